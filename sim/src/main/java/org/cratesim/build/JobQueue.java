@@ -1,0 +1,546 @@
+package org.cratesim.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cratesim.engine.SharedProcessor;
+import org.cratesim.engine.Simulation;
+import org.cratesim.model.BuildSettings;
+import org.cratesim.model.MachineSettings;
+import org.cratesim.model.RustcSettings;
+import org.cratesim.model.SchedulingPolicy;
+
+/**
+ * Simulates cargo's {@code JobQueue} / {@code DrainState::drain_the_queue}
+ * (src/compiler/job_queue/mod.rs) with rustc's codegen coordinator inside each running unit
+ * (rustc_codegen_ssa/src/back/write.rs, {@code start_executing_work}).
+ *
+ * <p>cargo: {@code spawn_work_if_possible} moves every ready unit into {@code pending_queue}
+ * (sorted ascending by priority; a new unit goes after those of equal priority; the last is
+ * popped), requests a jobserver token for every unit beyond the first, and runs units while
+ * {@code active.len() < tokens.len() + 1} (its implicit token runs one unit). Surplus tokens are
+ * released ({@code tokens.truncate(active.len() - 1)}).
+ *
+ * <p>rustc (one per unit): a serial front end, .rmeta (which unblocks Metadata edges), then code
+ * generation. The main thread translates CGUs to LLVM IR one at a time; after each it requests
+ * one more token; LLVM workers optimise one CGU each on the tokens held. When the queue of
+ * translated CGUs is "full enough" ({@code queue_full_enough}) the main thread lends its implicit
+ * token to an LLVM worker instead, which gives the serial staircase at the start of codegen.
+ * Then the link on the main thread.
+ *
+ * <p>Every busy thread is a task on a {@link SharedProcessor}, whose speed falls with the number
+ * of busy threads per {@link MachineSettings}.
+ */
+public final class JobQueue {
+  static final int CLASS_FRONTEND = 0;
+  static final int CLASS_CODEGEN = 1;
+  static final int CLASS_OTHER = 2;
+
+  private static final int PRIORITY_WAKE = 0;
+  private static final int PRIORITY_TOKEN = 1;
+  private static final int PRIORITY_START = 2;
+  private static final long CARGO_UNIT_COST = 100;
+
+  private final UnitGraph graph;
+  private final BuildSettings build;
+  private final RustcSettings rustc;
+  private final Simulation<BuildEvent> sim = new Simulation<>();
+  private final SharedProcessor<BuildEvent> cpu;
+  private final Jobserver jobserver;
+  private final DependencyQueue queue;
+  private final Jobserver.Client cargo = new Jobserver.Client();
+  private final List<Integer> pendingQueue = new ArrayList<>();
+  private final Record[] records;
+  private final List<ConcurrencySample> concurrency = new ArrayList<>();
+  private final long startupNanos;
+  private int cargoTokens;
+  private int active;
+  private int finishedUnits;
+  private boolean started;
+  private int maxThreads;
+  private int lastReleaser = -1;
+  private long lastReleaseNanos = -1;
+
+  private JobQueue(
+      UnitGraph graph, BuildSettings build, MachineSettings machine, RustcSettings rustc) {
+    this.graph = graph;
+    this.build = build;
+    this.rustc = rustc;
+    this.startupNanos = UnitGraphBuilder.nanos(build.startupS());
+    double[] c = {
+      machine.contentionFrontend(), machine.contentionCodegen(), machine.contentionOther()
+    };
+    SharedProcessor.Rates rates = (k, b) -> 1.0 / (1.0 + c[k] * Math.max(0, b - 1));
+    this.cpu = new SharedProcessor<>(sim, 3, rates, new BuildEvent.Wake(), PRIORITY_WAKE);
+    this.jobserver =
+        new Jobserver(build.jobs(), client -> sim.schedule(0, PRIORITY_TOKEN,
+            new BuildEvent.Token(client)));
+    this.queue = new DependencyQueue(graph, costs(graph, build.scheduling(), rustc));
+    this.records = new Record[graph.size()];
+    for (int i = 0; i < records.length; i++) {
+      records[i] = new Record();
+    }
+  }
+
+  /** Simulates the build of {@code graph}. */
+  public static BuildResult run(
+      UnitGraph graph, BuildSettings build, MachineSettings machine, RustcSettings rustc) {
+    return new JobQueue(graph, build, machine, rustc).execute();
+  }
+
+  /** The DependencyQueue cost of each unit under a scheduling policy. */
+  static long[] costs(UnitGraph graph, SchedulingPolicy policy, RustcSettings rustc) {
+    long[] cost = new long[graph.size()];
+    for (int i = 0; i < cost.length; i++) {
+      if (policy instanceof SchedulingPolicy.CargoDefault) {
+        cost[i] = CARGO_UNIT_COST;
+      } else if (policy instanceof SchedulingPolicy.EstimatedDuration) {
+        // milliseconds of the unit's duration if it ran alone with unlimited tokens
+        cost[i] = Math.max(1, CriticalPath.minimumDurationNanos(graph.unit(i), rustc) / 1_000_000);
+      } else {
+        throw new AssertionError(policy);
+      }
+    }
+    return cost;
+  }
+
+  private BuildResult execute() {
+    queue.queueFinished();
+    for (int i = 0; i < graph.size(); i++) {
+      if (graph.deps(i).isEmpty()) {
+        records[i].readyNanos = startupNanos;
+      }
+    }
+    sample();
+    sim.scheduleAt(startupNanos, PRIORITY_START, new BuildEvent.CargoStart());
+    sim.run(this::handle);
+    if (finishedUnits != graph.size()) {
+      throw new IllegalStateException(
+          "build stalled with " + (graph.size() - finishedUnits) + " units unfinished");
+    }
+    return result();
+  }
+
+  private void handle(BuildEvent ev) {
+    if (ev instanceof BuildEvent.Wake) {
+      for (SharedProcessor.Task t : cpu.onWake()) {
+        taskDone((Work) t.attachment());
+      }
+    } else if (ev instanceof BuildEvent.Token) {
+      Jobserver.Client c = ((BuildEvent.Token) ev).client();
+      if (c == cargo) {
+        cargoTokens++;
+      } else {
+        Rustc r = (Rustc) c;
+        if (r.exited) {
+          jobserver.release(1);
+        } else {
+          r.onToken();
+        }
+      }
+    } else if (ev instanceof BuildEvent.CargoStart) {
+      started = true;
+    }
+    spawnWorkIfPossible();
+    sample();
+  }
+
+  /** cargo's {@code spawn_work_if_possible} followed by the token truncation. */
+  private void spawnWorkIfPossible() {
+    if (!started) {
+      return;
+    }
+    int u;
+    while ((u = queue.dequeue()) >= 0) {
+      long p = queue.priority(u);
+      // pending_queue stays sorted ascending: insert after every entry of priority <= p
+      int lo = 0;
+      int hi = pendingQueue.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (queue.priority(pendingQueue.get(mid)) <= p) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      pendingQueue.add(lo, u);
+      if (active + pendingQueue.size() > 1) {
+        jobserver.request(cargo);
+      }
+    }
+    while (active < cargoTokens + 1 && !pendingQueue.isEmpty()) {
+      startUnit(pendingQueue.remove(pendingQueue.size() - 1));
+    }
+    int keep = Math.max(0, active - 1);
+    if (cargoTokens > keep) {
+      jobserver.release(cargoTokens - keep);
+      cargoTokens = keep;
+    }
+  }
+
+  private void startUnit(int u) {
+    Unit unit = graph.unit(u);
+    Record r = records[u];
+    r.startNanos = sim.now();
+    if (r.startNanos > r.readyNanos && lastReleaseNanos == r.startNanos) {
+      r.tokenReleaser = lastReleaser;
+    }
+    active++;
+    Rustc rustcProcess = new Rustc(u);
+    if (unit.kind() == TargetKind.BUILD_SCRIPT_RUN) {
+      rustcProcess.phase = Phase.RUN;
+      cpu.start(CLASS_OTHER, unit.frontendNanos(), new Work(rustcProcess, Role.RUN));
+    } else {
+      rustcProcess.phase = Phase.FRONTEND;
+      cpu.start(CLASS_FRONTEND, unit.frontendNanos(), new Work(rustcProcess, Role.FRONTEND));
+    }
+  }
+
+  private void taskDone(Work w) {
+    Rustc p = w.process;
+    Unit unit = graph.unit(p.unit);
+    Record r = records[p.unit];
+    switch (w.role) {
+      case FRONTEND:
+        r.frontendEnd = sim.now() - r.startNanos;
+        if (unit.emitsMetadataEarly()) {
+          // rustc's artifact notification -> Finish(id, Artifact::Metadata)
+          r.rmetaNanos = r.frontendEnd;
+          r.unblockedRmeta = queue.finish(p.unit, Artifact.METADATA);
+          markReady(r.unblockedRmeta, p.unit, Artifact.METADATA);
+        }
+        if (unit.mode() == UnitMode.CHECK) {
+          finishUnit(p);
+        } else if (unit.codegenNanos() > 0) {
+          p.startCodegen(unit);
+        } else {
+          startLinkOrFinish(p, unit);
+        }
+        break;
+      case TRANSLATE:
+        p.codegenDone();
+        break;
+      case LLVM:
+        p.workerDone();
+        break;
+      case LINK:
+      case RUN:
+        finishUnit(p);
+        break;
+      default:
+        throw new AssertionError(w.role);
+    }
+  }
+
+  private void startLinkOrFinish(Rustc p, Unit unit) {
+    if (unit.linkNanos() > 0) {
+      p.phase = Phase.LINK;
+      cpu.start(CLASS_OTHER, unit.linkNanos(), new Work(p, Role.LINK));
+    } else {
+      finishUnit(p);
+    }
+  }
+
+  private void finishUnit(Rustc p) {
+    p.exited = true;
+    p.phase = Phase.DONE;
+    jobserver.forget(p);
+    if (p.tokens > 0) {
+      jobserver.release(p.tokens);
+      p.tokens = 0;
+    }
+    Record r = records[p.unit];
+    r.durationNanos = sim.now() - r.startNanos;
+    r.done = true;
+    active--;
+    finishedUnits++;
+    noteRelease(p.unit);
+    r.unblocked = queue.finish(p.unit, Artifact.ALL);
+    markReady(r.unblocked, p.unit, Artifact.ALL);
+  }
+
+  private void noteRelease(int unit) {
+    lastReleaser = unit;
+    lastReleaseNanos = sim.now();
+  }
+
+  private void markReady(List<Integer> units, int cause, Artifact artifact) {
+    for (int v : units) {
+      records[v].readyNanos = sim.now();
+      records[v].readyCause = cause;
+      records[v].readyArtifact = artifact;
+    }
+  }
+
+  private void sample() {
+    int threads = cpu.busy();
+    maxThreads = Math.max(maxThreads, threads);
+    int waiting = pendingQueue.size() + queue.readyCount();
+    int inactive = graph.size() - finishedUnits - active - waiting;
+    long t = sim.now();
+    if (!concurrency.isEmpty()) {
+      ConcurrencySample last = concurrency.get(concurrency.size() - 1);
+      if (last.active() == active && last.waiting() == waiting && last.inactive() == inactive
+          && last.threads() == threads) {
+        return;
+      }
+      if (last.tNanos() == t) {
+        concurrency.remove(concurrency.size() - 1);
+      }
+    }
+    concurrency.add(new ConcurrencySample(t, active, waiting, inactive, threads));
+  }
+
+  private BuildResult result() {
+    List<UnitTiming> timings = new ArrayList<>(graph.size());
+    long wall = startupNanos;
+    for (int i = 0; i < graph.size(); i++) {
+      Record r = records[i];
+      timings.add(
+          new UnitTiming(graph.unit(i), r.readyNanos, r.startNanos, r.durationNanos, r.rmetaNanos,
+              r.frontendEnd, r.codegenEnd, r.unblocked, r.unblockedRmeta));
+      wall = Math.max(wall, r.startNanos + r.durationNanos);
+    }
+    List<ChainLink> chain = criticalChain(timings, wall);
+    return new BuildResult(wall, CriticalPath.lowerBoundNanos(graph, rustc, startupNanos),
+        graph.totalWorkNanos(), startupNanos, build.jobs(), build.mode(), timings, chain,
+        concurrency, cpu.busyIntegralNanos(), maxThreads, sim.eventsFired());
+  }
+
+  /** Walks back from the last unit to finish, following why each unit started when it did. */
+  private List<ChainLink> criticalChain(List<UnitTiming> timings, long wall) {
+    List<ChainLink> back = new ArrayList<>();
+    int cur = -1;
+    for (int i = 0; i < timings.size(); i++) {
+      if (timings.get(i).endNanos() == wall && cur < 0) {
+        cur = i;
+      }
+    }
+    long segEnd = wall;
+    while (cur >= 0) {
+      Record r = records[cur];
+      if (r.startNanos > r.readyNanos && r.tokenReleaser >= 0) {
+        back.add(new ChainLink(cur, r.startNanos, segEnd, ChainLink.Wait.TOKEN, r.tokenReleaser));
+        segEnd = r.startNanos;
+        cur = r.tokenReleaser;
+      } else if (r.readyCause >= 0) {
+        ChainLink.Wait why =
+            r.readyArtifact == Artifact.METADATA ? ChainLink.Wait.RMETA : ChainLink.Wait.FULL;
+        back.add(new ChainLink(cur, r.startNanos, segEnd, why, r.readyCause));
+        segEnd = r.readyNanos;
+        cur = r.readyCause;
+      } else {
+        back.add(new ChainLink(cur, r.startNanos, segEnd, ChainLink.Wait.NOTHING, -1));
+        cur = -1;
+      }
+    }
+    if (startupNanos > 0) {
+      back.add(new ChainLink(-1, 0, startupNanos, ChainLink.Wait.STARTUP, -1));
+    }
+    List<ChainLink> chain = new ArrayList<>(back.size());
+    for (int i = back.size() - 1; i >= 0; i--) {
+      chain.add(back.get(i));
+    }
+    return chain;
+  }
+
+  private enum Phase {
+    FRONTEND,
+    CODEGEN,
+    LINK,
+    RUN,
+    DONE
+  }
+
+  private enum Role {
+    FRONTEND,
+    TRANSLATE,
+    LLVM,
+    LINK,
+    RUN
+  }
+
+  /** rustc's main thread: idle, translating a CGU, or lending its token to an LLVM worker. */
+  private enum MainThread {
+    IDLE,
+    CODEGENNING,
+    LENDING
+  }
+
+  /** A unit of work on a thread. */
+  private static final class Work {
+    final Rustc process;
+    final Role role;
+
+    Work(Rustc process, Role role) {
+      this.process = process;
+      this.role = role;
+    }
+  }
+
+  /** What the simulation remembers of each unit. */
+  private static final class Record {
+    long readyNanos = -1;
+    int readyCause = -1;
+    Artifact readyArtifact;
+    int tokenReleaser = -1;
+    long startNanos = -1;
+    long durationNanos = -1;
+    long rmetaNanos = -1;
+    long frontendEnd = -1;
+    long codegenEnd = -1;
+    boolean done;
+    List<Integer> unblocked = List.of();
+    List<Integer> unblockedRmeta = List.of();
+  }
+
+  /** One running process: a rustc with its codegen coordinator, or a build-script run. */
+  private final class Rustc extends Jobserver.Client {
+    final int unit;
+    Phase phase;
+    boolean exited;
+    // codegen coordinator state (write.rs)
+    int cgus;
+    int toTranslate;
+    int workItems;
+    int nextToOptimize;
+    int tokens;
+    int runningWithOwnToken;
+    boolean codegenCompleted;
+    MainThread main = MainThread.IDLE;
+    long translateWork;
+    long optimizeWork;
+    long translateRemainder;
+    long optimizeRemainder;
+
+    Rustc(int unit) {
+      this.unit = unit;
+    }
+
+    void startCodegen(Unit u) {
+      phase = Phase.CODEGEN;
+      cgus = u.codegenUnits();
+      toTranslate = cgus;
+      long serial = Math.round(u.codegenNanos() * rustc.codegenSerialShare());
+      long parallel = u.codegenNanos() - serial;
+      translateWork = serial / cgus;
+      translateRemainder = serial % cgus;
+      optimizeWork = parallel / cgus;
+      optimizeRemainder = parallel % cgus;
+      coordinate();
+    }
+
+    /** {@code Message::CodegenDone}: a CGU is translated; ask for one more token. */
+    void codegenDone() {
+      workItems++;
+      main = MainThread.IDLE;
+      if (toTranslate == 0) {
+        codegenCompleted = true;
+      }
+      jobserver.request(this);
+      coordinate();
+    }
+
+    /** An LLVM worker finished ({@code free_worker}). */
+    void workerDone() {
+      if (main == MainThread.LENDING) {
+        main = MainThread.IDLE;
+      } else {
+        runningWithOwnToken--;
+      }
+      coordinate();
+    }
+
+    /** {@code Message::Token}. */
+    void onToken() {
+      tokens++;
+      if (phase == Phase.CODEGEN && main == MainThread.LENDING) {
+        main = MainThread.IDLE;
+        runningWithOwnToken++;
+      }
+      coordinate();
+    }
+
+    /** One turn of the coordinator loop in {@code start_executing_work}. */
+    void coordinate() {
+      if (phase != Phase.CODEGEN) {
+        releaseSurplus(0);
+        return;
+      }
+      if (!codegenCompleted) {
+        if (main == MainThread.IDLE) {
+          int extra = tokens - runningWithOwnToken;
+          int anticipated = runningWithOwnToken + Math.min(extra, workItems) + 1;
+          if (!queueFullEnough(workItems, anticipated)) {
+            main = MainThread.CODEGENNING;
+            startTranslate();
+          } else {
+            main = MainThread.LENDING;
+            startLlvm();
+          }
+        }
+      } else {
+        int runningAny = runningWithOwnToken + (main == MainThread.LENDING ? 1 : 0);
+        if (runningAny == 0 && workItems == 0) {
+          endCodegen();
+          return;
+        }
+        if (main == MainThread.IDLE) {
+          if (workItems > 0) {
+            main = MainThread.LENDING;
+            startLlvm();
+          } else {
+            // let the main thread take over a running worker's token
+            runningWithOwnToken--;
+            main = MainThread.LENDING;
+          }
+        }
+      }
+      while (runningWithOwnToken < tokens && workItems > 0) {
+        startLlvm();
+        runningWithOwnToken++;
+      }
+      releaseSurplus(runningWithOwnToken);
+    }
+
+    private void releaseSurplus(int keep) {
+      if (tokens > keep) {
+        jobserver.release(tokens - keep);
+        tokens = keep;
+        noteRelease(unit);
+      }
+    }
+
+    private void startTranslate() {
+      int k = cgus - toTranslate;
+      toTranslate--;
+      long work = translateWork + (k < translateRemainder ? 1 : 0);
+      cpu.start(CLASS_CODEGEN, work, new Work(this, Role.TRANSLATE));
+    }
+
+    private void startLlvm() {
+      int k = nextToOptimize++;
+      workItems--;
+      long work = optimizeWork + (k < optimizeRemainder ? 1 : 0);
+      cpu.start(CLASS_CODEGEN, work, new Work(this, Role.LLVM));
+    }
+
+    private void endCodegen() {
+      Record r = records[unit];
+      r.codegenEnd = sim.now() - r.startNanos;
+      jobserver.forget(this);
+      phase = Phase.LINK;
+      releaseSurplus(0);
+      startLinkOrFinish(this, graph.unit(unit));
+    }
+  }
+
+  /**
+   * rustc's heuristic: is the queue of translated CGUs long enough that the main thread should
+   * do LLVM work instead of translating more? (a quarter of the anticipated workers)
+   */
+  static boolean queueFullEnough(int itemsInQueue, int workersRunning) {
+    int quarterOfWorkers = workersRunning - 3 * workersRunning / 4;
+    return itemsInQueue > 0 && itemsInQueue >= quarterOfWorkers;
+  }
+}

@@ -1,0 +1,80 @@
+package org.cratesim.build;
+
+import java.util.Objects;
+
+/**
+ * One rustc invocation or build-script run (cargo's {@code Unit}), with its work in nanoseconds
+ * of single-threaded full-speed time.
+ *
+ * @param index position in the unit graph (cargo's {@code i} in timings)
+ * @param name package name
+ * @param version package version
+ * @param kind target kind
+ * @param mode build, check or run-custom-build
+ * @param frontendNanos serial front end (for a build-script run: the run time)
+ * @param codegenNanos total codegen work (0 for check units and script runs)
+ * @param codegenUnits number of CGUs
+ * @param linkNanos serial link after codegen
+ */
+public record Unit(
+    int index,
+    String name,
+    String version,
+    TargetKind kind,
+    UnitMode mode,
+    long frontendNanos,
+    long codegenNanos,
+    int codegenUnits,
+    long linkNanos) {
+  public Unit {
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(version);
+    Objects.requireNonNull(kind);
+    Objects.requireNonNull(mode);
+    if (frontendNanos < 0 || codegenNanos < 0 || linkNanos < 0 || codegenUnits < 1) {
+      throw new IllegalArgumentException("bad unit costs for " + name);
+    }
+  }
+
+  /** cargo: a synchronisation point that waits for the full output of all transitive deps. */
+  public boolean requiresUpstreamObjects() {
+    return kind.requiresUpstreamObjects();
+  }
+
+  /**
+   * True when rustc emits {@code .rmeta} before finishing and cargo unblocks Metadata edges on it
+   * (a lib built in Build mode: {@code --emit=dep-info,metadata,link}).
+   */
+  public boolean emitsMetadataEarly() {
+    return kind == TargetKind.LIB && mode == UnitMode.BUILD;
+  }
+
+  /** Total single-threaded work. */
+  public long workNanos() {
+    return frontendNanos + codegenNanos + linkNanos;
+  }
+
+  /** cargo's timings {@code target} string for this unit. */
+  public String target() {
+    switch (kind) {
+      case LIB:
+        return mode == UnitMode.CHECK ? " (check)" : "";
+      case PROC_MACRO:
+        return " proc-macro";
+      case BIN:
+        return " bin \"" + name + "\"" + (mode == UnitMode.CHECK ? " (check)" : "");
+      case BUILD_SCRIPT_COMPILE:
+        return " build-script";
+      case BUILD_SCRIPT_RUN:
+        return " build-script (run)";
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+
+  /** "name v0.1.0 (target)" for messages. */
+  public String label() {
+    String t = target().trim();
+    return t.isEmpty() ? name : name + " " + t;
+  }
+}

@@ -1,0 +1,300 @@
+package org.cratesim.build;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cratesim.model.CrateKind;
+import org.cratesim.model.CrateSpec;
+import org.cratesim.model.Mode;
+import org.cratesim.model.Phases;
+import org.cratesim.model.Scenario;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * Derives cargo's units and edges from a scenario's crates.
+ *
+ * <p>Rules, after cargo's {@code unit_dependencies.rs} and {@code JobQueue::enqueue}:
+ *
+ * <ul>
+ *   <li>A lib, proc-macro or bin crate gives one unit; a crate with a build script gives two
+ *       more: compile the script (a host binary) and run it ({@code RunCustomBuild}); the crate's
+ *       own unit waits for the run to finish.
+ *   <li>{@code only_requires_rmeta}: a lib built in Build mode waits only for the {@code .rmeta}
+ *       of a lib dependency built in Build mode (pipelining); every other edge waits for the full
+ *       output.
+ *   <li>A unit that {@code requires_upstream_objects} (bin, proc-macro, build-script compile) waits
+ *       for the full output of <em>every transitive</em> dependency ({@code
+ *       depend_on_deps_of_deps}).
+ *   <li>In check mode, libs and bins needed by the target stop after the front end (mode Check);
+ *       proc macros, everything they or build scripts need, and build scripts are still fully
+ *       built (mode Build, host). A crate needed by both sides gets both units, as in cargo.
+ *       In debug and release a crate needed by both gets one unit (cargo unifies host and target
+ *       units when no {@code --target} is given; the release build-override profile for host
+ *       units is not modelled).
+ * </ul>
+ *
+ * Unit indices follow a topological order of the crates with ties broken by declaration order,
+ * so the same scenario always yields the same graph.
+ */
+public final class UnitGraphBuilder {
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private UnitGraphBuilder() {}
+
+  /** Builds the unit graph; the scenario must be valid (known deps, no cycles). */
+  public static UnitGraph build(Scenario scenario) {
+    Mode mode = scenario.build().mode();
+    Map<String, CrateSpec> byName = new LinkedHashMap<>();
+    Map<String, Integer> declared = new HashMap<>();
+    for (CrateSpec c : scenario.crates()) {
+      if (byName.put(c.name(), c) != null) {
+        throw new IllegalArgumentException("duplicate crate '" + c.name() + "'");
+      }
+      declared.put(c.name(), declared.size());
+    }
+    for (CrateSpec c : scenario.crates()) {
+      for (String d : allDeps(c)) {
+        if (!byName.containsKey(d)) {
+          throw new IllegalArgumentException(
+              "crate '" + c.name() + "' depends on unknown crate '" + d + "'");
+        }
+      }
+    }
+    List<CrateSpec> order = topologicalOrder(scenario.crates(), byName, declared);
+    Set<String> host = hostSide(scenario.crates(), byName);
+    Set<String> target = targetSide(scenario.crates(), byName);
+
+    List<Unit> units = new ArrayList<>();
+    Map<String, Integer> hostUnit = new HashMap<>(); // crate -> unit in Build mode
+    Map<String, Integer> checkUnit = new HashMap<>(); // crate -> unit in Check mode
+    Map<String, Integer> runUnit = new HashMap<>(); // crate -> build-script run unit
+    List<Map<Integer, Artifact>> edges = new ArrayList<>();
+
+    for (CrateSpec c : order) {
+      if (c.buildScript().isPresent()) {
+        var bs = c.buildScript().get();
+        Map<Integer, Artifact> compileDeps = new LinkedHashMap<>();
+        for (String d : bs.deps()) {
+          compileDeps.put(buildUnitOf(d, hostUnit, checkUnit), Artifact.ALL);
+        }
+        int compile =
+            add(units, edges, c, TargetKind.BUILD_SCRIPT_COMPILE, UnitMode.BUILD, bs.compile(),
+                mode, compileDeps);
+        Map<Integer, Artifact> runDeps = new LinkedHashMap<>();
+        runDeps.put(compile, Artifact.ALL);
+        Phases run = new Phases(bs.runS(), 0, 1, 0);
+        runUnit.put(c.name(),
+            add(units, edges, c, TargetKind.BUILD_SCRIPT_RUN, UnitMode.RUN_CUSTOM_BUILD, run, mode,
+                runDeps));
+      }
+      TargetKind kind = targetKind(c.kind());
+      boolean needBuild = c.kind() == CrateKind.PROC_MACRO || mode != Mode.CHECK
+          || host.contains(c.name());
+      boolean needCheck = mode == Mode.CHECK && c.kind() != CrateKind.PROC_MACRO
+          && target.contains(c.name());
+      if (needBuild) {
+        hostUnit.put(c.name(),
+            add(units, edges, c, kind, UnitMode.BUILD, c.phases(), mode,
+                unitDeps(c, kind, UnitMode.BUILD, units, hostUnit, checkUnit, runUnit)));
+      }
+      if (needCheck) {
+        Phases checkOnly = new Phases(c.phases().frontendS(), 0, 1, 0);
+        checkUnit.put(c.name(),
+            add(units, edges, c, kind, UnitMode.CHECK, checkOnly, mode,
+                unitDeps(c, kind, UnitMode.CHECK, units, hostUnit, checkUnit, runUnit)));
+      }
+    }
+    // JobQueue::enqueue: a unit that requires upstream objects depends on All of every
+    // transitive dependency (depend_on_deps_of_deps).
+    for (int i = 0; i < units.size(); i++) {
+      if (units.get(i).requiresUpstreamObjects()) {
+        Map<Integer, Artifact> e = edges.get(i);
+        Deque<Integer> stack = new ArrayDeque<>(e.keySet());
+        Set<Integer> seen = new HashSet<>(e.keySet());
+        while (!stack.isEmpty()) {
+          int u = stack.pop();
+          e.put(u, Artifact.ALL);
+          for (int v : edges.get(u).keySet()) {
+            if (seen.add(v)) {
+              stack.push(v);
+            }
+          }
+        }
+      }
+    }
+    List<List<UnitDep>> deps = new ArrayList<>(units.size());
+    for (Map<Integer, Artifact> e : edges) {
+      List<UnitDep> list = new ArrayList<>(e.size());
+      e.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(x -> list.add(new UnitDep(x.getKey(), x.getValue())));
+      deps.add(list);
+    }
+    return new UnitGraph(units, deps);
+  }
+
+  private static Map<Integer, Artifact> unitDeps(
+      CrateSpec c,
+      TargetKind kind,
+      UnitMode unitMode,
+      List<Unit> units,
+      Map<String, Integer> hostUnit,
+      Map<String, Integer> checkUnit,
+      Map<String, Integer> runUnit) {
+    Map<Integer, Artifact> deps = new LinkedHashMap<>();
+    Integer run = runUnit.get(c.name());
+    if (run != null) {
+      deps.put(run, Artifact.ALL);
+    }
+    for (String d : c.deps()) {
+      int du;
+      if (unitMode == UnitMode.CHECK && checkUnit.containsKey(d)) {
+        du = checkUnit.get(d);
+      } else {
+        du = buildUnitOf(d, hostUnit, checkUnit);
+      }
+      Unit dep = units.get(du);
+      boolean onlyRmeta = !kind.requiresUpstreamObjects()
+          && unitMode == UnitMode.BUILD
+          && !dep.requiresUpstreamObjects()
+          && dep.mode() == UnitMode.BUILD;
+      deps.merge(du, onlyRmeta ? Artifact.METADATA : Artifact.ALL,
+          (a, b) -> a == Artifact.ALL || b == Artifact.ALL ? Artifact.ALL : Artifact.METADATA);
+    }
+    return deps;
+  }
+
+  private static int buildUnitOf(
+      String crate, Map<String, Integer> hostUnit, Map<String, Integer> checkUnit) {
+    Integer u = hostUnit.get(crate);
+    if (u == null) {
+      u = checkUnit.get(crate);
+    }
+    if (u == null) {
+      throw new IllegalStateException("no unit for dependency '" + crate + "'");
+    }
+    return u;
+  }
+
+  private static int add(
+      List<Unit> units,
+      List<Map<Integer, Artifact>> edges,
+      CrateSpec c,
+      TargetKind kind,
+      UnitMode unitMode,
+      Phases p,
+      Mode mode,
+      Map<Integer, Artifact> deps) {
+    int index = units.size();
+    units.add(new Unit(index, c.name(), c.version(), kind, unitMode, nanos(p.frontendS()),
+        nanos(p.codegenS()), p.codegenUnitsFor(mode), nanos(p.linkS())));
+    edges.add(deps);
+    return index;
+  }
+
+  static long nanos(double seconds) {
+    return Math.round(seconds * NANOS_PER_SECOND);
+  }
+
+  private static TargetKind targetKind(CrateKind k) {
+    switch (k) {
+      case LIB:
+        return TargetKind.LIB;
+      case PROC_MACRO:
+        return TargetKind.PROC_MACRO;
+      case BIN:
+        return TargetKind.BIN;
+      default:
+        throw new AssertionError(k);
+    }
+  }
+
+  private static List<String> allDeps(CrateSpec c) {
+    List<String> all = new ArrayList<>(c.deps());
+    c.buildScript().ifPresent(bs -> all.addAll(bs.deps()));
+    return all;
+  }
+
+  /** Crates built for the host: proc macros, build-dependencies and all they need. */
+  private static Set<String> hostSide(List<CrateSpec> crates, Map<String, CrateSpec> byName) {
+    Deque<String> todo = new ArrayDeque<>();
+    for (CrateSpec c : crates) {
+      if (c.kind() == CrateKind.PROC_MACRO) {
+        todo.add(c.name());
+      }
+      c.buildScript().ifPresent(bs -> todo.addAll(bs.deps()));
+    }
+    return closure(todo, byName, false);
+  }
+
+  /**
+   * Crates built for the target: the roots (crates nothing depends on) and what they need, not
+   * crossing into proc macros (whose dependencies are host-side).
+   */
+  private static Set<String> targetSide(List<CrateSpec> crates, Map<String, CrateSpec> byName) {
+    Set<String> depended = new HashSet<>();
+    for (CrateSpec c : crates) {
+      depended.addAll(allDeps(c));
+    }
+    Deque<String> todo = new ArrayDeque<>();
+    for (CrateSpec c : crates) {
+      if (!depended.contains(c.name()) && c.kind() != CrateKind.PROC_MACRO) {
+        todo.add(c.name());
+      }
+    }
+    return closure(todo, byName, true);
+  }
+
+  private static Set<String> closure(
+      Deque<String> todo, Map<String, CrateSpec> byName, boolean stopAtProcMacros) {
+    Set<String> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      String n = todo.pop();
+      CrateSpec c = byName.get(n);
+      if (stopAtProcMacros && c.kind() == CrateKind.PROC_MACRO) {
+        continue;
+      }
+      if (seen.add(n)) {
+        todo.addAll(c.deps());
+      }
+    }
+    return seen;
+  }
+
+  private static List<CrateSpec> topologicalOrder(
+      List<CrateSpec> crates, Map<String, CrateSpec> byName, Map<String, Integer> declared) {
+    Graph<String, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+    for (CrateSpec c : crates) {
+      g.addVertex(c.name());
+    }
+    for (CrateSpec c : crates) {
+      for (String d : allDeps(c)) {
+        if (d.equals(c.name())) {
+          throw new IllegalArgumentException("crate '" + d + "' depends on itself");
+        }
+        if (!g.containsEdge(d, c.name())) {
+          g.addEdge(d, c.name());
+        }
+      }
+    }
+    List<CrateSpec> order = new ArrayList<>(crates.size());
+    var it = new TopologicalOrderIterator<>(g, Comparator.comparing(declared::get));
+    while (it.hasNext()) {
+      order.add(byName.get(it.next()));
+    }
+    if (order.size() != crates.size()) {
+      throw new IllegalArgumentException("the crate graph has a cycle");
+    }
+    return order;
+  }
+}

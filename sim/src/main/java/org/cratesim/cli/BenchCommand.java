@@ -1,0 +1,116 @@
+package org.cratesim.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cratesim.build.BuildResult;
+import org.cratesim.build.BuildSimulator;
+import org.cratesim.build.UnitGraph;
+import org.cratesim.build.UnitGraphBuilder;
+import org.cratesim.model.Mode;
+import org.cratesim.model.Scenario;
+import org.cratesim.scenario.SyntheticGraphs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cratesim bench}: times simulated builds of synthetic graphs (a benchmark, not a test). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Times one simulated build of synthetic graphs of 100, 1,000 and 10,000 units (16 CGUs",
+      "each, -j8, debug) after a JIT warm-up, and the peak heap of a 100,000-unit build."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--seconds", defaultValue = "2",
+      description = "Measurement time per graph size (default: ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(names = "--skip-100k", description = "Skip the 100,000-unit heap measurement.")
+  boolean skip100k;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    StringBuilder js = new StringBuilder("{");
+    for (int n : new int[] {100, 1_000, 10_000}) {
+      Scenario sc = SyntheticGraphs.layered(n, 16, 8, Mode.DEBUG, 42);
+      UnitGraph g = UnitGraphBuilder.build(sc);
+      long deadline = System.nanoTime() + (long) (seconds * 0.5e9);
+      while (System.nanoTime() < deadline) {
+        BuildSimulator.simulate(sc, g); // warm-up
+      }
+      long[] times = new long[4096];
+      int runs = 0;
+      long events = 0;
+      deadline = System.nanoTime() + (long) (seconds * 1e9);
+      while ((runs < 3 || System.nanoTime() < deadline) && runs < times.length) {
+        long t0 = System.nanoTime();
+        BuildResult r = BuildSimulator.simulate(sc, g);
+        times[runs++] = System.nanoTime() - t0;
+        events = r.events();
+      }
+      long[] t = Arrays.copyOf(times, runs);
+      Arrays.sort(t);
+      double ms = t[runs / 2] / 1e6;
+      double eps = events / (t[runs / 2] / 1e9);
+      if (!json) {
+        out.printf(Locale.ROOT, "%,7d units: %8.3f ms per build (median of %d), %,d events, "
+            + "%,.0f events/s%n", g.size(), ms, runs, events, eps);
+      }
+      js.append(String.format(Locale.ROOT, "\"build_%d_ms\": %.3f, \"build_%d_events_per_s\": "
+          + "%.0f, ", n, ms, n, eps));
+    }
+    if (!skip100k) {
+      System.gc();
+      resetPeaks();
+      long t0 = System.nanoTime();
+      Scenario sc = SyntheticGraphs.layered(100_000, 16, 8, Mode.DEBUG, 42);
+      BuildResult r = BuildSimulator.simulate(sc);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      double mb = peakHeapBytes() / (1024.0 * 1024.0);
+      if (!json) {
+        out.printf(Locale.ROOT, "100,000 units: %.2f s (graph + simulation), peak heap %.0f MiB, "
+            + "max heap %d MiB, wall time %.1f s simulated%n", secs, mb,
+            Runtime.getRuntime().maxMemory() >> 20, r.wallNanos() / 1e9);
+      }
+      js.append(String.format(Locale.ROOT, "\"heap_100k_mb\": %.0f, ", mb));
+    }
+    js.setLength(js.length() - 2);
+    js.append("}");
+    if (json) {
+      out.println(js);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

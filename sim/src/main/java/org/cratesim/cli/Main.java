@@ -1,0 +1,12 @@
+package org.cratesim.cli;
+
+import picocli.CommandLine;
+
+/** {@code java -jar cratesim.jar ...} */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(CratesimCommand.commandLine().execute(args));
+  }
+}

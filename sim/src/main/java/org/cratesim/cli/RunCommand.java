@@ -1,0 +1,90 @@
+package org.cratesim.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cratesim.build.BuildResult;
+import org.cratesim.build.BuildSimulator;
+import org.cratesim.model.Mode;
+import org.cratesim.model.Scenario;
+import org.cratesim.report.CsvReport;
+import org.cratesim.report.JsonReport;
+import org.cratesim.report.ReportFormat;
+import org.cratesim.report.TextReport;
+import org.cratesim.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cratesim run SCENARIO}: one simulated build. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulates one cargo build of a scenario and prints the predicted wall time, the lower",
+      "bounds, the critical path with why each link waited, and a per-unit table."
+    },
+    footer = {"", "Scenario format: scenarios/README.md and scenarios/reference.toml."})
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (TOML).")
+  Path scenarioFile;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Override [build] jobs (cargo -j).")
+  Integer jobs;
+
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "Override [build] mode: check, debug or release.")
+  String mode;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    Scenario sc = ScenarioReader.read(scenarioFile);
+    sc = Overrides.apply(sc, jobs, mode == null ? null : parseMode(mode));
+    BuildResult r = BuildSimulator.simulate(sc);
+    String text;
+    switch (format) {
+      case JSON:
+        text = JsonReport.render(sc.name(), r);
+        break;
+      case CSV:
+        text = CsvReport.render(r);
+        break;
+      default:
+        text = TextReport.render(sc.name(), r);
+    }
+    emit(spec, output, text);
+    return 0;
+  }
+
+  static Mode parseMode(String m) {
+    try {
+      return Mode.parse(m);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--mode: " + e.getMessage());
+    }
+  }
+
+  static void emit(CommandSpec spec, Path output, String text) throws IOException {
+    if (output == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    } else {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    }
+  }
+}

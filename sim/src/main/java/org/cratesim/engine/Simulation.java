@@ -1,0 +1,96 @@
+package org.cratesim.engine;
+
+import java.util.Objects;
+
+/**
+ * One simulation: a clock, a future-event list and a loop (the SSJ {@code Simulator} shape).
+ *
+ * <p>Events carry a payload of type {@code E}; the model gives a handler that receives each
+ * payload in order. Models use a sealed interface of records as payload, so the engine stays
+ * ignorant of what the events mean.
+ *
+ * @param <E> the event payload type
+ */
+public final class Simulation<E> {
+  private final EventQueue<E> queue = new EventQueue<>();
+  private long nowNanos;
+  private long eventsFired;
+  private boolean stopped;
+
+  /** The current simulated time in nanoseconds. */
+  public long now() {
+    return nowNanos;
+  }
+
+  /** Number of events fired so far. */
+  public long eventsFired() {
+    return eventsFired;
+  }
+
+  /** Schedules {@code payload} at absolute time {@code atNanos} (never in the past). */
+  public EventQueue.Scheduled<E> scheduleAt(long atNanos, int priority, E payload) {
+    if (atNanos < nowNanos) {
+      throw new IllegalArgumentException(
+          "cannot schedule in the past: " + atNanos + " < now " + nowNanos);
+    }
+    return queue.add(atNanos, priority, Objects.requireNonNull(payload, "payload"));
+  }
+
+  /** Schedules {@code payload} after {@code delayNanos} (non-negative). */
+  public EventQueue.Scheduled<E> schedule(long delayNanos, int priority, E payload) {
+    if (delayNanos < 0) {
+      throw new IllegalArgumentException("negative delay: " + delayNanos);
+    }
+    return scheduleAt(nowNanos + delayNanos, priority, payload);
+  }
+
+  /** Cancels a pending event; a no-op for events already fired or cancelled. */
+  public void cancel(EventQueue.Scheduled<E> event) {
+    if (event != null) {
+      queue.cancel(event);
+    }
+  }
+
+  /** Stops the running loop after the current event. */
+  public void stop() {
+    stopped = true;
+  }
+
+  /** Runs until the event list is empty or {@link #stop()} is called. */
+  public void run(EventHandler<E> handler) {
+    runUntil(Long.MAX_VALUE, handler);
+  }
+
+  /**
+   * Runs events with time &le; {@code untilNanos}; afterwards the clock stands at the last fired
+   * event's time, or at {@code untilNanos} when events remain beyond it.
+   */
+  public void runUntil(long untilNanos, EventHandler<E> handler) {
+    stopped = false;
+    while (!stopped) {
+      EventQueue.Scheduled<E> next = queue.peek();
+      if (next == null) {
+        return;
+      }
+      if (next.timeNanos() > untilNanos) {
+        nowNanos = untilNanos;
+        return;
+      }
+      queue.poll();
+      nowNanos = next.timeNanos();
+      eventsFired++;
+      handler.handle(next.payload());
+    }
+  }
+
+  /** Number of live pending events. */
+  public int pending() {
+    return queue.size();
+  }
+
+  /** Receives fired events. */
+  @FunctionalInterface
+  public interface EventHandler<E> {
+    void handle(E payload);
+  }
+}
