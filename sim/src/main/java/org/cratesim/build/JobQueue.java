@@ -152,12 +152,15 @@ public final class JobQueue {
     int u;
     while ((u = queue.dequeue()) >= 0) {
       long p = queue.priority(u);
-      // pending_queue stays sorted ascending: insert after every entry of priority <= p
+      // pending_queue stays sorted ascending and the last entry is popped. cargo inserts after
+      // entries of equal priority; its tie order is arbitrary anyway (HashMap iteration in
+      // DependencyQueue::dequeue), so we insert before them: among equal priorities the unit
+      // dequeued first, the lowest index, is started first.
       int lo = 0;
       int hi = pendingQueue.size();
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (queue.priority(pendingQueue.get(mid)) <= p) {
+        if (queue.priority(pendingQueue.get(mid)) < p) {
           lo = mid + 1;
         } else {
           hi = mid;

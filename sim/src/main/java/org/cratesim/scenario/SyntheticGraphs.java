@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.cratesim.engine.RandomStreams;
+import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
@@ -30,6 +31,15 @@ public final class SyntheticGraphs {
    * units; same arguments, same scenario.
    */
   public static Scenario layered(int crates, int cgus, int jobs, Mode mode, long seed) {
+    return layered(crates, cgus, jobs, mode, seed, false);
+  }
+
+  /**
+   * As {@link #layered(int, int, int, Mode, long)}; with {@code mixed}, about one crate in
+   * twelve is a proc macro and one in eight has a build script.
+   */
+  public static Scenario layered(
+      int crates, int cgus, int jobs, Mode mode, long seed, boolean mixed) {
     RandomGenerator rng = new RandomStreams(seed, 0).stream("synthetic-graph");
     LogNormalDistribution frontend = lognormal(rng, 0.4, 1.0);
     LogNormalDistribution codegen = lognormal(rng, 0.6, 1.2);
@@ -43,6 +53,10 @@ public final class SyntheticGraphs {
         deps.add(rng.nextDouble() < 0.8 ? i - 1 - rng.nextInt(window) : rng.nextInt(i));
       }
       boolean bin = i >= crates - bins;
+      boolean procMacro = mixed && !bin && i % 12 == 5;
+      Optional<BuildScriptSpec> script = mixed && i % 8 == 3
+          ? Optional.of(new BuildScriptSpec(new Phases(0.2, 0.1, 1, 0.05), 0.3, List.of()))
+          : Optional.empty();
       List<String> names = new ArrayList<>();
       for (int d : deps) {
         if (d < crates - bins) {
@@ -50,9 +64,9 @@ public final class SyntheticGraphs {
         }
       }
       Phases p = new Phases(round(frontend.sample()), round(codegen.sample()), cgus,
-          bin ? 0.2 : 0.0);
-      list.add(new CrateSpec(name(i), "1.0.0", bin ? CrateKind.BIN : CrateKind.LIB, names, p,
-          Optional.empty(), 0));
+          bin || procMacro ? 0.2 : 0.0);
+      CrateKind kind = bin ? CrateKind.BIN : procMacro ? CrateKind.PROC_MACRO : CrateKind.LIB;
+      list.add(new CrateSpec(name(i), "1.0.0", kind, names, p, script, 0));
     }
     BuildSettings b = new BuildSettings(jobs, mode, 0.5, new SchedulingPolicy.CargoDefault());
     return new Scenario("synthetic-" + crates, "synthetic(" + crates + ", seed " + seed + ")", b,

@@ -1,0 +1,123 @@
+package org.cratesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cratesim.TestPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+  @TempDir Path tmp;
+
+  record Outcome(int code, String out, String err) {}
+
+  static Outcome exec(String... args) {
+    CommandLine cl = CratesimCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private String tiny() {
+    return TestPaths.repo().resolve("scenarios/tiny.toml").toString();
+  }
+
+  @Test
+  void run_text_showsWallTimeCriticalPathAndUnits() {
+    Outcome o = exec("run", tiny());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("Wall time"));
+    assertTrue(o.out().contains("Critical path"));
+    assertTrue(o.out().contains("app bin \"app\""));
+  }
+
+  @Test
+  void run_json_hasTheDocumentedFields() throws Exception {
+    Outcome o = exec("run", tiny(), "--jobs", "2", "--mode", "release", "--format", "json");
+    assertEquals(0, o.code(), o.err());
+    JsonNode j = new ObjectMapper().readTree(o.out());
+    assertEquals(2, j.get("jobs").asInt());
+    assertEquals("release", j.get("mode").asText());
+    assertTrue(j.get("wall_time_s").asDouble() >= j.get("critical_path_s").asDouble());
+    JsonNode u = j.get("units").get(0);
+    for (String f : new String[] {"i", "name", "version", "target", "mode", "start", "duration",
+        "rmeta_time", "unblocked_units", "unblocked_rmeta_units"}) {
+      assertTrue(u.has(f), "unit field " + f);
+    }
+    assertTrue(j.get("critical_path").isArray());
+    JsonNode c = j.get("concurrency").get(0);
+    for (String f : new String[] {"t", "active", "waiting", "inactive"}) {
+      assertTrue(c.has(f), "concurrency field " + f);
+    }
+  }
+
+  @Test
+  void run_csv_oneRowPerUnitWithCargoColumns() {
+    Outcome o = exec("run", tiny(), "--format", "csv");
+    assertEquals(0, o.code(), o.err());
+    String[] lines = o.out().split("\n");
+    assertTrue(lines[0].startsWith("i,name,version,target,mode,start,duration,rmeta_time"));
+    assertEquals(6, lines.length); // header + 5 units
+  }
+
+  @Test
+  void run_outputFile_writesReport() throws Exception {
+    Path f = tmp.resolve("r.json");
+    Outcome o = exec("run", tiny(), "--format", "json", "-o", f.toString());
+    assertEquals(0, o.code());
+    assertEquals("", o.out());
+    assertTrue(Files.readString(f).contains("\"wall_time_s\""));
+  }
+
+  @Test
+  void run_badScenario_exitTwoWithOneLineNamingFileAndLine() throws Exception {
+    Path f = tmp.resolve("bad.toml");
+    Files.writeString(f, "[build]\njobs = 2\n[[crate]]\nname = \"a\"\ndeps = [\"b\"]\nfrontend_s = 1\n");
+    Outcome o = exec("run", f.toString());
+    assertEquals(2, o.code());
+    assertEquals(f + ":3: crate 'a' depends on unknown crate 'b'", o.err().trim());
+    assertFalse(o.err().contains("Exception"));
+    assertEquals("", o.out());
+  }
+
+  @Test
+  void run_missingFile_exitTwo() {
+    Outcome o = exec("run", tmp.resolve("nope.toml").toString());
+    assertEquals(2, o.code());
+    assertTrue(o.err().trim().endsWith("nope.toml: no such file"));
+  }
+
+  @Test
+  void run_badOption_exitTwoWithHint() {
+    Outcome o = exec("run", tiny(), "--format", "xml");
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("--format"));
+    assertTrue(o.err().contains("--help"));
+    assertEquals(2, exec("run", tiny(), "--jobs", "0").code());
+    assertEquals(2, exec("run", tiny(), "--mode", "fast").code());
+    assertEquals(2, exec("frobnicate").code());
+  }
+
+  @Test
+  void help_everywhere() {
+    Outcome top = exec("--help");
+    assertEquals(0, top.code());
+    assertTrue(top.out().contains("run"));
+    Outcome run = exec("run", "--help");
+    assertEquals(0, run.code());
+    assertTrue(run.out().contains("--jobs"));
+    assertTrue(exec().out().contains("Usage: cratesim"));
+  }
+}

@@ -1,0 +1,62 @@
+package org.cratesim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SharedProcessorTest {
+
+  /** Runs tasks (start time, work) and returns each task's finish time. */
+  private static Map<String, Long> run(SharedProcessor.Rates rates, Object[][] tasks) {
+    Simulation<String> sim = new Simulation<>();
+    SharedProcessor<String> cpu = new SharedProcessor<>(sim, 1, rates, "wake", 0);
+    Map<String, Long> done = new HashMap<>();
+    for (Object[] t : tasks) {
+      sim.scheduleAt((Long) t[1], 1, "start:" + t[0] + ":" + t[2]);
+    }
+    sim.run(
+        p -> {
+          if (p.equals("wake")) {
+            for (var task : cpu.onWake()) {
+              done.put((String) task.attachment(), sim.now());
+            }
+          } else {
+            String[] s = p.split(":");
+            cpu.start(0, Long.parseLong(s[2]), s[1]);
+          }
+        });
+    return done;
+  }
+
+  @Test
+  void unitRate_tasksFinishAfterTheirWork() {
+    Map<String, Long> done =
+        run(SharedProcessor.Rates.UNIT, new Object[][] {{"a", 0L, 1000L}, {"b", 500L, 1000L}});
+    assertEquals(1000L, done.get("a"));
+    assertEquals(1500L, done.get("b"));
+  }
+
+  @Test
+  void contention_twoBusyThreadsEachRunAtHalfSpeed() {
+    // rate = 1 / (1 + 1 * (busy - 1)): two busy threads each at half speed
+    SharedProcessor.Rates rates = (k, b) -> 1.0 / b;
+    Map<String, Long> done =
+        run(rates, new Object[][] {{"a", 0L, 1000L}, {"b", 0L, 3000L}});
+    // both at half speed until a finishes at 2000 (1000 work each); b then alone: 2000 more
+    assertEquals(2000L, done.get("a"));
+    assertEquals(4000L, done.get("b"));
+  }
+
+  @Test
+  void contention_lateArrivalSlowsRunningTask() {
+    SharedProcessor.Rates rates = (k, b) -> 1.0 / b;
+    Map<String, Long> done =
+        run(rates, new Object[][] {{"a", 0L, 1000L}, {"b", 500L, 250L}});
+    // a: 500 alone, then both at half speed: b needs 500 ns for its 250 work (ends 1000),
+    // a did 250 more (750 total), then 250 alone -> 1250
+    assertEquals(1000L, done.get("b"));
+    assertEquals(1250L, done.get("a"));
+  }
+}
