@@ -42,8 +42,7 @@ class GoldenScenariosTest {
     Path dir = TestPaths.repo().resolve("scenarios");
     String rel = dir.relativize(scenario).toString().replace(".toml", ".txt");
     Path golden = TestPaths.repo().resolve("sim/src/test/resources/golden").resolve(rel);
-    Scenario sc = ScenarioReader.read(dir.relativize(scenario).getNameCount() > 0
-        ? Path.of("scenarios").resolve(dir.relativize(scenario)) : scenario);
+    Scenario sc = ScenarioReader.read(scenario);
     String actual = TextReport.render(sc.name(), BuildSimulator.simulate(sc));
     if (Boolean.getBoolean("cratesim.updateGolden")) {
       Files.createDirectories(golden.getParent());
