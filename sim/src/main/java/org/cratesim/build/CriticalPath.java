@@ -27,17 +27,26 @@ public final class CriticalPath {
     int n = g.size();
     long[] start = new long[n];
     long[] end = new long[n];
+    long[] subtreeEnd = new long[n]; // when the unit and all it transitively needs are done
     for (int i = 0; i < n; i++) {
       long s = startupNanos;
+      long below = 0;
+      boolean sync = g.unit(i).requiresUpstreamObjects();
       for (UnitDep d : g.deps(i)) {
-        long t =
-            d.artifact() == Artifact.METADATA && g.unit(d.unit()).emitsMetadataEarly()
-                ? start[d.unit()] + g.unit(d.unit()).frontendNanos()
-                : end[d.unit()];
+        long t;
+        if (sync) {
+          t = subtreeEnd[d.unit()]; // depend_on_deps_of_deps
+        } else if (d.artifact() == Artifact.METADATA && g.unit(d.unit()).emitsMetadataEarly()) {
+          t = start[d.unit()] + g.unit(d.unit()).frontendNanos();
+        } else {
+          t = end[d.unit()];
+        }
         s = Math.max(s, t);
+        below = Math.max(below, subtreeEnd[d.unit()]);
       }
       start[i] = s;
       end[i] = s + minimumDurationNanos(g.unit(i), rustc);
+      subtreeEnd[i] = Math.max(end[i], below);
     }
     return end;
   }

@@ -1,5 +1,6 @@
 package org.cratesim.build;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.PriorityQueue;
  *       reproducible.
  *   <li>{@link #finish(int, Artifact)} marks an artifact of a unit produced and returns the units
  *       that became ready.
+ *   <li>cargo's {@code JobQueue::enqueue} gives a unit that {@code requires_upstream_objects}
+ *       synthetic All edges to every transitive dependency ({@code depend_on_deps_of_deps}). Here
+ *       the graph keeps direct edges only, and such a unit's edge to a dependency d is satisfied
+ *       when d is <em>fully done</em>: d finished and every dependency of d fully done. That is
+ *       the same condition, kept incrementally in linear memory.
  * </ul>
  *
  * <p>The transitive-dependent sets are computed exactly with bit sets, one block of at most a
@@ -36,6 +42,8 @@ public final class DependencyQueue {
   private final boolean[] finishedMetadata;
   private final boolean[] finishedAll;
   private final boolean[] queued;
+  private final boolean[] fullyDone;
+  private final int[] depsNotFullyDone;
   private final PriorityQueue<Integer> ready;
   private int remaining;
   private boolean finished;
@@ -53,6 +61,8 @@ public final class DependencyQueue {
     this.finishedMetadata = new boolean[n];
     this.finishedAll = new boolean[n];
     this.queued = new boolean[n];
+    this.fullyDone = new boolean[n];
+    this.depsNotFullyDone = new int[n];
     this.ready =
         new PriorityQueue<>(
             Math.max(1, n),
@@ -62,6 +72,7 @@ public final class DependencyQueue {
             });
     for (int i = 0; i < n; i++) {
       pendingEdges[i] = graph.deps(i).size();
+      depsNotFullyDone[i] = graph.deps(i).size();
     }
     this.remaining = n;
   }
@@ -126,6 +137,9 @@ public final class DependencyQueue {
       release(unit, Artifact.METADATA, unblocked);
     }
     release(unit, artifact, unblocked);
+    if (artifact == Artifact.ALL && depsNotFullyDone[unit] == 0) {
+      markFullyDone(unit, unblocked);
+    }
     if (unblocked.size() > 1) {
       unblocked.sort(null);
     }
@@ -139,11 +153,37 @@ public final class DependencyQueue {
     }
     done[unit] = true;
     for (UnitDep d : graph.dependents(unit)) {
-      if (d.artifact() == artifact && --pendingEdges[d.unit()] == 0) {
-        ready.add(d.unit());
-        queued[d.unit()] = true;
-        unblocked.add(d.unit());
+      if (d.artifact() == artifact && !graph.unit(d.unit()).requiresUpstreamObjects()) {
+        satisfyEdge(d.unit(), unblocked);
       }
+    }
+  }
+
+  /** {@code unit} and everything below it are finished: propagate up, satisfying sync edges. */
+  private void markFullyDone(int unit, List<Integer> unblocked) {
+    ArrayDeque<Integer> todo = new ArrayDeque<>();
+    fullyDone[unit] = true;
+    todo.add(unit);
+    while (!todo.isEmpty()) {
+      int x = todo.poll();
+      for (UnitDep d : graph.dependents(x)) {
+        int y = d.unit();
+        if (graph.unit(y).requiresUpstreamObjects()) {
+          satisfyEdge(y, unblocked);
+        }
+        if (--depsNotFullyDone[y] == 0 && finishedAll[y] && !fullyDone[y]) {
+          fullyDone[y] = true;
+          todo.add(y);
+        }
+      }
+    }
+  }
+
+  private void satisfyEdge(int dependent, List<Integer> unblocked) {
+    if (--pendingEdges[dependent] == 0) {
+      ready.add(dependent);
+      queued[dependent] = true;
+      unblocked.add(dependent);
     }
   }
 

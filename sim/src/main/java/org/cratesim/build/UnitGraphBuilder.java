@@ -34,7 +34,8 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  *       output.
  *   <li>A unit that {@code requires_upstream_objects} (bin, proc-macro, build-script compile) waits
  *       for the full output of <em>every transitive</em> dependency ({@code
- *       depend_on_deps_of_deps}).
+ *       depend_on_deps_of_deps}); the graph keeps only the direct edges and {@link
+ *       DependencyQueue} applies the transitive rule.
  *   <li>In check mode, libs and bins needed by the target stop after the front end (mode Check);
  *       proc macros, everything they or build scripts need, and build scripts are still fully
  *       built (mode Build, host). A crate needed by both sides gets both units, as in cargo.
@@ -114,24 +115,10 @@ public final class UnitGraphBuilder {
                 unitDeps(c, kind, UnitMode.CHECK, units, hostUnit, checkUnit, runUnit)));
       }
     }
-    // JobQueue::enqueue: a unit that requires upstream objects depends on All of every
-    // transitive dependency (depend_on_deps_of_deps).
-    for (int i = 0; i < units.size(); i++) {
-      if (units.get(i).requiresUpstreamObjects()) {
-        Map<Integer, Artifact> e = edges.get(i);
-        Deque<Integer> stack = new ArrayDeque<>(e.keySet());
-        Set<Integer> seen = new HashSet<>(e.keySet());
-        while (!stack.isEmpty()) {
-          int u = stack.pop();
-          e.put(u, Artifact.ALL);
-          for (int v : edges.get(u).keySet()) {
-            if (seen.add(v)) {
-              stack.push(v);
-            }
-          }
-        }
-      }
-    }
+    // JobQueue::enqueue's synthetic All edges to every transitive dependency of a unit that
+    // requires upstream objects (depend_on_deps_of_deps) are not materialised: that would be
+    // quadratic in memory on large graphs. DependencyQueue implements the same rule
+    // incrementally (see DependencyQueue#finish).
     List<List<UnitDep>> deps = new ArrayList<>(units.size());
     for (Map<Integer, Artifact> e : edges) {
       List<UnitDep> list = new ArrayList<>(e.size());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 
 /**
  * Threads sharing a machine whose speed depends on how many threads are busy.
@@ -31,7 +30,8 @@ public final class SharedProcessor<E> {
   private final E wakePayload;
   private final int wakePriority;
   private final double[] virtual;
-  private final List<PriorityQueue<Task>> running;
+  private final double[] rate;
+  private final TaskHeap[] running;
   private final int[] busyByClass;
   private long lastUpdate;
   private int busy;
@@ -54,12 +54,25 @@ public final class SharedProcessor<E> {
     this.wakePayload = Objects.requireNonNull(wakePayload);
     this.wakePriority = wakePriority;
     this.virtual = new double[classes];
+    this.rate = new double[classes];
     this.busyByClass = new int[classes];
-    this.running = new ArrayList<>(classes);
+    this.running = new TaskHeap[classes];
     for (int k = 0; k < classes; k++) {
-      running.add(new PriorityQueue<>());
+      running[k] = new TaskHeap();
     }
     this.lastUpdate = sim.now();
+    refreshRates();
+  }
+
+  /** Rates depend only on the busy count: recompute them whenever it changes. */
+  private void refreshRates() {
+    for (int k = 0; k < rate.length; k++) {
+      double r = rates.rate(k, busy);
+      if (!(r > 0) || Double.isInfinite(r)) {
+        throw new IllegalStateException("rate must be finite and > 0, was " + r);
+      }
+      rate[k] = r;
+    }
   }
 
   /** Starts a task of {@code workNanos} work now; returns its handle. */
@@ -69,9 +82,10 @@ public final class SharedProcessor<E> {
     }
     advance();
     Task t = new Task(taskClass, virtual[taskClass] + workNanos, nextSequence++, attachment);
-    running.get(taskClass).add(t);
+    running[taskClass].add(t);
     busy++;
     busyByClass[taskClass]++;
+    refreshRates();
     reschedule();
     return t;
   }
@@ -85,8 +99,8 @@ public final class SharedProcessor<E> {
     advance();
     List<Task> done = new ArrayList<>(2);
     for (int k = 0; k < virtual.length; k++) {
-      PriorityQueue<Task> q = running.get(k);
-      while (!q.isEmpty() && q.peek().finishVirtual <= virtual[k] + DUE_EPSILON) {
+      TaskHeap q = running[k];
+      while (q.size > 0 && q.items[0].finishVirtual <= virtual[k] + DUE_EPSILON) {
         Task t = q.poll();
         t.done = true;
         done.add(t);
@@ -94,6 +108,9 @@ public final class SharedProcessor<E> {
       }
     }
     busy -= done.size();
+    if (!done.isEmpty()) {
+      refreshRates();
+    }
     if (done.size() > 1) {
       done.sort((a, b) -> Long.compare(a.sequence, b.sequence));
     }
@@ -123,7 +140,7 @@ public final class SharedProcessor<E> {
     if (dt > 0) {
       for (int k = 0; k < virtual.length; k++) {
         if (busyByClass[k] > 0) {
-          virtual[k] += rates.rate(k, busy) * dt;
+          virtual[k] += rate[k] * dt;
         }
       }
       busyIntegralNanos += (double) busy * dt;
@@ -131,27 +148,36 @@ public final class SharedProcessor<E> {
     }
   }
 
+  /**
+   * Makes sure a wake-up is pending no later than the next completion. A pending wake-up that is
+   * already early enough is kept (if the load went up it fires early, finds nothing due and
+   * reschedules), which saves a cancel and an insert on most starts.
+   */
   private void reschedule() {
-    if (wake != null) {
-      sim.cancel(wake);
-      wake = null;
-    }
     double best = Double.POSITIVE_INFINITY;
     for (int k = 0; k < virtual.length; k++) {
-      Task head = running.get(k).peek();
-      if (head != null) {
+      TaskHeap q = running[k];
+      if (q.size > 0) {
+        Task head = q.items[0];
         double remaining = Math.max(0.0, head.finishVirtual - virtual[k]);
-        double r = rates.rate(k, busy);
-        if (!(r > 0)) {
-          throw new IllegalStateException("rate must be > 0, was " + r);
-        }
-        best = Math.min(best, remaining / r);
+        best = Math.min(best, remaining / rate[k]);
       }
     }
-    if (best != Double.POSITIVE_INFINITY) {
-      long delay = (long) Math.ceil(best - 1e-6);
-      wake = sim.schedule(Math.max(0, delay), wakePriority, wakePayload);
+    if (best == Double.POSITIVE_INFINITY) {
+      if (wake != null) {
+        sim.cancel(wake);
+        wake = null;
+      }
+      return;
     }
+    long at = sim.now() + Math.max(0, (long) Math.ceil(best - 1e-6));
+    if (wake != null) {
+      if (wake.timeNanos() <= at) {
+        return;
+      }
+      sim.cancel(wake);
+    }
+    wake = sim.scheduleAt(at, wakePriority, wakePayload);
   }
 
   @Override
@@ -168,8 +194,57 @@ public final class SharedProcessor<E> {
     Rates UNIT = (k, b) -> 1.0;
   }
 
+  /** A binary min-heap of tasks by (finish virtual time, start sequence). */
+  private static final class TaskHeap {
+    Task[] items = new Task[8];
+    int size;
+
+    void add(Task t) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        Task p = items[parent];
+        if (!t.before(p)) {
+          break;
+        }
+        items[i] = p;
+        i = parent;
+      }
+      items[i] = t;
+    }
+
+    Task poll() {
+      Task top = items[0];
+      Task last = items[--size];
+      items[size] = null;
+      if (size > 0) {
+        int i = 0;
+        int half = size >>> 1;
+        while (i < half) {
+          int child = 2 * i + 1;
+          Task c = items[child];
+          int right = child + 1;
+          if (right < size && items[right].before(c)) {
+            child = right;
+            c = items[child];
+          }
+          if (!c.before(last)) {
+            break;
+          }
+          items[i] = c;
+          i = child;
+        }
+        items[i] = last;
+      }
+      return top;
+    }
+  }
+
   /** A running (or finished) task. */
-  public static final class Task implements Comparable<Task> {
+  public static final class Task {
     private final int taskClass;
     private final double finishVirtual;
     private final long sequence;
@@ -195,10 +270,9 @@ public final class SharedProcessor<E> {
       return done;
     }
 
-    @Override
-    public int compareTo(Task o) {
-      int c = Double.compare(finishVirtual, o.finishVirtual);
-      return c != 0 ? c : Long.compare(sequence, o.sequence);
+    boolean before(Task o) {
+      return finishVirtual < o.finishVirtual
+          || (finishVirtual == o.finishVirtual && sequence < o.sequence);
     }
   }
 }

@@ -45,6 +45,13 @@ class BuildInvariantsTest {
     for (int i = 0; i < g.size(); i++) {
       UnitTiming u = r.units().get(i);
       assertTrue(u.startNanos() >= r.startupNanos());
+      if (u.unit().requiresUpstreamObjects()) {
+        // cargo's depend_on_deps_of_deps: every transitive dependency fully built
+        for (int t : transitiveDeps(g, i)) {
+          assertTrue(u.startNanos() >= r.units().get(t).endNanos(),
+              u.unit().label() + " started before transitive dep " + t + " finished");
+        }
+      }
       for (UnitDep d : g.deps(i)) {
         UnitTiming dep = r.units().get(d.unit());
         long available = d.artifact() == Artifact.METADATA
@@ -73,6 +80,19 @@ class BuildInvariantsTest {
     assertEquals(r.wallNanos(), chain.get(chain.size() - 1).toNanos());
     // with no contention, the busy thread-time equals the total work
     assertEquals((double) g.totalWorkNanos(), r.busyThreadNanos(), 1e-3 * g.size() + 1);
+  }
+
+  private static java.util.Set<Integer> transitiveDeps(UnitGraph g, int i) {
+    java.util.Set<Integer> seen = new java.util.TreeSet<>();
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(i));
+    while (!todo.isEmpty()) {
+      for (UnitDep d : g.deps(todo.pop())) {
+        if (seen.add(d.unit())) {
+          todo.push(d.unit());
+        }
+      }
+    }
+    return seen;
   }
 
   private static int finishedBy(BuildResult r, long t) {
