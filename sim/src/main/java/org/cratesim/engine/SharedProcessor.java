@@ -67,7 +67,7 @@ public final class SharedProcessor<E> {
   /** Rates depend only on the busy count: recompute them whenever it changes. */
   private void refreshRates() {
     for (int k = 0; k < rate.length; k++) {
-      double r = rates.rate(k, busy);
+      double r = rates.rate(k, Math.max(1, busy)); // with no task busy, rates are unused
       if (!(r > 0) || Double.isInfinite(r)) {
         throw new IllegalStateException("rate must be finite and > 0, was " + r);
       }
