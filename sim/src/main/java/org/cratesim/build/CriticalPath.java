@@ -1,5 +1,6 @@
 package org.cratesim.build;
 
+import org.cratesim.model.MachineSettings;
 import org.cratesim.model.RustcSettings;
 
 /**
@@ -12,18 +13,33 @@ public final class CriticalPath {
   private CriticalPath() {}
 
   /** The shortest time a unit can take with unlimited tokens and no contention. */
-  public static long minimumDurationNanos(Unit u, RustcSettings rustc) {
+  public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine) {
     long codegen = 0;
     if (u.codegenNanos() > 0) {
-      long serial = Math.round(u.codegenNanos() * rustc.codegenSerialShare());
-      long parallel = u.codegenNanos() - serial;
-      codegen = serial + parallel / u.codegenUnits();
+      long fixed = rustc.fixedNanos(u.codegenNanos());
+      long serial = rustc.translateNanos(u.codegenNanos());
+      long parallel = u.codegenNanos() - fixed - serial;
+      codegen = fixed + serial + parallel / u.codegenUnits();
     }
-    return u.frontendNanos() + codegen + u.linkNanos();
+    return frontendTime(u, machine) + Math.round(codegen / machine.speedCodegen())
+        + Math.round(u.linkNanos() / machine.speedOther());
+  }
+
+  /** A unit's time on one thread at the machine's speed, with no contention. */
+  public static long serialTimeNanos(Unit u, MachineSettings machine) {
+    return frontendTime(u, machine) + Math.round(u.codegenNanos() / machine.speedCodegen())
+        + Math.round(u.linkNanos() / machine.speedOther());
+  }
+
+  private static long frontendTime(Unit u, MachineSettings machine) {
+    double speed = u.kind() == TargetKind.BUILD_SCRIPT_RUN
+        ? machine.speedOther() : machine.speedFrontend();
+    return Math.round(u.frontendNanos() / speed);
   }
 
   /** Earliest possible end of each unit (absolute), in unit order. */
-  public static long[] earliestEndsNanos(UnitGraph g, RustcSettings rustc, long startupNanos) {
+  public static long[] earliestEndsNanos(
+      UnitGraph g, RustcSettings rustc, MachineSettings machine, long startupNanos) {
     int n = g.size();
     long[] start = new long[n];
     long[] end = new long[n];
@@ -37,7 +53,7 @@ public final class CriticalPath {
         if (sync) {
           t = subtreeEnd[d.unit()]; // depend_on_deps_of_deps
         } else if (d.artifact() == Artifact.METADATA && g.unit(d.unit()).emitsMetadataEarly()) {
-          t = start[d.unit()] + g.unit(d.unit()).frontendNanos();
+          t = start[d.unit()] + frontendTime(g.unit(d.unit()), machine);
         } else {
           t = end[d.unit()];
         }
@@ -45,16 +61,17 @@ public final class CriticalPath {
         below = Math.max(below, subtreeEnd[d.unit()]);
       }
       start[i] = s;
-      end[i] = s + minimumDurationNanos(g.unit(i), rustc);
+      end[i] = s + minimumDurationNanos(g.unit(i), rustc, machine);
       subtreeEnd[i] = Math.max(end[i], below);
     }
     return end;
   }
 
   /** Length of the longest chain, cargo's start-up included. */
-  public static long lowerBoundNanos(UnitGraph g, RustcSettings rustc, long startupNanos) {
+  public static long lowerBoundNanos(
+      UnitGraph g, RustcSettings rustc, MachineSettings machine, long startupNanos) {
     long best = startupNanos;
-    for (long e : earliestEndsNanos(g, rustc, startupNanos)) {
+    for (long e : earliestEndsNanos(g, rustc, machine, startupNanos)) {
       best = Math.max(best, e);
     }
     return best;

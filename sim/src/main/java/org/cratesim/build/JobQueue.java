@@ -43,6 +43,7 @@ public final class JobQueue {
   private final UnitGraph graph;
   private final BuildSettings build;
   private final RustcSettings rustc;
+  private final MachineSettings machine;
   private final Simulation<BuildEvent> sim = new Simulation<>();
   private final SharedProcessor<BuildEvent> cpu;
   private final Jobserver jobserver;
@@ -65,16 +66,18 @@ public final class JobQueue {
     this.graph = graph;
     this.build = build;
     this.rustc = rustc;
+    this.machine = machine;
     this.startupNanos = UnitGraphBuilder.nanos(build.startupS());
     double[] c = {
       machine.contentionFrontend(), machine.contentionCodegen(), machine.contentionOther()
     };
-    SharedProcessor.Rates rates = (k, b) -> 1.0 / (1.0 + c[k] * Math.max(0, b - 1));
+    double[] speed = {machine.speedFrontend(), machine.speedCodegen(), machine.speedOther()};
+    SharedProcessor.Rates rates = (k, b) -> speed[k] / (1.0 + c[k] * Math.max(0, b - 1));
     this.cpu = new SharedProcessor<>(sim, 3, rates, new BuildEvent.Wake(), PRIORITY_WAKE);
     this.jobserver =
         new Jobserver(build.jobs(), client -> sim.schedule(0, PRIORITY_TOKEN,
             new BuildEvent.Token(client)));
-    this.queue = new DependencyQueue(graph, costs(graph, build.scheduling(), rustc));
+    this.queue = new DependencyQueue(graph, costs(graph, build.scheduling(), rustc, machine));
     this.records = new Record[graph.size()];
     for (int i = 0; i < records.length; i++) {
       records[i] = new Record();
@@ -88,14 +91,16 @@ public final class JobQueue {
   }
 
   /** The DependencyQueue cost of each unit under a scheduling policy. */
-  static long[] costs(UnitGraph graph, SchedulingPolicy policy, RustcSettings rustc) {
+  static long[] costs(
+      UnitGraph graph, SchedulingPolicy policy, RustcSettings rustc, MachineSettings machine) {
     long[] cost = new long[graph.size()];
     for (int i = 0; i < cost.length; i++) {
       if (policy instanceof SchedulingPolicy.CargoDefault) {
         cost[i] = CARGO_UNIT_COST;
       } else if (policy instanceof SchedulingPolicy.EstimatedDuration) {
         // milliseconds of the unit's duration if it ran alone with unlimited tokens
-        cost[i] = Math.max(1, CriticalPath.minimumDurationNanos(graph.unit(i), rustc) / 1_000_000);
+        cost[i] = Math.max(1,
+            CriticalPath.minimumDurationNanos(graph.unit(i), rustc, machine) / 1_000_000);
       } else {
         throw new AssertionError(policy);
       }
@@ -220,6 +225,9 @@ public final class JobQueue {
           startLinkOrFinish(p, unit);
         }
         break;
+      case FIXED:
+        p.fixedDone();
+        break;
       case TRANSLATE:
         p.codegenDone();
         break;
@@ -305,8 +313,12 @@ public final class JobQueue {
       wall = Math.max(wall, r.startNanos + r.durationNanos);
     }
     List<ChainLink> chain = criticalChain(timings, wall);
-    return new BuildResult(wall, CriticalPath.lowerBoundNanos(graph, rustc, startupNanos),
-        graph.totalWorkNanos(), startupNanos, build.jobs(), build.mode(), timings, chain,
+    long work = 0;
+    for (Unit u : graph.units()) {
+      work += CriticalPath.serialTimeNanos(u, machine);
+    }
+    return new BuildResult(wall,
+        CriticalPath.lowerBoundNanos(graph, rustc, machine, startupNanos), work, startupNanos, build.jobs(), build.mode(), timings, chain,
         concurrency, cpu.busyIntegralNanos(), maxThreads, sim.eventsFired());
   }
 
@@ -357,6 +369,7 @@ public final class JobQueue {
 
   private enum Role {
     FRONTEND,
+    FIXED,
     TRANSLATE,
     LLVM,
     LINK,
@@ -404,6 +417,8 @@ public final class JobQueue {
     boolean exited;
     // codegen coordinator state (write.rs)
     int cgus;
+    boolean fixedDone;
+    long fixedWork;
     int toTranslate;
     int workItems;
     int nextToOptimize;
@@ -424,12 +439,26 @@ public final class JobQueue {
       phase = Phase.CODEGEN;
       cgus = u.codegenUnits();
       toTranslate = cgus;
-      long serial = Math.round(u.codegenNanos() * rustc.codegenSerialShare());
-      long parallel = u.codegenNanos() - serial;
+      fixedWork = rustc.fixedNanos(u.codegenNanos());
+      long serial = rustc.translateNanos(u.codegenNanos());
+      long parallel = u.codegenNanos() - fixedWork - serial;
       translateWork = serial / cgus;
       translateRemainder = serial % cgus;
       optimizeWork = parallel / cgus;
       optimizeRemainder = parallel % cgus;
+      if (fixedWork > 0) {
+        // collection and partitioning on the main thread before the first CGU
+        main = MainThread.CODEGENNING;
+        cpu.start(CLASS_CODEGEN, fixedWork, new Work(this, Role.FIXED));
+      } else {
+        fixedDone = true;
+        coordinate();
+      }
+    }
+
+    void fixedDone() {
+      fixedDone = true;
+      main = MainThread.IDLE;
       coordinate();
     }
 
@@ -467,6 +496,10 @@ public final class JobQueue {
     /** One turn of the coordinator loop in {@code start_executing_work}. */
     void coordinate() {
       if (phase != Phase.CODEGEN) {
+        releaseSurplus(0);
+        return;
+      }
+      if (!fixedDone) {
         releaseSurplus(0);
         return;
       }

@@ -99,10 +99,12 @@ public final class UnitGraphBuilder {
                 runDeps));
       }
       TargetKind kind = targetKind(c.kind());
-      boolean needBuild = c.kind() == CrateKind.PROC_MACRO || mode != Mode.CHECK
-          || host.contains(c.name());
-      boolean needCheck = mode == Mode.CHECK && c.kind() != CrateKind.PROC_MACRO
-          && target.contains(c.name());
+      boolean forHost = c.builtFor().isEmpty()
+          ? host.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.HOST);
+      boolean forTarget = c.builtFor().isEmpty()
+          ? target.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.TARGET);
+      boolean needBuild = c.kind() == CrateKind.PROC_MACRO || mode != Mode.CHECK || forHost;
+      boolean needCheck = mode == Mode.CHECK && c.kind() != CrateKind.PROC_MACRO && forTarget;
       if (needBuild) {
         hostUnit.put(c.name(),
             add(units, edges, c, kind, UnitMode.BUILD, c.phases(), mode,

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       "Simulates cargo builds of Rust crate graphs: cargo's scheduler, the jobserver, rustc's",
       "front end, codegen units and link, on N cores; predicts wall time and explains it."
     },
-    subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ImportCommand.class, PredictCommand.class,
+      ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line).",
@@ -65,7 +66,8 @@ public final class CratesimCommand implements Runnable {
   }
 
   static int exitCodeOf(Exception ex) {
-    if (ex instanceof ScenarioException || ex instanceof BadInputException) {
+    if (ex instanceof ScenarioException || ex instanceof BadInputException
+        || ex instanceof org.cratesim.timings.TimingsFormatException) {
       return EXIT_BAD_INPUT;
     }
     return EXIT_FAILURE;

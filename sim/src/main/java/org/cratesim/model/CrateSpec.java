@@ -1,8 +1,10 @@
 package org.cratesim.model;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One crate of the scenario.
@@ -13,6 +15,9 @@ import java.util.Optional;
  * @param deps names of crates it depends on
  * @param phases rustc costs
  * @param buildScript the build script, if any
+ * @param builtFor in check mode, which sides the crate is built for ({@code host}: in full, for
+ *     proc macros and build scripts; {@code target}: checked only); empty = derived from the
+ *     graph
  * @param line line in the scenario file where it is declared (0 when not from a file)
  */
 public record CrateSpec(
@@ -22,6 +27,7 @@ public record CrateSpec(
     List<String> deps,
     Phases phases,
     Optional<BuildScriptSpec> buildScript,
+    Set<Side> builtFor,
     int line) {
   public CrateSpec {
     Objects.requireNonNull(name, "name");
@@ -33,5 +39,22 @@ public record CrateSpec(
     deps = List.copyOf(deps);
     Objects.requireNonNull(phases, "phases");
     Objects.requireNonNull(buildScript, "buildScript");
+    builtFor = builtFor.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(builtFor));
+  }
+
+  /** A crate whose sides are derived from the graph. */
+  public CrateSpec(String name, String version, CrateKind kind, List<String> deps, Phases phases,
+      Optional<BuildScriptSpec> buildScript, int line) {
+    this(name, version, kind, deps, phases, buildScript, Set.of(), line);
+  }
+
+  /** The two sides a crate can be built for in check mode. */
+  public enum Side {
+    HOST,
+    TARGET;
+
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +40,12 @@ public final class ScenarioReader {
   private static final Set<String> TOP_KEYS = Set.of("name", "build", "machine", "rustc", "crate");
   private static final Set<String> BUILD_KEYS = Set.of("jobs", "mode", "startup_s", "scheduling");
   private static final Set<String> MACHINE_KEYS =
-      Set.of("contention_frontend", "contention_codegen", "contention_other");
-  private static final Set<String> RUSTC_KEYS = Set.of("codegen_serial_share");
+      Set.of("contention_frontend", "contention_codegen", "contention_other", "speed_frontend",
+          "speed_codegen", "speed_other");
+  private static final Set<String> RUSTC_KEYS = Set.of("codegen_serial_share", "codegen_fixed_s");
   private static final Set<String> CRATE_KEYS =
       Set.of("name", "version", "kind", "deps", "frontend_s", "codegen_s", "codegen_units",
-          "link_s", "build_script");
+          "link_s", "build_script", "built_for");
   private static final Set<String> SCRIPT_KEYS =
       Set.of("compile_s", "frontend_s", "codegen_s", "codegen_units", "link_s", "run_s", "deps");
 
@@ -101,7 +103,8 @@ public final class ScenarioReader {
     if (m != null) {
       checkKeys(m, MACHINE_KEYS, "machine.");
       machine = new MachineSettings(time(m, "contention_frontend", 0), time(m,
-          "contention_codegen", 0), time(m, "contention_other", 0));
+          "contention_codegen", 0), time(m, "contention_other", 0), speed(m, "speed_frontend"),
+          speed(m, "speed_codegen"), speed(m, "speed_other"));
     }
     RustcSettings rustc = RustcSettings.DEFAULT;
     TomlTable r = optTable(toml, "rustc");
@@ -111,7 +114,7 @@ public final class ScenarioReader {
       if (share < 0 || share > 1) {
         throw error(r, "codegen_serial_share", "codegen_serial_share must be between 0 and 1");
       }
-      rustc = new RustcSettings(share);
+      rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0));
     }
 
     Object cratesObj = toml.get(List.of("crate"));
@@ -177,7 +180,32 @@ public final class ScenarioReader {
       }
       script = Optional.of(buildScript((TomlTable) bs, t, name));
     }
-    return new CrateSpec(name, version, kind, deps, phases, script, line);
+    Set<CrateSpec.Side> builtFor = EnumSet.noneOf(CrateSpec.Side.class);
+    for (String side : stringList(t, "built_for")) {
+      switch (side) {
+        case "host":
+          builtFor.add(CrateSpec.Side.HOST);
+          break;
+        case "target":
+          builtFor.add(CrateSpec.Side.TARGET);
+          break;
+        default:
+          throw error(t, "built_for", "built_for holds \"host\" and/or \"target\", not \""
+              + side + "\"");
+      }
+    }
+    if (t.contains(List.of("built_for")) && builtFor.isEmpty()) {
+      throw error(t, "built_for", "built_for must not be empty (omit it to derive it)");
+    }
+    return new CrateSpec(name, version, kind, deps, phases, script, builtFor, line);
+  }
+
+  private double speed(TomlTable t, String key) throws ScenarioException {
+    double d = number(t, key, 1.0);
+    if (d <= 0) {
+      throw error(t, key, key + " must be > 0, was " + d);
+    }
+    return d;
   }
 
   private BuildScriptSpec buildScript(TomlTable bs, TomlTable parent, String crate)

@@ -1,0 +1,66 @@
+package org.cratesim.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cratesim.importer.Calibration;
+import org.cratesim.importer.Calibrations;
+import org.cratesim.model.Mode;
+import org.cratesim.timings.TimingsPage;
+import picocli.CommandLine.Option;
+
+/** Options shared by import, predict and validate: which calibration, and overrides of it. */
+final class ModelOptions {
+  @Option(names = "--calibration", paramLabel = "PROFILE",
+      description = "Calibration profile: epyc-2022 (many-core) or 2core-2026. "
+          + "Default: chosen from the page's ncpu (<= 4: 2core-2026).")
+  String profile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a calibrated parameter (repeatable), e.g. "
+          + "--set contention_frontend=0. Keys: see sim/src/main/resources/org/cratesim/"
+          + "importer/calibration.toml.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  private final Calibrations shipped = Calibrations.shipped();
+
+  Calibration choose(TimingsPage page, Mode mode) {
+    String p = profile != null ? profile : Calibrations.profileFor(page.ncpu());
+    Calibration c;
+    try {
+      c = shipped.get(p, mode);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--calibration: " + e.getMessage());
+    }
+    for (var e : overrides.entrySet()) {
+      double v;
+      try {
+        v = Double.parseDouble(e.getValue());
+      } catch (NumberFormatException ex) {
+        throw new BadInputException("--set " + e.getKey() + ": '" + e.getValue()
+            + "' is not a number");
+      }
+      try {
+        c = c.with(e.getKey(), v);
+      } catch (IllegalArgumentException ex) {
+        throw new BadInputException("--set: " + ex.getMessage());
+      }
+    }
+    return c;
+  }
+
+  /** Checks the overrides early, so a typo fails before any work. */
+  void validate() {
+    for (var e : overrides.entrySet()) {
+      if (!Calibration.KEYS.containsKey(e.getKey())) {
+        throw new BadInputException("--set: unknown parameter '" + e.getKey() + "' (known: "
+            + String.join(", ", Calibration.KEYS.keySet()) + ")");
+      }
+      try {
+        Double.parseDouble(e.getValue());
+      } catch (NumberFormatException ex) {
+        throw new BadInputException("--set " + e.getKey() + ": '" + e.getValue()
+            + "' is not a number");
+      }
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.cratesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.cratesim.importer.Validation;
+import org.cratesim.timings.TimingsPage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cratesim validate --from A --to B}: how far off are the predictions of real builds? */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Pairs the timing files of two folders (searched recursively; names equal once -jN is",
+      "removed), imports each file of the first, predicts it at the -j of its partner and",
+      "compares with the partner's measured wall time. Errors are predicted / measured - 1."
+    },
+    footer = {"", "Example: cratesim validate --from ../shared/groundtruth/lqd-epyc-2022/"
+        + "round-8-cargo-timing-debug-j1 --to ../shared/groundtruth/lqd-epyc-2022/"
+        + "round-12-cargo-timing-debug-j8"})
+public final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--from", required = true, paramLabel = "DIR_A",
+      description = "Folder of pages to predict from.")
+  Path from;
+
+  @Option(names = "--to", required = true, paramLabel = "DIR_B",
+      description = "Folder of measured pages to compare with (may be the same folder).")
+  Path to;
+
+  @Option(names = "--min-seconds", defaultValue = "1", paramLabel = "S",
+      description = "Only pairs whose measured build took at least S seconds "
+          + "(default: ${DEFAULT-VALUE}).")
+  double minSeconds;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--rows", paramLabel = "FILE", description = "Write per-pair rows as CSV.")
+  Path rowsFile;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  @Mixin ModelOptions model;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new BadInputException("--format must be text or json, was '" + format + "'");
+    }
+    model.validate();
+    List<Validation.Pair> pairs;
+    try {
+      pairs = Validation.pair(from, to);
+    } catch (IOException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    if (pairs.isEmpty()) {
+      throw new BadInputException("no pairs: no file in " + from + " has a partner in " + to
+          + " (names equal once -jN is removed, with different -j)");
+    }
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    List<TimingsPage[]> pages;
+    List<Validation.Row> rows;
+    try (Progress bar = new Progress("validate", 2L * pairs.size())) {
+      pages = Validation.load(pairs, n, bar::stepTo);
+      rows = Validation.predict(pairs, pages, model::choose, n,
+          done -> bar.stepTo(pairs.size() + done));
+    }
+    Validation.Summary s = Validation.summarize(rows, minSeconds);
+    if (rowsFile != null) {
+      ValidationReport.writeRows(rowsFile, rows);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format.equals("json") ? ValidationReport.json(s, rows, minSeconds)
+        : ValidationReport.text(s, rows, minSeconds));
+    out.flush();
+    return 0;
+  }
+
+  /** A progress bar on a terminal, nothing otherwise. */
+  static final class Progress implements AutoCloseable {
+    private final ProgressBar bar;
+
+    Progress(String task, long total) {
+      bar = System.console() == null ? null
+          : new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII).setConsumer(
+                  new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    void stepTo(long n) {
+      if (bar != null) {
+        bar.stepTo(n);
+      }
+    }
+
+    IntConsumer asConsumer() {
+      return i -> stepTo(i);
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.cratesim.importer;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.cratesim.model.MachineSettings;
+import org.cratesim.model.Mode;
+import org.cratesim.model.RustcSettings;
+
+/**
+ * The fitted parameters for one machine and mode: the simulator's machine and rustc settings, and
+ * how the importer splits units whose page has no {@code .rmeta} time.
+ *
+ * @param profile name of the machine profile (e.g. "epyc-2022")
+ * @param mode build mode
+ * @param values every parameter by its key (see {@link #KEYS})
+ */
+public record Calibration(String profile, Mode mode, Map<String, Double> values) {
+
+  /** Parameter keys with their documentation, in a stable order. */
+  public static final Map<String, String> KEYS = keys();
+
+  public Calibration {
+    Objects.requireNonNull(profile);
+    Objects.requireNonNull(mode);
+    Map<String, Double> v = new LinkedHashMap<>();
+    for (String k : KEYS.keySet()) {
+      Double x = values.get(k);
+      if (x == null) {
+        throw new IllegalArgumentException("calibration " + profile + "." + mode.id()
+            + " lacks " + k);
+      }
+      v.put(k, x);
+    }
+    for (String k : values.keySet()) {
+      if (!KEYS.containsKey(k)) {
+        throw new IllegalArgumentException("unknown calibration key '" + k + "' (known: "
+            + String.join(", ", KEYS.keySet()) + ")");
+      }
+    }
+    values = java.util.Collections.unmodifiableMap(v);
+  }
+
+  private static Map<String, String> keys() {
+    Map<String, String> k = new LinkedHashMap<>();
+    k.put("contention_frontend", "front-end slowdown per extra busy thread");
+    k.put("contention_codegen", "codegen slowdown per extra busy thread");
+    k.put("contention_other", "link / build-script-run slowdown per extra busy thread");
+    k.put("speed_frontend", "front-end speed of the predicted run relative to the measured one");
+    k.put("speed_codegen", "codegen speed of the predicted run relative to the measured one");
+    k.put("speed_other", "link / script-run speed relative to the measured one");
+    k.put("codegen_serial_share", "share of codegen done by rustc's main thread (MIR to LLVM IR)");
+    k.put("codegen_fixed_s", "serial codegen seconds per unit before CGUs (capped at codegen)");
+    k.put("codegen_units", "CGUs per imported unit (rustc: 16 when not incremental)");
+    k.put("proc_macro_frontend_share", "share of a proc macro's measured time that is front end");
+    k.put("build_script_frontend_share", "share of a build-script compile that is front end");
+    k.put("bin_frontend_share", "share of a bin's measured time that is front end (no .rmeta)");
+    return java.util.Collections.unmodifiableMap(k);
+  }
+
+  public double get(String key) {
+    Double v = values.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException("unknown calibration key '" + key + "'");
+    }
+    return v;
+  }
+
+  /** A copy with one parameter changed. */
+  public Calibration with(String key, double value) {
+    if (!KEYS.containsKey(key)) {
+      throw new IllegalArgumentException("unknown parameter '" + key + "' (known: "
+          + String.join(", ", KEYS.keySet()) + ")");
+    }
+    Map<String, Double> v = new LinkedHashMap<>(values);
+    v.put(key, value);
+    return new Calibration(profile, mode, v);
+  }
+
+  public MachineSettings machine() {
+    return new MachineSettings(get("contention_frontend"), get("contention_codegen"),
+        get("contention_other"), get("speed_frontend"), get("speed_codegen"),
+        get("speed_other"));
+  }
+
+  public RustcSettings rustc() {
+    return new RustcSettings(get("codegen_serial_share"), get("codegen_fixed_s"));
+  }
+
+  public int codegenUnits() {
+    return Math.max(1, (int) Math.round(get("codegen_units")));
+  }
+
+  /** "profile.mode key=value ..." for reports. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder(profile + "." + mode.id());
+    values.forEach((k, v) -> sb.append(' ').append(k).append('=')
+        .append(String.format(Locale.ROOT, "%.4g", v)));
+    return sb.toString();
+  }
+}

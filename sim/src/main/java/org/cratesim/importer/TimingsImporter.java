@@ -1,0 +1,345 @@
+package org.cratesim.importer;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cratesim.model.BuildScriptSpec;
+import org.cratesim.model.BuildSettings;
+import org.cratesim.model.CrateKind;
+import org.cratesim.model.CrateSpec;
+import org.cratesim.model.Mode;
+import org.cratesim.model.Phases;
+import org.cratesim.model.Scenario;
+import org.cratesim.model.SchedulingPolicy;
+import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.TimingsPage;
+import org.cratesim.timings.UnitGraphFile;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+
+/**
+ * Turns a cargo {@code --timings} page into a scenario.
+ *
+ * <ul>
+ *   <li>Units are grouped by package (name, version): the lib (or proc macro) and its check-mode
+ *       twin become one crate, a bin another, build-script compile and run the crate's
+ *       {@code build_script}.
+ *   <li>Phases: front end = the unit's {@code .rmeta} time (cargo 1.60 {@code rmeta_time}, or the
+ *       end of cargo 1.95's {@code frontend} section); codegen = the rest. Units without
+ *       {@code .rmeta} (proc macros, build-script compiles, bins) are split by the calibrated
+ *       front-end share of their kind, measured on this dataset (proc macros ≈ 0.45, build
+ *       scripts ≈ 0.65: the share of their duration that did not shrink with more threads).
+ *   <li>Edges: a page lists, per unit, the units that became ready when it finished or emitted
+ *       {@code .rmeta}: only the edge satisfied last, not the whole graph. Those become
+ *       dependencies. With {@code --graph}, the complete {@code --unit-graph} replaces them.
+ *   <li>{@code startup_s} is the first unit's start; {@code jobs} and the mode come from the page.
+ * </ul>
+ */
+public final class TimingsImporter {
+  private TimingsImporter() {}
+
+  /** The mode of the build a page recorded. */
+  public static Mode modeOf(TimingsPage page) {
+    for (TimingUnit u : page.units()) {
+      if (u.isCheck()) {
+        return Mode.CHECK;
+      }
+    }
+    String p = page.profile() == null ? "" : page.profile().toLowerCase(java.util.Locale.ROOT);
+    return p.contains("release") || p.contains("opt") || p.equals("bench")
+        ? Mode.RELEASE : Mode.DEBUG;
+  }
+
+  /** Imports a page with a calibration's split shares and model parameters. */
+  public static Scenario toScenario(TimingsPage page, Calibration cal) {
+    return toScenario(page, cal, Optional.empty());
+  }
+
+  /** As {@link #toScenario(TimingsPage, Calibration)}, with a full unit graph when given. */
+  public static Scenario toScenario(
+      TimingsPage page, Calibration cal, Optional<UnitGraphFile> graph) {
+    Mode mode = modeOf(page);
+    Map<String, Pkg> pkgs = new LinkedHashMap<>();
+    List<TimingUnit> byStart = new ArrayList<>(page.units());
+    for (TimingUnit u : byStart) {
+      pkgs.computeIfAbsent(u.name() + " " + u.version(), k -> new Pkg(u.name(), u.version()))
+          .add(u);
+    }
+    assignCrateNames(pkgs.values());
+    Map<Integer, Pkg> pkgOfUnit = new HashMap<>();
+    for (Pkg p : pkgs.values()) {
+      for (TimingUnit u : p.units) {
+        pkgOfUnit.put(u.i(), p);
+      }
+    }
+    DirectedAcyclicGraph<String, DefaultEdge> dag = new DirectedAcyclicGraph<>(DefaultEdge.class);
+    for (Pkg p : pkgs.values()) {
+      p.crateNames().forEach(dag::addVertex);
+    }
+    if (graph.isPresent()) {
+      edgesFromUnitGraph(graph.get(), pkgs, dag);
+    } else {
+      edgesFromPage(page, pkgOfUnit, dag);
+    }
+
+    List<CrateSpec> crates = new ArrayList<>();
+    for (Pkg p : pkgs.values()) {
+      crates.addAll(p.toCrates(mode, cal, dag));
+    }
+    double startup = page.units().stream().mapToDouble(TimingUnit::start).min().orElse(0);
+    BuildSettings build =
+        new BuildSettings(page.jobs(), mode, round(startup), new SchedulingPolicy.CargoDefault());
+    String name = page.source().replaceAll("\\.(html|json)$", "").replace(".timings", "");
+    return new Scenario(name, page.source(), build, cal.machine(), cal.rustc(), crates);
+  }
+
+  private static void assignCrateNames(Iterable<Pkg> pkgs) {
+    Map<String, Integer> byName = new HashMap<>();
+    for (Pkg p : pkgs) {
+      byName.merge(p.name, 1, Integer::sum);
+    }
+    for (Pkg p : pkgs) {
+      p.crateName = byName.get(p.name) > 1 ? p.name + "@" + p.version : p.name;
+    }
+  }
+
+  private static void edgesFromPage(
+      TimingsPage page, Map<Integer, Pkg> pkgOfUnit, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+    List<TimingUnit> byIndex = new ArrayList<>(page.units());
+    byIndex.sort((a, b) -> Integer.compare(a.i(), b.i()));
+    for (TimingUnit dep : byIndex) {
+      Set<Integer> unblocked = new LinkedHashSet<>(dep.unblockedRmetaUnits());
+      unblocked.addAll(dep.unblockedUnits());
+      for (int i : unblocked) {
+        TimingUnit user = page.unit(i).orElseThrow();
+        link(pkgOfUnit.get(user.i()), user, pkgOfUnit.get(dep.i()), dep, dag);
+      }
+    }
+  }
+
+  /** Records "user depends on dep" in the owning packages, if the scenario can express it. */
+  private static void link(
+      Pkg userPkg, TimingUnit user, Pkg depPkg, TimingUnit dep,
+      DirectedAcyclicGraph<String, DefaultEdge> dag) {
+    TimingUnit.TargetKind dk = dep.kind();
+    if (dk == TimingUnit.TargetKind.BUILD_SCRIPT_COMPILE
+        || dk == TimingUnit.TargetKind.BUILD_SCRIPT_RUN || Pkg.isBin(dep)) {
+      return; // implied by build_script, or not expressible (links= run order, bin artifacts)
+    }
+    String depCrate = depPkg.libCrate();
+    if (depCrate == null) {
+      return;
+    }
+    switch (user.kind()) {
+      case BUILD_SCRIPT_COMPILE:
+        if (userPkg != depPkg) {
+          userPkg.scriptDeps.add(depCrate);
+        }
+        return;
+      case BUILD_SCRIPT_RUN:
+        return;
+      default:
+        String userCrate = Pkg.isBin(user) ? userPkg.binCrate() : userPkg.libCrate();
+        if (userCrate == null || userCrate.equals(depCrate)) {
+          return;
+        }
+        addEdge(dag, depCrate, userCrate);
+    }
+  }
+
+  private static void addEdge(
+      DirectedAcyclicGraph<String, DefaultEdge> dag, String dep, String user) {
+    if (dag.containsEdge(dep, user)) {
+      return;
+    }
+    try {
+      dag.addEdge(dep, user);
+    } catch (IllegalArgumentException cycle) {
+      // inconsistent page (e.g. two versions merged): keep the graph acyclic
+    }
+  }
+
+  private static void edgesFromUnitGraph(
+      UnitGraphFile g, Map<String, Pkg> pkgs, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+    for (UnitGraphFile.Node n : g.units()) {
+      Pkg user = pkgs.get(n.name() + " " + n.version());
+      if (user == null || n.isBuildScriptRun()) {
+        continue;
+      }
+      for (int d : n.dependencies()) {
+        UnitGraphFile.Node dn = g.units().get(d);
+        Pkg dep = pkgs.get(dn.name() + " " + dn.version());
+        if (dep == null || dn.isBuildScriptRun() || dn.isBuildScriptCompile()
+            || dn.targetKinds().contains("bin") || dep.libCrate() == null) {
+          continue;
+        }
+        if (n.isBuildScriptCompile()) {
+          if (user != dep) {
+            user.scriptDeps.add(dep.libCrate());
+          }
+          continue;
+        }
+        String userCrate = n.targetKinds().contains("bin") ? user.binCrate() : user.libCrate();
+        if (userCrate != null && !userCrate.equals(dep.libCrate())) {
+          addEdge(dag, dep.libCrate(), userCrate);
+        }
+      }
+    }
+  }
+
+  static double round(double s) {
+    return Math.round(s * 1e6) / 1e6;
+  }
+
+  /** The units of one package. */
+  private static final class Pkg {
+    final String name;
+    final String version;
+    final List<TimingUnit> units = new ArrayList<>();
+    final Set<String> scriptDeps = new LinkedHashSet<>();
+    String crateName;
+    TimingUnit build;
+    TimingUnit check;
+    TimingUnit bin;
+    TimingUnit scriptCompile;
+    TimingUnit scriptRun;
+
+    Pkg(String name, String version) {
+      this.name = name;
+      this.version = version;
+    }
+
+    static boolean isBin(TimingUnit u) {
+      return u.kind() == TimingUnit.TargetKind.BIN || u.kind() == TimingUnit.TargetKind.CHECK_BIN;
+    }
+
+    void add(TimingUnit u) {
+      units.add(u);
+      switch (u.kind()) {
+        case LIB:
+          build = longer(build, u);
+          break;
+        case CHECK_LIB:
+          check = longer(check, u);
+          break;
+        case BIN:
+        case CHECK_BIN:
+          bin = longer(bin, u);
+          break;
+        case BUILD_SCRIPT_COMPILE:
+          scriptCompile = longer(scriptCompile, u);
+          break;
+        case BUILD_SCRIPT_RUN:
+          scriptRun = longer(scriptRun, u);
+          break;
+        default:
+          break; // tests, benches, docs: not modelled
+      }
+    }
+
+    private static TimingUnit longer(TimingUnit a, TimingUnit b) {
+      return a == null || b.duration() > a.duration() ? b : a;
+    }
+
+    String libCrate() {
+      return build != null || check != null ? crateName : null;
+    }
+
+    String binCrate() {
+      if (bin == null) {
+        return null;
+      }
+      return libCrate() == null ? crateName : crateName + " (bin " + bin.targetName() + ")";
+    }
+
+    List<String> crateNames() {
+      List<String> out = new ArrayList<>(2);
+      if (libCrate() != null) {
+        out.add(libCrate());
+      }
+      if (binCrate() != null) {
+        out.add(binCrate());
+      }
+      if (out.isEmpty() && (scriptCompile != null || scriptRun != null)) {
+        out.add(crateName); // a package whose only units are its build script
+      }
+      return out;
+    }
+
+    List<CrateSpec> toCrates(Mode mode, Calibration cal, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+      int cgus = cal.codegenUnits();
+      List<CrateSpec> out = new ArrayList<>(2);
+      Optional<BuildScriptSpec> script = script(cal, cgus);
+      String lib = libCrate();
+      if (lib != null) {
+        boolean procMacro = build != null && check == null && build.isProbablyProcMacro()
+            && mode != Mode.CHECK
+            || build != null && build.isProbablyProcMacro() && check == null;
+        Phases p = build != null
+            ? split(build, procMacro ? cal.get("proc_macro_frontend_share") : 1.0, cgus)
+            : new Phases(round(check.duration()), 0, cgus, 0);
+        Set<CrateSpec.Side> sides = EnumSet.noneOf(CrateSpec.Side.class);
+        if (mode == Mode.CHECK && !procMacro) {
+          if (build != null) {
+            sides.add(CrateSpec.Side.HOST);
+          }
+          if (check != null) {
+            sides.add(CrateSpec.Side.TARGET);
+          }
+        }
+        out.add(new CrateSpec(lib, version, procMacro ? CrateKind.PROC_MACRO : CrateKind.LIB,
+            depsOf(lib, dag), p, script, sides, 0));
+        script = Optional.empty();
+      }
+      String binName = binCrate();
+      if (binName != null) {
+        List<String> deps = depsOf(binName, dag);
+        if (lib != null && !deps.contains(lib)) {
+          deps.add(lib);
+        }
+        out.add(new CrateSpec(binName, version, CrateKind.BIN, deps,
+            split(bin, cal.get("bin_frontend_share"), cgus), script, Set.of(), 0));
+        script = Optional.empty();
+      }
+      if (out.isEmpty() && script.isPresent()) {
+        out.add(new CrateSpec(crateName, version, CrateKind.LIB, List.of(),
+            new Phases(0, 0, cgus, 0), script, Set.of(), 0));
+      }
+      return out;
+    }
+
+    private Optional<BuildScriptSpec> script(Calibration cal, int cgus) {
+      if (scriptCompile == null && scriptRun == null) {
+        return Optional.empty();
+      }
+      Phases compile = scriptCompile == null
+          ? new Phases(0, 0, 1, 0)
+          : split(scriptCompile, cal.get("build_script_frontend_share"), cgus);
+      double run = scriptRun == null ? 0 : round(scriptRun.duration());
+      return Optional.of(new BuildScriptSpec(compile, run, new ArrayList<>(scriptDeps)));
+    }
+
+    /** Front end = .rmeta time when the page has one, else the kind's share of the duration. */
+    private static Phases split(TimingUnit u, double frontendShare, int cgus) {
+      double d = u.duration();
+      double fe = u.rmetaTime() != null ? Math.min(d, u.rmetaTime()) : d * frontendShare;
+      double feR = round(fe);
+      return new Phases(feR, round(Math.max(0, d - feR)), cgus, 0);
+    }
+
+    private static List<String> depsOf(String crate, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+      List<String> deps = new ArrayList<>();
+      for (DefaultEdge e : dag.incomingEdgesOf(crate)) {
+        deps.add(dag.getEdgeSource(e));
+      }
+      deps.sort(null);
+      return deps;
+    }
+  }
+}
