@@ -16,8 +16,9 @@ public final class CriticalPath {
   public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine) {
     long codegen = 0;
     if (u.codegenNanos() > 0) {
-      long fixed = rustc.fixedNanos(u.codegenNanos());
-      long serial = rustc.translateNanos(u.codegenNanos());
+      boolean script = u.kind() == TargetKind.BUILD_SCRIPT_RUN;
+      long fixed = script ? 0 : rustc.fixedNanos(u.codegenNanos());
+      long serial = script ? 0 : rustc.translateNanos(u.codegenNanos());
       long parallel = u.codegenNanos() - fixed - serial;
       codegen = fixed + serial + parallel / u.codegenUnits();
     }

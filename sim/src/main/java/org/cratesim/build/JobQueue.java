@@ -234,8 +234,14 @@ public final class JobQueue {
       case LLVM:
         p.workerDone();
         break;
-      case LINK:
       case RUN:
+        if (unit.codegenNanos() > 0) {
+          p.startCodegen(unit); // the script's parallel jobs (e.g. cc compiling C files)
+        } else {
+          finishUnit(p);
+        }
+        break;
+      case LINK:
         finishUnit(p);
         break;
       default:
@@ -439,8 +445,10 @@ public final class JobQueue {
       phase = Phase.CODEGEN;
       cgus = u.codegenUnits();
       toTranslate = cgus;
-      fixedWork = rustc.fixedNanos(u.codegenNanos());
-      long serial = rustc.translateNanos(u.codegenNanos());
+      boolean script = u.kind() == TargetKind.BUILD_SCRIPT_RUN;
+      // a script's jobs are all queued at once: no fixed part, no serial translation
+      fixedWork = script ? 0 : rustc.fixedNanos(u.codegenNanos());
+      long serial = script ? 0 : rustc.translateNanos(u.codegenNanos());
       long parallel = u.codegenNanos() - fixedWork - serial;
       translateWork = serial / cgus;
       translateRemainder = serial % cgus;

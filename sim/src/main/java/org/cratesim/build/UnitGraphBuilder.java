@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Mode;
@@ -93,7 +94,9 @@ public final class UnitGraphBuilder {
                 mode, compileDeps);
         Map<Integer, Artifact> runDeps = new LinkedHashMap<>();
         runDeps.put(compile, Artifact.ALL);
-        Phases run = new Phases(bs.runS(), 0, 1, 0);
+        double parallel = bs.runS() * bs.runParallelShare();
+        Phases run = new Phases(bs.runS() - parallel, parallel,
+            parallel > 0 ? BuildScriptSpec.RUN_JOBS : 1, 0);
         runUnit.put(c.name(),
             add(units, edges, c, TargetKind.BUILD_SCRIPT_RUN, UnitMode.RUN_CUSTOM_BUILD, run, mode,
                 runDeps));

@@ -10,6 +10,7 @@ import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.importer.Validation;
 import org.cratesim.timings.TimingsPage;
 import picocli.CommandLine.Command;
@@ -57,6 +58,11 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Worker threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--no-pooled-edges",
+      description = "Use only each page's own edges. By default the dependency edges recorded "
+          + "in all pages of DIR_A are pooled per package (never those of DIR_B).")
+  boolean noPooledEdges;
+
   @Mixin ModelOptions model;
 
   @Override
@@ -80,7 +86,9 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Validation.Row> rows;
     try (Progress bar = new Progress("validate", 2L * pairs.size())) {
       pages = Validation.load(pairs, n, bar::stepTo);
-      rows = Validation.predict(pairs, pages, model::choose, n,
+      EdgeKnowledge known = noPooledEdges ? EdgeKnowledge.none()
+          : EdgeKnowledge.pool(pages.stream().map(p -> p[0]).toList());
+      rows = Validation.predict(pairs, pages, model::choose, known, n,
           done -> bar.stepTo(pairs.size() + done));
     }
     Validation.Summary s = Validation.summarize(rows, minSeconds);

@@ -53,9 +53,15 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
     k.put("codegen_serial_share", "share of codegen done by rustc's main thread (MIR to LLVM IR)");
     k.put("codegen_fixed_s", "serial codegen seconds per unit before CGUs (capped at codegen)");
     k.put("codegen_units", "CGUs per imported unit (rustc: 16 when not incremental)");
-    k.put("proc_macro_frontend_share", "share of a proc macro's measured time that is front end");
+    k.put("proc_macro_frontend_share",
+        "share of a dependency proc macro's measured time that is front end");
+    k.put("root_proc_macro_frontend_share",
+        "the same for a proc macro nothing depends on (the crate being built: profile, not "
+            + "build-override)");
     k.put("build_script_frontend_share", "share of a build-script compile that is front end");
     k.put("bin_frontend_share", "share of a bin's measured time that is front end (no .rmeta)");
+    k.put("build_script_run_parallel_share",
+        "share of a build-script run of 1 s or more that is parallel jobs (cc compiling C)");
     return java.util.Collections.unmodifiableMap(k);
   }
 

@@ -42,6 +42,9 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  * </ul>
  */
 public final class TimingsImporter {
+  /** A build-script run this long or longer is taken to compile foreign code in parallel. */
+  static final double LONG_SCRIPT_RUN_S = 1.0;
+
   private TimingsImporter() {}
 
   /** The mode of the build a page recorded. */
@@ -64,6 +67,15 @@ public final class TimingsImporter {
   /** As {@link #toScenario(TimingsPage, Calibration)}, with a full unit graph when given. */
   public static Scenario toScenario(
       TimingsPage page, Calibration cal, Optional<UnitGraphFile> graph) {
+    return toScenario(page, cal, graph, EdgeKnowledge.none());
+  }
+
+  /**
+   * Imports a page; edges come from the full unit graph when given, else from the page's own
+   * unblocked lists plus the edges {@code known} pooled from other pages for the packages present.
+   */
+  public static Scenario toScenario(
+      TimingsPage page, Calibration cal, Optional<UnitGraphFile> graph, EdgeKnowledge known) {
     Mode mode = modeOf(page);
     Map<String, Pkg> pkgs = new LinkedHashMap<>();
     List<TimingUnit> byStart = new ArrayList<>(page.units());
@@ -86,6 +98,7 @@ public final class TimingsImporter {
       edgesFromUnitGraph(graph.get(), pkgs, dag);
     } else {
       edgesFromPage(page, pkgOfUnit, dag);
+      edgesFromKnowledge(pkgs, known, dag);
     }
 
     List<CrateSpec> crates = new ArrayList<>();
@@ -119,6 +132,31 @@ public final class TimingsImporter {
       for (int i : unblocked) {
         TimingUnit user = page.unit(i).orElseThrow();
         link(pkgOfUnit.get(user.i()), user, pkgOfUnit.get(dep.i()), dep, dag);
+      }
+    }
+  }
+
+  private static void edgesFromKnowledge(
+      Map<String, Pkg> pkgs, EdgeKnowledge known, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+    for (Pkg user : pkgs.values()) {
+      String key = user.name + " " + user.version;
+      for (String role : List.of("lib", "bin", "script")) {
+        for (String depKey : known.depsOf(key, role)) {
+          Pkg dep = pkgs.get(depKey);
+          if (dep == null || dep == user || dep.libCrate() == null) {
+            continue;
+          }
+          if (role.equals("script")) {
+            if (user.scriptCompile != null) {
+              user.scriptDeps.add(dep.libCrate());
+            }
+          } else {
+            String userCrate = role.equals("bin") ? user.binCrate() : user.libCrate();
+            if (userCrate != null) {
+              addEdge(dag, dep.libCrate(), userCrate);
+            }
+          }
+        }
       }
     }
   }
@@ -278,11 +316,12 @@ public final class TimingsImporter {
       Optional<BuildScriptSpec> script = script(cal, cgus);
       String lib = libCrate();
       if (lib != null) {
-        boolean procMacro = build != null && check == null && build.isProbablyProcMacro()
-            && mode != Mode.CHECK
-            || build != null && build.isProbablyProcMacro() && check == null;
+        boolean procMacro = build != null && check == null && build.isProbablyProcMacro();
+        boolean root = dag.outDegreeOf(lib) == 0;
+        double pmShare = cal.get(root ? "root_proc_macro_frontend_share"
+            : "proc_macro_frontend_share");
         Phases p = build != null
-            ? split(build, procMacro ? cal.get("proc_macro_frontend_share") : 1.0, cgus)
+            ? split(build, procMacro ? pmShare : 1.0, cgus)
             : new Phases(round(check.duration()), 0, cgus, 0);
         Set<CrateSpec.Side> sides = EnumSet.noneOf(CrateSpec.Side.class);
         if (mode == Mode.CHECK && !procMacro) {
@@ -322,7 +361,11 @@ public final class TimingsImporter {
           ? new Phases(0, 0, 1, 0)
           : split(scriptCompile, cal.get("build_script_frontend_share"), cgus);
       double run = scriptRun == null ? 0 : round(scriptRun.duration());
-      return Optional.of(new BuildScriptSpec(compile, run, new ArrayList<>(scriptDeps)));
+      // probing scripts take milliseconds; one that runs for seconds compiles foreign code
+      // (cc-rs: one compiler process per file, each on a jobserver token)
+      double parallel = run >= LONG_SCRIPT_RUN_S ? cal.get("build_script_run_parallel_share") : 0;
+      return Optional.of(new BuildScriptSpec(compile, run, parallel,
+          new ArrayList<>(scriptDeps)));
     }
 
     /** Front end = .rmeta time when the page has one, else the kind's share of the duration. */

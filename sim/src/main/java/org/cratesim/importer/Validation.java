@@ -131,7 +131,7 @@ public final class Validation {
 
   /** Predicts every pair; rows come back in the pairs' order, whatever the thread count. */
   public static List<Row> predict(List<Pair> pairs, List<TimingsPage[]> pages,
-      CalibrationChooser chooser, int threads, IntConsumer progress)
+      CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress)
       throws IOException, TimingsFormatException {
     List<Row> rows = new ArrayList<>(pairs.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -141,7 +141,7 @@ public final class Validation {
         Pair p = pairs.get(i);
         TimingsPage a = pages.get(i)[0];
         TimingsPage b = pages.get(i)[1];
-        fs.add(pool.submit(() -> predictOne(p.key(), a, b, chooser)));
+        fs.add(pool.submit(() -> predictOne(p.key(), a, b, chooser, known)));
       }
       int done = 0;
       for (Future<Row> f : fs) {
@@ -154,9 +154,10 @@ public final class Validation {
     return rows;
   }
 
-  static Row predictOne(String key, TimingsPage a, TimingsPage b, CalibrationChooser chooser) {
+  static Row predictOne(String key, TimingsPage a, TimingsPage b, CalibrationChooser chooser,
+      EdgeKnowledge known) {
     Mode mode = TimingsImporter.modeOf(a);
-    Scenario sc = TimingsImporter.toScenario(a, chooser.choose(a, mode), Optional.empty());
+    Scenario sc = TimingsImporter.toScenario(a, chooser.choose(a, mode), Optional.empty(), known);
     sc = sc.withBuild(sc.build().withJobs(b.jobs()));
     double predicted = BuildSimulator.simulate(sc).wallNanos() / 1e9;
     return new Row(key, mode.id(), a.jobs(), b.jobs(), a.totalSeconds(), b.totalSeconds(),

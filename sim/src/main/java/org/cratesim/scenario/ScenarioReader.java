@@ -47,7 +47,8 @@ public final class ScenarioReader {
       Set.of("name", "version", "kind", "deps", "frontend_s", "codegen_s", "codegen_units",
           "link_s", "build_script", "built_for");
   private static final Set<String> SCRIPT_KEYS =
-      Set.of("compile_s", "frontend_s", "codegen_s", "codegen_units", "link_s", "run_s", "deps");
+      Set.of("compile_s", "frontend_s", "codegen_s", "codegen_units", "link_s", "run_s",
+          "run_parallel_share", "deps");
 
   private final String source;
 
@@ -214,7 +215,7 @@ public final class ScenarioReader {
       if (!SCRIPT_KEYS.contains(k)) {
         throw error(parent, "build_script", "unknown key build_script." + k + " in crate '"
             + crate + "' (known: compile_s, frontend_s, codegen_s, codegen_units, link_s, "
-            + "run_s, deps)");
+            + "run_s, run_parallel_share, deps)");
       }
     }
     boolean lumped = bs.contains(List.of("compile_s"));
@@ -228,6 +229,11 @@ public final class ScenarioReader {
         : new Phases(scriptTime(bs, parent, "frontend_s"), scriptTime(bs, parent, "codegen_s"),
             optPositiveIntIn(bs, parent, "codegen_units"), scriptTime(bs, parent, "link_s"));
     double run = scriptTime(bs, parent, "run_s");
+    double runParallel = scriptTime(bs, parent, "run_parallel_share");
+    if (runParallel > 1) {
+      throw error(parent, "build_script", "build_script.run_parallel_share must be between 0 "
+          + "and 1");
+    }
     List<String> deps = new ArrayList<>();
     Object d = bs.get(List.of("deps"));
     if (d != null) {
@@ -242,7 +248,7 @@ public final class ScenarioReader {
         deps.add((String) a.get(i));
       }
     }
-    return new BuildScriptSpec(compile, run, deps);
+    return new BuildScriptSpec(compile, run, runParallel, deps);
   }
 
   private double scriptTime(TomlTable bs, TomlTable parent, String key) throws ScenarioException {

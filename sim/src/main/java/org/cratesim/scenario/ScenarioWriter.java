@@ -91,6 +91,9 @@ public final class ScenarioWriter {
       sb.append(", link_s = ").append(number(p.linkS()));
     }
     sb.append(", run_s = ").append(number(bs.runS()));
+    if (bs.runParallelShare() != 0) {
+      sb.append(", run_parallel_share = ").append(number(bs.runParallelShare()));
+    }
     if (!bs.deps().isEmpty()) {
       sb.append(", deps = ").append(list(bs.deps()));
     }
