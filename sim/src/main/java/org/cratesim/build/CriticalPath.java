@@ -20,7 +20,9 @@ public final class CriticalPath {
       long fixed = script ? 0 : rustc.fixedNanos(u.codegenNanos());
       long serial = script ? 0 : rustc.translateNanos(u.codegenNanos());
       long parallel = u.codegenNanos() - fixed - serial;
-      codegen = fixed + serial + parallel / u.codegenUnits();
+      // the last CGU translated (the smallest) must still be optimised after all translation
+      long[] opt = (script ? RustcSettings.DEFAULT : rustc).split(parallel, u.codegenUnits());
+      codegen = fixed + serial + opt[opt.length - 1];
     }
     return frontendTime(u, machine) + Math.round(codegen / machine.speedCodegen())
         + Math.round(u.linkNanos() / machine.speedOther());

@@ -48,7 +48,7 @@ public final class JobQueue {
   private final SharedProcessor<BuildEvent> cpu;
   private final Jobserver jobserver;
   private final DependencyQueue queue;
-  private final Jobserver.Client cargo = new Jobserver.Client();
+  private final Jobserver.Client cargo = new Jobserver.Cargo();
   private final List<Integer> pendingQueue = new ArrayList<>();
   private final Record[] records;
   private final List<ConcurrencySample> concurrency = new ArrayList<>();
@@ -432,10 +432,8 @@ public final class JobQueue {
     int runningWithOwnToken;
     boolean codegenCompleted;
     MainThread main = MainThread.IDLE;
-    long translateWork;
-    long optimizeWork;
-    long translateRemainder;
-    long optimizeRemainder;
+    long[] translateWork;
+    long[] optimizeWork;
 
     Rustc(int unit) {
       this.unit = unit;
@@ -450,10 +448,9 @@ public final class JobQueue {
       fixedWork = script ? 0 : rustc.fixedNanos(u.codegenNanos());
       long serial = script ? 0 : rustc.translateNanos(u.codegenNanos());
       long parallel = u.codegenNanos() - fixedWork - serial;
-      translateWork = serial / cgus;
-      translateRemainder = serial % cgus;
-      optimizeWork = parallel / cgus;
-      optimizeRemainder = parallel % cgus;
+      RustcSettings sizes = script ? RustcSettings.DEFAULT : rustc;
+      translateWork = sizes.split(serial, cgus);
+      optimizeWork = sizes.split(parallel, cgus);
       if (fixedWork > 0) {
         // collection and partitioning on the main thread before the first CGU
         main = MainThread.CODEGENNING;
@@ -558,14 +555,14 @@ public final class JobQueue {
     private void startTranslate() {
       int k = cgus - toTranslate;
       toTranslate--;
-      long work = translateWork + (k < translateRemainder ? 1 : 0);
+      long work = translateWork[k];
       cpu.start(CLASS_CODEGEN, work, new Work(this, Role.TRANSLATE));
     }
 
     private void startLlvm() {
       int k = nextToOptimize++;
       workItems--;
-      long work = optimizeWork + (k < optimizeRemainder ? 1 : 0);
+      long work = optimizeWork[k];
       cpu.start(CLASS_CODEGEN, work, new Work(this, Role.LLVM));
     }
 

@@ -61,6 +61,10 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads.")
   Integer threads;
 
+  @Option(names = "--objective", defaultValue = "units", paramLabel = "WHAT",
+      description = "units (per-unit durations at the new -j; default) or wall (wall time).")
+  String objective;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(shared.resolve(LQD))) {
@@ -88,7 +92,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       err.flush();
       Calibrator.Result r = Calibrator.fit(pairs, pages, known,
           start.get(Calibrations.MANY_CORE, mode), Calibrator.defaultParams(), 1.0, n, rounds,
-          line -> {
+          objective(), line -> {
             err.println(line);
             err.flush();
           });
@@ -122,7 +126,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       Calibrator.Result r = Calibrator.fit(pairs, pages, EdgeKnowledge.none(), startOwn,
           List.of(new Calibrator.Param("contention_frontend", 0, 0.5, 0.02),
               new Calibrator.Param("contention_codegen", 0, 0.5, 0.02)),
-          1.0, n, rounds, line -> {
+          1.0, n, rounds, objective(), line -> {
             err.println(line);
             err.flush();
           });
@@ -141,6 +145,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     return 0;
   }
 
+  private Calibrator.Objective objective() {
+    try {
+      return Calibrator.Objective.valueOf(objective.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--objective must be units or wall, was '" + objective + "'");
+    }
+  }
+
   private String crossValidate(List<Validation.Pair> pairs, List<TimingsPage[]> pages,
       EdgeKnowledge known, Calibration start, Mode mode, int n) throws Exception {
     List<List<Validation.Pair>> pf = Calibrator.folds(pairs);
@@ -148,7 +160,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder("  cross-validation (fit on one half, test on the other):");
     for (int k = 0; k < 2; k++) {
       Calibrator.Result r = Calibrator.fit(pf.get(k), gf.get(k), known, start,
-          Calibrator.defaultParams(), 1.0, n, rounds, x -> {});
+          Calibrator.defaultParams(), 1.0, n, rounds, objective(), x -> {});
       Validation.Summary test = Validation.summarize(Validation.predict(pf.get(1 - k),
           gf.get(1 - k), (p, m) -> r.fitted(), known, n, x -> {}), 1.0);
       sb.append(String.format(Locale.ROOT, " half %d: median %.1f %%, p90 %.1f %%;", 1 - k,

@@ -52,7 +52,10 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
     k.put("speed_other", "link / script-run speed relative to the measured one");
     k.put("codegen_serial_share", "share of codegen done by rustc's main thread (MIR to LLVM IR)");
     k.put("codegen_fixed_s", "serial codegen seconds per unit before CGUs (capped at codegen)");
-    k.put("codegen_units", "CGUs per imported unit (rustc: 16 when not incremental)");
+    k.put("codegen_units", "most CGUs per imported unit (rustc: 16 when not incremental)");
+    k.put("cgu_work_s", "codegen seconds per CGU: a unit gets codegen_s / cgu_work_s CGUs, "
+        + "at least 1, at most codegen_units (0 = always codegen_units)");
+    k.put("cgu_size_ratio", "size of each CGU relative to the previous, largest first");
     k.put("proc_macro_frontend_share",
         "share of a dependency proc macro's measured time that is front end");
     k.put("root_proc_macro_frontend_share",
@@ -61,7 +64,8 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
     k.put("build_script_frontend_share", "share of a build-script compile that is front end");
     k.put("bin_frontend_share", "share of a bin's measured time that is front end (no .rmeta)");
     k.put("build_script_run_parallel_share",
-        "share of a build-script run of 1 s or more that is parallel jobs (cc compiling C)");
+        "share of a build-script run of 1 s or more that is parallel jobs, when cc's parallel "
+            + "feature (the jobserver crate) is in the build");
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -91,11 +95,21 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
   }
 
   public RustcSettings rustc() {
-    return new RustcSettings(get("codegen_serial_share"), get("codegen_fixed_s"));
+    return new RustcSettings(get("codegen_serial_share"), get("codegen_fixed_s"),
+        get("cgu_size_ratio"));
   }
 
   public int codegenUnits() {
     return Math.max(1, (int) Math.round(get("codegen_units")));
+  }
+
+  /** CGUs for a unit with this much codegen: small crates fill fewer CGUs. */
+  public int codegenUnitsFor(double codegenS) {
+    double per = get("cgu_work_s");
+    if (per <= 0) {
+      return codegenUnits();
+    }
+    return (int) Math.max(1, Math.min(codegenUnits(), Math.round(codegenS / per)));
   }
 
   /** "profile.mode key=value ..." for reports. */

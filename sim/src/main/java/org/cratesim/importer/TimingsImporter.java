@@ -101,9 +101,10 @@ public final class TimingsImporter {
       edgesFromKnowledge(pkgs, known, dag);
     }
 
+    boolean parallelCc = pkgs.values().stream().anyMatch(p -> p.name.equals("jobserver"));
     List<CrateSpec> crates = new ArrayList<>();
     for (Pkg p : pkgs.values()) {
-      crates.addAll(p.toCrates(mode, cal, dag));
+      crates.addAll(p.toCrates(mode, cal, dag, parallelCc));
     }
     double startup = page.units().stream().mapToDouble(TimingUnit::start).min().orElse(0);
     BuildSettings build =
@@ -310,10 +311,11 @@ public final class TimingsImporter {
       return out;
     }
 
-    List<CrateSpec> toCrates(Mode mode, Calibration cal, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+    List<CrateSpec> toCrates(Mode mode, Calibration cal,
+        DirectedAcyclicGraph<String, DefaultEdge> dag, boolean parallelCc) {
       int cgus = cal.codegenUnits();
       List<CrateSpec> out = new ArrayList<>(2);
-      Optional<BuildScriptSpec> script = script(cal, cgus);
+      Optional<BuildScriptSpec> script = script(cal, parallelCc);
       String lib = libCrate();
       if (lib != null) {
         boolean procMacro = build != null && check == null && build.isProbablyProcMacro();
@@ -321,7 +323,7 @@ public final class TimingsImporter {
         double pmShare = cal.get(root ? "root_proc_macro_frontend_share"
             : "proc_macro_frontend_share");
         Phases p = build != null
-            ? split(build, procMacro ? pmShare : 1.0, cgus)
+            ? split(build, procMacro ? pmShare : 1.0, cal)
             : new Phases(round(check.duration()), 0, cgus, 0);
         Set<CrateSpec.Side> sides = EnumSet.noneOf(CrateSpec.Side.class);
         if (mode == Mode.CHECK && !procMacro) {
@@ -343,7 +345,7 @@ public final class TimingsImporter {
           deps.add(lib);
         }
         out.add(new CrateSpec(binName, version, CrateKind.BIN, deps,
-            split(bin, cal.get("bin_frontend_share"), cgus), script, Set.of(), 0));
+            split(bin, cal.get("bin_frontend_share"), cal), script, Set.of(), 0));
         script = Optional.empty();
       }
       if (out.isEmpty() && script.isPresent()) {
@@ -353,27 +355,32 @@ public final class TimingsImporter {
       return out;
     }
 
-    private Optional<BuildScriptSpec> script(Calibration cal, int cgus) {
+    private Optional<BuildScriptSpec> script(Calibration cal, boolean parallelCc) {
       if (scriptCompile == null && scriptRun == null) {
         return Optional.empty();
       }
       Phases compile = scriptCompile == null
           ? new Phases(0, 0, 1, 0)
-          : split(scriptCompile, cal.get("build_script_frontend_share"), cgus);
+          : split(scriptCompile, cal.get("build_script_frontend_share"), cal);
       double run = scriptRun == null ? 0 : round(scriptRun.duration());
-      // probing scripts take milliseconds; one that runs for seconds compiles foreign code
-      // (cc-rs: one compiler process per file, each on a jobserver token)
-      double parallel = run >= LONG_SCRIPT_RUN_S ? cal.get("build_script_run_parallel_share") : 0;
+      // Probing scripts take milliseconds; one that runs for seconds compiles foreign code.
+      // cc-rs runs one compiler per file on jobserver tokens only with its `parallel` feature,
+      // which depends on the `jobserver` crate: without that crate in the build, C compiles
+      // are serial (measured: curl-sys, libgit2-sys, zstd-sys 4-8x faster at -j8 with it;
+      // brotli-sys, lzma-sys, ring unchanged without it).
+      double parallel = run >= LONG_SCRIPT_RUN_S && parallelCc
+          ? cal.get("build_script_run_parallel_share") : 0;
       return Optional.of(new BuildScriptSpec(compile, run, parallel,
           new ArrayList<>(scriptDeps)));
     }
 
     /** Front end = .rmeta time when the page has one, else the kind's share of the duration. */
-    private static Phases split(TimingUnit u, double frontendShare, int cgus) {
+    private static Phases split(TimingUnit u, double frontendShare, Calibration cal) {
       double d = u.duration();
       double fe = u.rmetaTime() != null ? Math.min(d, u.rmetaTime()) : d * frontendShare;
       double feR = round(fe);
-      return new Phases(feR, round(Math.max(0, d - feR)), cgus, 0);
+      double cg = round(Math.max(0, d - feR));
+      return new Phases(feR, cg, cal.codegenUnitsFor(cg), 0);
     }
 
     private static List<String> depsOf(String crate, DirectedAcyclicGraph<String, DefaultEdge> dag) {

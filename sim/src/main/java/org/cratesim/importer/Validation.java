@@ -133,6 +133,13 @@ public final class Validation {
   public static List<Row> predict(List<Pair> pairs, List<TimingsPage[]> pages,
       CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress)
       throws IOException, TimingsFormatException {
+    return predict(pairs, pages, chooser, known, threads, progress, null);
+  }
+
+  /** As above; when {@code unitErrors} is given, every simulated unit is compared to B's. */
+  public static List<Row> predict(List<Pair> pairs, List<TimingsPage[]> pages,
+      CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress,
+      UnitErrors unitErrors) throws IOException, TimingsFormatException {
     List<Row> rows = new ArrayList<>(pairs.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
@@ -141,7 +148,7 @@ public final class Validation {
         Pair p = pairs.get(i);
         TimingsPage a = pages.get(i)[0];
         TimingsPage b = pages.get(i)[1];
-        fs.add(pool.submit(() -> predictOne(p.key(), a, b, chooser, known)));
+        fs.add(pool.submit(() -> predictOne(p.key(), a, b, chooser, known, unitErrors)));
       }
       int done = 0;
       for (Future<Row> f : fs) {
@@ -155,11 +162,15 @@ public final class Validation {
   }
 
   static Row predictOne(String key, TimingsPage a, TimingsPage b, CalibrationChooser chooser,
-      EdgeKnowledge known) {
+      EdgeKnowledge known, UnitErrors unitErrors) {
     Mode mode = TimingsImporter.modeOf(a);
     Scenario sc = TimingsImporter.toScenario(a, chooser.choose(a, mode), Optional.empty(), known);
     sc = sc.withBuild(sc.build().withJobs(b.jobs()));
-    double predicted = BuildSimulator.simulate(sc).wallNanos() / 1e9;
+    var result = BuildSimulator.simulate(sc);
+    if (unitErrors != null) {
+      unitErrors.add(result, b);
+    }
+    double predicted = result.wallNanos() / 1e9;
     return new Row(key, mode.id(), a.jobs(), b.jobs(), a.totalSeconds(), b.totalSeconds(),
         predicted);
   }

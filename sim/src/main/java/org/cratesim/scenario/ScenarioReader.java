@@ -42,7 +42,8 @@ public final class ScenarioReader {
   private static final Set<String> MACHINE_KEYS =
       Set.of("contention_frontend", "contention_codegen", "contention_other", "speed_frontend",
           "speed_codegen", "speed_other");
-  private static final Set<String> RUSTC_KEYS = Set.of("codegen_serial_share", "codegen_fixed_s");
+  private static final Set<String> RUSTC_KEYS =
+      Set.of("codegen_serial_share", "codegen_fixed_s", "cgu_size_ratio");
   private static final Set<String> CRATE_KEYS =
       Set.of("name", "version", "kind", "deps", "frontend_s", "codegen_s", "codegen_units",
           "link_s", "build_script", "built_for");
@@ -115,7 +116,11 @@ public final class ScenarioReader {
       if (share < 0 || share > 1) {
         throw error(r, "codegen_serial_share", "codegen_serial_share must be between 0 and 1");
       }
-      rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0));
+      double ratio = number(r, "cgu_size_ratio", 1.0);
+      if (!(ratio > 0 && ratio <= 1)) {
+        throw error(r, "cgu_size_ratio", "cgu_size_ratio must be in (0, 1]");
+      }
+      rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0), ratio);
     }
 
     Object cratesObj = toml.get(List.of("crate"));

@@ -45,6 +45,7 @@ public final class ScenarioWriter {
       sb.append("\n[rustc]\n");
       sb.append("codegen_serial_share = ").append(number(r.codegenSerialShare())).append('\n');
       sb.append("codegen_fixed_s = ").append(number(r.codegenFixedS())).append('\n');
+      sb.append("cgu_size_ratio = ").append(number(r.cguSizeRatio())).append('\n');
     }
     for (CrateSpec c : sc.crates()) {
       sb.append("\n[[crate]]\n");
