@@ -20,8 +20,11 @@ public final class CriticalPath {
       long fixed = script ? 0 : rustc.fixedNanos(u.codegenNanos());
       long serial = script ? 0 : rustc.translateNanos(u.codegenNanos());
       long parallel = u.codegenNanos() - fixed - serial;
-      // the last CGU translated (the smallest) must still be optimised after all translation
-      long[] opt = (script ? RustcSettings.DEFAULT : rustc).split(parallel, u.codegenUnits());
+      // the last CGU translated (the smallest) must still be optimised after all translation;
+      // the critical path ignores the thin-local LTO barrier (still a valid lower bound)
+      long beforeLto =
+          parallel - (script ? 0 : Math.round(parallel * rustc.thinLocalLtoShare()));
+      long[] opt = (script ? RustcSettings.DEFAULT : rustc).split(beforeLto, u.codegenUnits());
       codegen = fixed + serial + opt[opt.length - 1];
     }
     return frontendTime(u, machine) + Math.round(codegen / machine.speedCodegen())

@@ -6,6 +6,7 @@ import org.cratesim.engine.SharedProcessor;
 import org.cratesim.engine.Simulation;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.MachineSettings;
+import org.cratesim.model.Mode;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.SchedulingPolicy;
 
@@ -434,6 +435,8 @@ public final class JobQueue {
     MainThread main = MainThread.IDLE;
     long[] translateWork;
     long[] optimizeWork;
+    long[] ltoWork;
+    boolean startedLto;
 
     Rustc(int unit) {
       this.unit = unit;
@@ -450,7 +453,13 @@ public final class JobQueue {
       long parallel = u.codegenNanos() - fixedWork - serial;
       RustcSettings sizes = script ? RustcSettings.DEFAULT : rustc;
       translateWork = sizes.split(serial, cgus);
-      optimizeWork = sizes.split(parallel, cgus);
+      // thin local LTO: release, more than one CGU (rustc skips it for one CGU or opt-level 0)
+      boolean lto = !script && cgus > 1 && build.mode() == Mode.RELEASE
+          && rustc.thinLocalLtoShare() > 0;
+      long ltoTotal = lto ? Math.round(parallel * rustc.thinLocalLtoShare()) : 0;
+      optimizeWork = sizes.split(parallel - ltoTotal, cgus);
+      ltoWork = lto ? sizes.split(ltoTotal, cgus) : null;
+      startedLto = !lto;
       if (fixedWork > 0) {
         // collection and partitioning on the main thread before the first CGU
         main = MainThread.CODEGENNING;
@@ -523,8 +532,19 @@ public final class JobQueue {
       } else {
         int runningAny = runningWithOwnToken + (main == MainThread.LENDING ? 1 : 0);
         if (runningAny == 0 && workItems == 0) {
-          endCodegen();
-          return;
+          if (startedLto) {
+            endCodegen();
+            return;
+          }
+          // every CGU optimised: the LTO phase queues one work item per module and asks for
+          // a token for each (generate_lto_work; helper.request_token())
+          startedLto = true;
+          nextToOptimize = 0;
+          optimizeWork = ltoWork;
+          workItems = cgus;
+          for (int k = 0; k < cgus; k++) {
+            jobserver.request(this);
+          }
         }
         if (main == MainThread.IDLE) {
           if (workItems > 0) {

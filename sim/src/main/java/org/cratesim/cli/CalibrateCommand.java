@@ -61,8 +61,9 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads.")
   Integer threads;
 
-  @Option(names = "--objective", defaultValue = "units", paramLabel = "WHAT",
-      description = "units (per-unit durations at the new -j; default) or wall (wall time).")
+  @Option(names = "--objective", defaultValue = "hybrid", paramLabel = "WHAT",
+      description = "units (per-unit durations at the new -j), wall (wall time) or hybrid "
+          + "(both; default).")
   String objective;
 
   @Override
@@ -72,7 +73,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     PrintWriter err = spec.commandLine().getErr();
-    Calibrations start = Calibrations.shipped();
+    Calibrations start = Calibrations.start();
     List<Calibration> fitted = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String[][] epyc = {
@@ -149,7 +150,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     try {
       return Calibrator.Objective.valueOf(objective.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--objective must be units or wall, was '" + objective + "'");
+      throw new BadInputException("--objective must be units, wall or hybrid, was '"
+          + objective + "'");
     }
   }
 

@@ -56,13 +56,16 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
     k.put("cgu_work_s", "codegen seconds per CGU: a unit gets codegen_s / cgu_work_s CGUs, "
         + "at least 1, at most codegen_units (0 = always codegen_units)");
     k.put("cgu_size_ratio", "size of each CGU relative to the previous, largest first");
+    k.put("thin_local_lto_share", "release: share of LLVM work in the thin-local LTO phase "
+        + "after all CGUs are optimised");
     k.put("proc_macro_frontend_share",
         "share of a dependency proc macro's measured time that is front end");
     k.put("root_proc_macro_frontend_share",
         "the same for a proc macro nothing depends on (the crate being built: profile, not "
             + "build-override)");
     k.put("build_script_frontend_share", "share of a build-script compile that is front end");
-    k.put("bin_frontend_share", "share of a bin's measured time that is front end (no .rmeta)");
+    k.put("bin_frontend_share", "share of a bin's measured time that is front end, when the "
+        + "page has under 1 s of libs to take the share from");
     k.put("build_script_run_parallel_share",
         "share of a build-script run of 1 s or more that is parallel jobs, when cc's parallel "
             + "feature (the jobserver crate) is in the build");
@@ -96,7 +99,7 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
 
   public RustcSettings rustc() {
     return new RustcSettings(get("codegen_serial_share"), get("codegen_fixed_s"),
-        get("cgu_size_ratio"));
+        get("cgu_size_ratio"), get("thin_local_lto_share"));
   }
 
   public int codegenUnits() {

@@ -30,11 +30,20 @@ public final class Calibrations {
     this.byKey = byKey;
   }
 
-  /** The shipped profiles. */
+  /** The shipped profiles (calibration.toml, written by {@code cratesim calibrate}). */
   public static Calibrations shipped() {
-    try (InputStream in = Calibrations.class.getResourceAsStream("calibration.toml")) {
+    return resource("calibration.toml");
+  }
+
+  /** The fit's fixed starting point (calibration-start.toml). */
+  public static Calibrations start() {
+    return resource("calibration-start.toml");
+  }
+
+  private static Calibrations resource(String name) {
+    try (InputStream in = Calibrations.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("calibration.toml missing from the classpath");
+        throw new IllegalStateException(name + " missing from the classpath");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -102,15 +102,33 @@ public final class TimingsImporter {
     }
 
     boolean parallelCc = pkgs.values().stream().anyMatch(p -> p.name.equals("jobserver"));
+    double binShare = binFrontendShare(page, cal);
     List<CrateSpec> crates = new ArrayList<>();
     for (Pkg p : pkgs.values()) {
-      crates.addAll(p.toCrates(mode, cal, dag, parallelCc));
+      crates.addAll(p.toCrates(mode, cal, dag, parallelCc, binShare));
     }
     double startup = page.units().stream().mapToDouble(TimingUnit::start).min().orElse(0);
     BuildSettings build =
         new BuildSettings(page.jobs(), mode, round(startup), new SchedulingPolicy.CargoDefault());
     String name = page.source().replaceAll("\\.(html|json)$", "").replace(".timings", "");
     return new Scenario(name, page.source(), build, cal.machine(), cal.rustc(), crates);
+  }
+
+  /**
+   * A bin has no .rmeta, so its front end is not on the page. Its split follows the libs built
+   * in the same run (same machine, same profile): their front ends' share of their durations,
+   * when they add up to at least a second; otherwise the calibrated share for the mode.
+   */
+  static double binFrontendShare(TimingsPage page, Calibration cal) {
+    double fe = 0;
+    double total = 0;
+    for (TimingUnit u : page.units()) {
+      if (u.kind() == TimingUnit.TargetKind.LIB && u.rmetaTime() != null) {
+        fe += Math.min(u.rmetaTime(), u.duration());
+        total += u.duration();
+      }
+    }
+    return total >= 1.0 ? fe / total : cal.get("bin_frontend_share");
   }
 
   private static void assignCrateNames(Iterable<Pkg> pkgs) {
@@ -144,7 +162,8 @@ public final class TimingsImporter {
       for (String role : List.of("lib", "bin", "script")) {
         for (String depKey : known.depsOf(key, role)) {
           Pkg dep = pkgs.get(depKey);
-          if (dep == null || dep == user || dep.libCrate() == null) {
+          if (dep == null || dep == user || dep.libCrate() == null
+              || !consistent(user, role, dep)) {
             continue;
           }
           if (role.equals("script")) {
@@ -161,6 +180,25 @@ public final class TimingsImporter {
       }
     }
   }
+
+  /**
+   * A pooled edge may not hold in this build (it can depend on features this build did not
+   * enable). It is kept only if this page's own timing allows it: the user started no earlier than
+   * the dependency's .rmeta (or its end, for units without one).
+   */
+  private static boolean consistent(Pkg user, String role, Pkg dep) {
+    TimingUnit u = role.equals("script") ? user.scriptCompile
+        : role.equals("bin") ? user.bin : user.firstLibUnit();
+    TimingUnit d = dep.firstLibUnit();
+    if (u == null || d == null) {
+      return false;
+    }
+    double available = d.start() + (d.rmetaTime() != null ? d.rmetaTime() : d.duration());
+    return u.start() + TIMING_TOLERANCE_S >= available;
+  }
+
+  /** Pages round times to 0.01 s. */
+  private static final double TIMING_TOLERANCE_S = 0.011;
 
   /** Records "user depends on dep" in the owning packages, if the scenario can express it. */
   private static void link(
@@ -290,6 +328,14 @@ public final class TimingsImporter {
       return build != null || check != null ? crateName : null;
     }
 
+    /** The earlier-starting of the lib's build and check units. */
+    TimingUnit firstLibUnit() {
+      if (build == null) {
+        return check;
+      }
+      return check == null || build.start() <= check.start() ? build : check;
+    }
+
     String binCrate() {
       if (bin == null) {
         return null;
@@ -312,7 +358,7 @@ public final class TimingsImporter {
     }
 
     List<CrateSpec> toCrates(Mode mode, Calibration cal,
-        DirectedAcyclicGraph<String, DefaultEdge> dag, boolean parallelCc) {
+        DirectedAcyclicGraph<String, DefaultEdge> dag, boolean parallelCc, double binShare) {
       int cgus = cal.codegenUnits();
       List<CrateSpec> out = new ArrayList<>(2);
       Optional<BuildScriptSpec> script = script(cal, parallelCc);
@@ -344,8 +390,10 @@ public final class TimingsImporter {
         if (lib != null && !deps.contains(lib)) {
           deps.add(lib);
         }
-        out.add(new CrateSpec(binName, version, CrateKind.BIN, deps,
-            split(bin, cal.get("bin_frontend_share"), cal), script, Set.of(), 0));
+        // a checked bin is all front end; a built one is split like the page's libs
+        double share = bin.isCheck() ? 1.0 : binShare;
+        out.add(new CrateSpec(binName, version, CrateKind.BIN, deps, split(bin, share, cal),
+            script, Set.of(), 0));
         script = Optional.empty();
       }
       if (out.isEmpty() && script.isPresent()) {

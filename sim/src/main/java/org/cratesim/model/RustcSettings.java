@@ -12,14 +12,17 @@ package org.cratesim.model;
  * @param cguSizeRatio size of each codegen unit relative to the previous one, largest first
  *     (rustc's partitioning leaves CGUs of unequal size and processes the largest first); 1 =
  *     equal sizes
+ * @param thinLocalLtoShare in release builds of units with more than one CGU, the share of the
+ *     LLVM work done in rustc's "thin local" LTO phase (cargo's default {@code lto = false}):
+ *     after every CGU is optimised (a barrier), per-module LTO work items run in parallel again
  */
 public record RustcSettings(double codegenSerialShare, double codegenFixedS,
-    double cguSizeRatio) {
-  public static final RustcSettings DEFAULT = new RustcSettings(0.3, 0.0, 1.0);
+    double cguSizeRatio, double thinLocalLtoShare) {
+  public static final RustcSettings DEFAULT = new RustcSettings(0.3, 0.0, 1.0, 0.0);
 
-  /** Equal-sized CGUs. */
+  /** Equal-sized CGUs, no LTO phase. */
   public RustcSettings(double codegenSerialShare, double codegenFixedS) {
-    this(codegenSerialShare, codegenFixedS, 1.0);
+    this(codegenSerialShare, codegenFixedS, 1.0, 0.0);
   }
 
   public RustcSettings {
@@ -28,6 +31,10 @@ public record RustcSettings(double codegenSerialShare, double codegenFixedS,
           "codegen_serial_share must be in [0, 1], was " + codegenSerialShare);
     }
     Phases.requireTime("codegen_fixed_s", codegenFixedS);
+    if (!(thinLocalLtoShare >= 0 && thinLocalLtoShare < 1)) {
+      throw new IllegalArgumentException(
+          "thin_local_lto_share must be in [0, 1), was " + thinLocalLtoShare);
+    }
     if (!(cguSizeRatio > 0 && cguSizeRatio <= 1)) {
       throw new IllegalArgumentException("cgu_size_ratio must be in (0, 1], was " + cguSizeRatio);
     }

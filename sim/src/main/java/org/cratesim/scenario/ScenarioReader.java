@@ -43,7 +43,7 @@ public final class ScenarioReader {
       Set.of("contention_frontend", "contention_codegen", "contention_other", "speed_frontend",
           "speed_codegen", "speed_other");
   private static final Set<String> RUSTC_KEYS =
-      Set.of("codegen_serial_share", "codegen_fixed_s", "cgu_size_ratio");
+      Set.of("codegen_serial_share", "codegen_fixed_s", "cgu_size_ratio", "thin_local_lto_share");
   private static final Set<String> CRATE_KEYS =
       Set.of("name", "version", "kind", "deps", "frontend_s", "codegen_s", "codegen_units",
           "link_s", "build_script", "built_for");
@@ -120,7 +120,11 @@ public final class ScenarioReader {
       if (!(ratio > 0 && ratio <= 1)) {
         throw error(r, "cgu_size_ratio", "cgu_size_ratio must be in (0, 1]");
       }
-      rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0), ratio);
+      double lto = number(r, "thin_local_lto_share", 0.0);
+      if (!(lto >= 0 && lto < 1)) {
+        throw error(r, "thin_local_lto_share", "thin_local_lto_share must be in [0, 1)");
+      }
+      rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0), ratio, lto);
     }
 
     Object cratesObj = toml.get(List.of("crate"));

@@ -46,6 +46,7 @@ public final class ScenarioWriter {
       sb.append("codegen_serial_share = ").append(number(r.codegenSerialShare())).append('\n');
       sb.append("codegen_fixed_s = ").append(number(r.codegenFixedS())).append('\n');
       sb.append("cgu_size_ratio = ").append(number(r.cguSizeRatio())).append('\n');
+      sb.append("thin_local_lto_share = ").append(number(r.thinLocalLtoShare())).append('\n');
     }
     for (CrateSpec c : sc.crates()) {
       sb.append("\n[[crate]]\n");
