@@ -15,7 +15,6 @@ import org.cratesim.importer.Calibrator;
 import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.importer.Validation;
 import org.cratesim.model.Mode;
-import org.cratesim.timings.TimingsPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +30,8 @@ import picocli.CommandLine.Spec;
       "Fits the model's parameters on the ground truth and prints (or writes) calibration.toml.",
       "epyc-2022.<mode>: all parameters, on lqd-epyc-2022 -j1 -> -j8 pairs of that mode.",
       "2core-2026.<mode>: the epyc-2022 values, with the machine's contention refitted on",
-      "own-2core-2026 -j1 -> -j2 clean builds of that mode (few pairs: few parameters).",
+      "own-2core-2026 -j1 -> -j2 clean builds of that mode, with each workspace's",
+      "--unit-graph (few pairs: few parameters).",
       "Objective: median |error| + p90 |error| / 2, over pairs measured >= 1 s."
     },
     footer = {"", "Reproduce the shipped file: cratesim calibrate --shared ../shared --write "
@@ -86,8 +86,9 @@ public final class CalibrateCommand implements Callable<Integer> {
       Mode mode = Mode.parse(e[0]);
       List<Validation.Pair> pairs =
           Validation.pair(shared.resolve(LQD + e[1]), shared.resolve(LQD + e[2]));
-      List<TimingsPage[]> pages = Validation.load(pairs, n, i -> {});
-      EdgeKnowledge known = EdgeKnowledge.pool(pages.stream().map(p -> p[0]).toList());
+      List<Validation.Loaded> pages = Validation.load(pairs, false, n, i -> {});
+      EdgeKnowledge known =
+          EdgeKnowledge.pool(pages.stream().map(Validation.Loaded::from).toList());
       err.println("fitting " + Calibrations.MANY_CORE + "." + mode.id() + " on " + pairs.size()
           + " pairs");
       err.flush();
@@ -115,7 +116,8 @@ public final class CalibrateCommand implements Callable<Integer> {
           pairs.add(p);
         }
       }
-      List<TimingsPage[]> pages = Validation.load(pairs, n, x -> {});
+      // own-2core-2026 has each workspace's full --unit-graph: use it
+      List<Validation.Loaded> pages = Validation.load(pairs, true, n, x -> {});
       Calibration base = epycFits.get(i);
       Calibration startOwn = new Calibration(Calibrations.TWO_CORE, mode, base.values())
           .with("contention_frontend", start.get(Calibrations.TWO_CORE, mode)
@@ -155,10 +157,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  private String crossValidate(List<Validation.Pair> pairs, List<TimingsPage[]> pages,
+  private String crossValidate(List<Validation.Pair> pairs, List<Validation.Loaded> pages,
       EdgeKnowledge known, Calibration start, Mode mode, int n) throws Exception {
     List<List<Validation.Pair>> pf = Calibrator.folds(pairs);
-    List<List<TimingsPage[]>> gf = Calibrator.folds(pages);
+    List<List<Validation.Loaded>> gf = Calibrator.folds(pages);
     StringBuilder sb = new StringBuilder("  cross-validation (fit on one half, test on the other):");
     for (int k = 0; k < 2; k++) {
       Calibrator.Result r = Calibrator.fit(pf.get(k), gf.get(k), known, start,

@@ -12,7 +12,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.importer.Validation;
-import org.cratesim.timings.TimingsPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +62,16 @@ public final class ValidateCommand implements Callable<Integer> {
           + "in all pages of DIR_A are pooled per package (never those of DIR_B).")
   boolean noPooledEdges;
 
+  @Option(names = "--match", paramLabel = "REGEX",
+      description = "Only pairs whose key (path without -jN) contains a match of REGEX.")
+  String match;
+
+  @Option(names = "--unit-graphs",
+      description = "Use the cargo --unit-graph JSON found in the folder above each page's "
+          + "(unit-graph.json, unit-graph-check.json, unit-graph-release.json) for the full "
+          + "dependency graph.")
+  boolean unitGraphs;
+
   @Mixin ModelOptions model;
 
   @Override
@@ -71,25 +80,36 @@ public final class ValidateCommand implements Callable<Integer> {
       throw new BadInputException("--format must be text or json, was '" + format + "'");
     }
     model.validate();
-    List<Validation.Pair> pairs;
+    List<Validation.Pair> all;
     try {
-      pairs = Validation.pair(from, to);
+      all = Validation.pair(from, to);
     } catch (IOException e) {
       throw new BadInputException(e.getMessage());
+    }
+    List<Validation.Pair> pairs = all;
+    if (match != null) {
+      java.util.regex.Pattern re;
+      try {
+        re = java.util.regex.Pattern.compile(match);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new BadInputException("--match: bad regular expression: " + e.getDescription());
+      }
+      pairs = all.stream().filter(p -> re.matcher(p.key()).find()).toList();
     }
     if (pairs.isEmpty()) {
       throw new BadInputException("no pairs: no file in " + from + " has a partner in " + to
           + " (names equal once -jN is removed, with different -j)");
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    List<TimingsPage[]> pages;
+    List<Validation.Loaded> pages;
     List<Validation.Row> rows;
-    try (Progress bar = new Progress("validate", 2L * pairs.size())) {
-      pages = Validation.load(pairs, n, bar::stepTo);
+    final List<Validation.Pair> chosen = pairs;
+    try (Progress bar = new Progress("validate", 2L * chosen.size())) {
+      pages = Validation.load(pairs, unitGraphs, n, bar::stepTo);
       EdgeKnowledge known = noPooledEdges ? EdgeKnowledge.none()
-          : EdgeKnowledge.pool(pages.stream().map(p -> p[0]).toList());
+          : EdgeKnowledge.pool(pages.stream().map(Validation.Loaded::from).toList());
       rows = Validation.predict(pairs, pages, model::choose, known, n,
-          done -> bar.stepTo(pairs.size() + done));
+          done -> bar.stepTo(chosen.size() + done));
     }
     Validation.Summary s = Validation.summarize(rows, minSeconds);
     if (rowsFile != null) {

@@ -59,7 +59,7 @@ public final class Calibrator {
   }
 
   /** Fits {@code params} starting from {@code start}. */
-  public static Result fit(List<Validation.Pair> pairs, List<TimingsPage[]> pages,
+  public static Result fit(List<Validation.Pair> pairs, List<Validation.Loaded> pages,
       EdgeKnowledge known, Calibration start, List<Param> params, double minSeconds,
       int threads, int maxRounds, Objective objective, Consumer<String> log) throws Exception {
     int[] evals = {0};

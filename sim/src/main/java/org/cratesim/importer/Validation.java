@@ -24,6 +24,7 @@ import org.cratesim.model.Scenario;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
+import org.cratesim.timings.UnitGraphFile;
 
 /**
  * Predicting measured builds from other measured builds: pairs pages of the same build at two
@@ -37,6 +38,9 @@ public final class Validation {
 
   /** A page to predict from and the measured page to compare with. */
   public record Pair(String key, Path from, Path to) {}
+
+  /** The pages of a pair, read, and the full unit graph of the build when one was found. */
+  public record Loaded(TimingsPage from, TimingsPage to, Optional<UnitGraphFile> graph) {}
 
   /** One prediction. Errors are fractions: predicted / measured - 1. */
   public record Row(String key, String mode, int fromJobs, int toJobs, double fromWallS,
@@ -107,19 +111,33 @@ public final class Validation {
     Calibration choose(TimingsPage page, Mode mode);
   }
 
-  /** Reads both pages of every pair (in parallel); pages that fail to read are an error. */
-  public static List<TimingsPage[]> load(List<Pair> pairs, int threads, IntConsumer progress)
-      throws IOException, TimingsFormatException {
-    List<TimingsPage[]> out = new ArrayList<>(pairs.size());
+  /**
+   * Reads both pages of every pair (in parallel); pages that fail to read are an error. With
+   * {@code unitGraphs}, the cargo {@code --unit-graph} JSON of the build is looked for beside
+   * the folder holding the page to predict from ({@code unit-graph.json} for debug,
+   * {@code unit-graph-check.json}, {@code unit-graph-release.json}).
+   */
+  public static List<Loaded> load(List<Pair> pairs, boolean unitGraphs, int threads,
+      IntConsumer progress) throws IOException, TimingsFormatException {
+    List<Loaded> out = new ArrayList<>(pairs.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
-      List<Future<TimingsPage[]>> fs = new ArrayList<>();
+      List<Future<Loaded>> fs = new ArrayList<>();
       for (Pair p : pairs) {
-        fs.add(pool.submit(() -> new TimingsPage[] {
-            TimingsReader.read(p.from()), TimingsReader.read(p.to())}));
+        fs.add(pool.submit(() -> {
+          TimingsPage a = TimingsReader.read(p.from());
+          Optional<UnitGraphFile> g = Optional.empty();
+          if (unitGraphs) {
+            Path f = graphBeside(p.from(), TimingsImporter.modeOf(a));
+            if (f != null) {
+              g = Optional.of(UnitGraphFile.read(f));
+            }
+          }
+          return new Loaded(a, TimingsReader.read(p.to()), g);
+        }));
       }
       int done = 0;
-      for (Future<TimingsPage[]> f : fs) {
+      for (Future<Loaded> f : fs) {
         out.add(get(f));
         progress.accept(++done);
       }
@@ -129,15 +147,27 @@ public final class Validation {
     return out;
   }
 
+  /** The unit-graph file for a page's mode, in the folder above the page's, or null. */
+  static Path graphBeside(Path page, Mode mode) {
+    Path dir = page.toAbsolutePath().getParent();
+    if (dir == null || dir.getParent() == null) {
+      return null;
+    }
+    String name = mode == Mode.CHECK ? "unit-graph-check.json"
+        : mode == Mode.RELEASE ? "unit-graph-release.json" : "unit-graph.json";
+    Path f = dir.getParent().resolve(name);
+    return Files.isRegularFile(f) ? f : null;
+  }
+
   /** Predicts every pair; rows come back in the pairs' order, whatever the thread count. */
-  public static List<Row> predict(List<Pair> pairs, List<TimingsPage[]> pages,
+  public static List<Row> predict(List<Pair> pairs, List<Loaded> pages,
       CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress)
       throws IOException, TimingsFormatException {
     return predict(pairs, pages, chooser, known, threads, progress, null);
   }
 
   /** As above; when {@code unitErrors} is given, every simulated unit is compared to B's. */
-  public static List<Row> predict(List<Pair> pairs, List<TimingsPage[]> pages,
+  public static List<Row> predict(List<Pair> pairs, List<Loaded> pages,
       CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress,
       UnitErrors unitErrors) throws IOException, TimingsFormatException {
     List<Row> rows = new ArrayList<>(pairs.size());
@@ -146,9 +176,8 @@ public final class Validation {
       List<Future<Row>> fs = new ArrayList<>();
       for (int i = 0; i < pairs.size(); i++) {
         Pair p = pairs.get(i);
-        TimingsPage a = pages.get(i)[0];
-        TimingsPage b = pages.get(i)[1];
-        fs.add(pool.submit(() -> predictOne(p.key(), a, b, chooser, known, unitErrors)));
+        Loaded l = pages.get(i);
+        fs.add(pool.submit(() -> predictOne(p.key(), l, chooser, known, unitErrors)));
       }
       int done = 0;
       for (Future<Row> f : fs) {
@@ -161,10 +190,12 @@ public final class Validation {
     return rows;
   }
 
-  static Row predictOne(String key, TimingsPage a, TimingsPage b, CalibrationChooser chooser,
-      EdgeKnowledge known, UnitErrors unitErrors) {
+  static Row predictOne(String key, Loaded l, CalibrationChooser chooser, EdgeKnowledge known,
+      UnitErrors unitErrors) {
+    TimingsPage a = l.from();
+    TimingsPage b = l.to();
     Mode mode = TimingsImporter.modeOf(a);
-    Scenario sc = TimingsImporter.toScenario(a, chooser.choose(a, mode), Optional.empty(), known);
+    Scenario sc = TimingsImporter.toScenario(a, chooser.choose(a, mode), l.graph(), known);
     sc = sc.withBuild(sc.build().withJobs(b.jobs()));
     var result = BuildSimulator.simulate(sc);
     if (unitErrors != null) {
