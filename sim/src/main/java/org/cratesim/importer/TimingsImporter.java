@@ -391,9 +391,10 @@ public final class TimingsImporter {
           deps.add(lib);
         }
         // a checked bin is all front end; a built one is split like the page's libs
-        double share = bin.isCheck() ? 1.0 : binShare;
-        out.add(new CrateSpec(binName, version, CrateKind.BIN, deps, split(bin, share, cal),
-            script, Set.of(), 0));
+        Phases p = bin.isCheck()
+            ? new Phases(round(bin.duration()), 0, cal.codegenUnits(), 0)
+            : split(bin, binShare, cal);
+        out.add(new CrateSpec(binName, version, CrateKind.BIN, deps, p, script, Set.of(), 0));
         script = Optional.empty();
       }
       if (out.isEmpty() && script.isPresent()) {

@@ -252,4 +252,81 @@ class JobQueueTest {
     assertEquals(2, r.maxThreads());
     assertTrue(r.wallNanos() >= 9 * S); // 18 s of work on 2 threads
   }
+
+  private static final String MECH = """
+      [build]
+      jobs = %d
+      mode = "%s"
+      [rustc]
+      codegen_serial_share = 0.0
+      codegen_fixed_s = %s
+      cgu_size_ratio = %s
+      thin_local_lto_share = %s
+      [[crate]]
+      name = "x"
+      frontend_s = 1.0
+      codegen_s = 8.0
+      codegen_units = 8
+      """;
+
+  @Test
+  void mechanisms_oneJob_neverChangeTheSerialTime() throws Exception {
+    for (String mode : new String[] {"debug", "release"}) {
+      BuildResult r = run(MECH.formatted(1, mode, "0.5", "0.7", "0.4"));
+      assertEquals(9 * S, r.wallNanos(), mode);
+    }
+  }
+
+  @Test
+  void fixedSerialPart_addsToTheParallelTime() throws Exception {
+    // 8 equal CGUs on 8 tokens, nothing serial: 1 + 8/8 = 2 s; a 0.5 s fixed part: 1 + 0.5 +
+    // 7.5/8
+    assertEquals(2 * S, run(MECH.formatted(8, "debug", "0.0", "1.0", "0.0")).wallNanos());
+    BuildResult r = run(MECH.formatted(8, "debug", "0.5", "1.0", "0.0"));
+    assertEquals(S + S / 2 + 7_500_000_000L / 8, r.wallNanos());
+  }
+
+  @Test
+  void unequalCgus_theLargestBoundsTheParallelPhase() throws Exception {
+    BuildResult equal = run(MECH.formatted(8, "debug", "0.0", "1.0", "0.0"));
+    BuildResult skewed = run(MECH.formatted(8, "debug", "0.0", "0.5", "0.0"));
+    // ratio 0.5: the largest CGU holds 1 / (2 - 2^-7) of the work, about 4.016 s
+    assertTrue(skewed.wallNanos() > equal.wallNanos() + S * 2);
+    assertTrue(skewed.wallNanos() >= S + 4 * S);
+  }
+
+  @Test
+  void thinLocalLto_onlyInReleaseAndAfterABarrier() throws Exception {
+    // debug: no LTO phase even with a share set
+    assertEquals(2 * S, run(MECH.formatted(8, "debug", "0.0", "1.0", "0.5")).wallNanos());
+    // release with equal CGUs: two parallel phases of 4 s / 8 each: still 2 s in total
+    assertEquals(2 * S, run(MECH.formatted(8, "release", "0.0", "1.0", "0.5")).wallNanos());
+    // a token per CGU: both phases are bounded by the same largest CGU, so the barrier costs
+    // nothing (up to rounding)
+    long noLto8 = run(MECH.formatted(8, "release", "0.0", "0.6", "0.0")).wallNanos();
+    long lto8 = run(MECH.formatted(8, "release", "0.0", "0.6", "0.5")).wallNanos();
+    assertEquals(noLto8, lto8, 10);
+    // fewer tokens than CGUs: the barrier stops the small CGUs' LTO work from filling the
+    // gaps while the large ones are optimised, so the build is slower
+    long noLto3 = run(MECH.formatted(3, "release", "0.0", "0.6", "0.0")).wallNanos();
+    long lto3 = run(MECH.formatted(3, "release", "0.0", "0.6", "0.5")).wallNanos();
+    assertTrue(lto3 > noLto3, lto3 + " vs " + noLto3);
+    assertTrue(lto3 >= S + 8 * S / 3, "at least 8 s of work / 3 tokens");
+  }
+
+  @Test
+  void buildScriptRun_parallelShareRunsOnTokens() throws Exception {
+    String toml = """
+        [build]
+        jobs = %d
+        [[crate]]
+        name = "sys"
+        frontend_s = 0.0
+        build_script = { compile_s = 0.0, run_s = 10.0, run_parallel_share = %s }
+        """;
+    assertEquals(10 * S, run(toml.formatted(1, "0.8")).wallNanos());
+    assertEquals(10 * S, run(toml.formatted(8, "0.0")).wallNanos());
+    // 2 s serial, then 8 s as 32 equal jobs on 8 threads: 1 s
+    assertEquals(3 * S, run(toml.formatted(8, "0.8")).wallNanos());
+  }
 }
