@@ -79,7 +79,15 @@ public final class DependencyQueue {
 
   /** Computes priorities and makes the units without dependencies ready. */
   public void queueFinished() {
-    computePriorities(graph, cost, priority);
+    boolean uniform = true;
+    for (int i = 1; i < cost.length && uniform; i++) {
+      uniform = cost[i] == cost[0];
+    }
+    if (uniform && cost.length > 0) {
+      System.arraycopy(graph.uniformPriorities(cost[0]), 0, priority, 0, cost.length);
+    } else {
+      computePriorities(graph, cost, priority);
+    }
     for (int i = 0; i < graph.size(); i++) {
       if (pendingEdges[i] == 0) {
         ready.add(i);
@@ -152,9 +160,12 @@ public final class DependencyQueue {
       return;
     }
     done[unit] = true;
-    for (UnitDep d : graph.dependents(unit)) {
-      if (d.artifact() == artifact && !graph.unit(d.unit()).requiresUpstreamObjects()) {
-        satisfyEdge(d.unit(), unblocked);
+    int[] users = graph.dependentUnits(unit);
+    boolean[] needsAll = graph.dependentNeedsAll(unit);
+    boolean all = artifact == Artifact.ALL;
+    for (int k = 0; k < users.length; k++) {
+      if (needsAll[k] == all && !graph.requiresUpstreamObjects(users[k])) {
+        satisfyEdge(users[k], unblocked);
       }
     }
   }
@@ -166,9 +177,8 @@ public final class DependencyQueue {
     todo.add(unit);
     while (!todo.isEmpty()) {
       int x = todo.poll();
-      for (UnitDep d : graph.dependents(x)) {
-        int y = d.unit();
-        if (graph.unit(y).requiresUpstreamObjects()) {
+      for (int y : graph.dependentUnits(x)) {
+        if (graph.requiresUpstreamObjects(y)) {
           satisfyEdge(y, unblocked);
         }
         if (--depsNotFullyDone[y] == 0 && finishedAll[y] && !fullyDone[y]) {

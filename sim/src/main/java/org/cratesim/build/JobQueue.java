@@ -1,5 +1,6 @@
 package org.cratesim.build;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.cratesim.engine.SharedProcessor;
@@ -37,7 +38,6 @@ public final class JobQueue {
   static final int CLASS_OTHER = 2;
 
   private static final int PRIORITY_WAKE = 0;
-  private static final int PRIORITY_TOKEN = 1;
   private static final int PRIORITY_START = 2;
   private static final long CARGO_UNIT_COST = 100;
 
@@ -51,6 +51,7 @@ public final class JobQueue {
   private final DependencyQueue queue;
   private final Jobserver.Client cargo = new Jobserver.Cargo();
   private final List<Integer> pendingQueue = new ArrayList<>();
+  private final ArrayDeque<Jobserver.Client> grants = new ArrayDeque<>();
   private final Record[] records;
   private final List<ConcurrencySample> concurrency = new ArrayList<>();
   private final long startupNanos;
@@ -73,11 +74,13 @@ public final class JobQueue {
       machine.contentionFrontend(), machine.contentionCodegen(), machine.contentionOther()
     };
     double[] speed = {machine.speedFrontend(), machine.speedCodegen(), machine.speedOther()};
-    SharedProcessor.Rates rates = (k, b) -> speed[k] / (1.0 + c[k] * Math.max(0, b - 1));
+    SharedProcessor.Rates rates = c[0] == 0 && c[1] == 0 && c[2] == 0
+        ? SharedProcessor.Rates.constant(speed)
+        : (k, b) -> speed[k] / (1.0 + c[k] * Math.max(0, b - 1));
     this.cpu = new SharedProcessor<>(sim, 3, rates, new BuildEvent.Wake(), PRIORITY_WAKE);
-    this.jobserver =
-        new Jobserver(build.jobs(), client -> sim.schedule(0, PRIORITY_TOKEN,
-            new BuildEvent.Token(client)));
+    // Message::Token: a granted token is delivered right after the event being handled, in
+    // grant order (a FIFO rather than the event list: same order, no heap operations)
+    this.jobserver = new Jobserver(build.jobs(), grants::add);
     this.queue = new DependencyQueue(graph, costs(graph, build.scheduling(), rustc, machine));
     this.records = new Record[graph.size()];
     for (int i = 0; i < records.length; i++) {
@@ -131,23 +134,29 @@ public final class JobQueue {
       for (SharedProcessor.Task t : cpu.onWake()) {
         taskDone((Work) t.attachment());
       }
-    } else if (ev instanceof BuildEvent.Token) {
-      Jobserver.Client c = ((BuildEvent.Token) ev).client();
-      if (c == cargo) {
-        cargoTokens++;
-      } else {
-        Rustc r = (Rustc) c;
-        if (r.exited) {
-          jobserver.release(1);
-        } else {
-          r.onToken();
-        }
-      }
     } else if (ev instanceof BuildEvent.CargoStart) {
       started = true;
     }
-    spawnWorkIfPossible();
+    do {
+      while (!grants.isEmpty()) {
+        deliverToken(grants.poll());
+      }
+      spawnWorkIfPossible();
+    } while (!grants.isEmpty());
     sample();
+  }
+
+  private void deliverToken(Jobserver.Client c) {
+    if (c == cargo) {
+      cargoTokens++;
+    } else {
+      Rustc r = (Rustc) c;
+      if (r.exited) {
+        jobserver.release(1);
+      } else {
+        r.onToken();
+      }
+    }
   }
 
   /** cargo's {@code spawn_work_if_possible} followed by the token truncation. */

@@ -12,6 +12,11 @@ public final class UnitGraph {
   private final List<Unit> units;
   private final List<List<UnitDep>> deps;
   private final List<List<UnitDep>> dependents;
+  private final int[][] dependentUnits;
+  private final boolean[][] dependentNeedsAll;
+  private final boolean[] requiresUpstreamObjects;
+  /** Priorities under uniform cost (cargo's default), computed on first use. */
+  private volatile long[] uniformPriorities;
 
   public UnitGraph(List<Unit> units, List<List<UnitDep>> deps) {
     if (units.size() != deps.size()) {
@@ -43,6 +48,54 @@ public final class UnitGraph {
       rr.add(List.copyOf(x));
     }
     this.dependents = Collections.unmodifiableList(rr);
+    this.dependentUnits = new int[rr.size()][];
+    this.dependentNeedsAll = new boolean[rr.size()][];
+    this.requiresUpstreamObjects = new boolean[rr.size()];
+    for (int i = 0; i < rr.size(); i++) {
+      List<UnitDep> x = rr.get(i);
+      dependentUnits[i] = new int[x.size()];
+      dependentNeedsAll[i] = new boolean[x.size()];
+      for (int k = 0; k < x.size(); k++) {
+        dependentUnits[i][k] = x.get(k).unit();
+        dependentNeedsAll[i][k] = x.get(k).artifact() == Artifact.ALL;
+      }
+      requiresUpstreamObjects[i] = this.units.get(i).requiresUpstreamObjects();
+    }
+  }
+
+  /** The units that depend on unit i (hot-path view of {@link #dependents(int)}). */
+  int[] dependentUnits(int i) {
+    return dependentUnits[i];
+  }
+
+  /** For each of {@link #dependentUnits(int)}: whether the edge needs ALL (else METADATA). */
+  boolean[] dependentNeedsAll(int i) {
+    return dependentNeedsAll[i];
+  }
+
+  /**
+   * DependencyQueue priorities when every unit has the same cost: they depend only on the graph,
+   * so they are computed once (a graph is immutable) and shared by every simulation of it.
+   */
+  long[] uniformPriorities(long cost) {
+    long[] p = uniformPriorities;
+    if (p == null) {
+      long[] unit = new long[size()];
+      java.util.Arrays.fill(unit, 1);
+      p = new long[size()];
+      DependencyQueue.computePriorities(this, unit, p);
+      uniformPriorities = p;
+    }
+    long[] out = new long[p.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = p[i] * cost;
+    }
+    return out;
+  }
+
+  /** cargo's requires_upstream_objects() of unit i. */
+  boolean requiresUpstreamObjects(int i) {
+    return requiresUpstreamObjects[i];
   }
 
   public int size() {

@@ -27,10 +27,13 @@ public final class SharedProcessor<E> {
 
   private final Simulation<E> sim;
   private final Rates rates;
+  private final boolean loadDependent;
   private final E wakePayload;
   private final int wakePriority;
   private final double[] virtual;
   private final double[] rate;
+  private double[][] rateTable = new double[16][];
+  private final List<Task> done = new ArrayList<>();
   private final TaskHeap[] running;
   private final int[] busyByClass;
   private long lastUpdate;
@@ -51,6 +54,7 @@ public final class SharedProcessor<E> {
       Simulation<E> sim, int classes, Rates rates, E wakePayload, int wakePriority) {
     this.sim = Objects.requireNonNull(sim);
     this.rates = Objects.requireNonNull(rates);
+    this.loadDependent = rates.dependsOnLoad();
     this.wakePayload = Objects.requireNonNull(wakePayload);
     this.wakePriority = wakePriority;
     this.virtual = new double[classes];
@@ -64,15 +68,28 @@ public final class SharedProcessor<E> {
     refreshRates();
   }
 
-  /** Rates depend only on the busy count: recompute them whenever it changes. */
+  /**
+   * Rates depend only on the busy count: look them up whenever it changes. They are computed
+   * once per busy count and kept (a build has at most {@code jobs} busy threads).
+   */
   private void refreshRates() {
-    for (int k = 0; k < rate.length; k++) {
-      double r = rates.rate(k, Math.max(1, busy)); // with no task busy, rates are unused
-      if (!(r > 0) || Double.isInfinite(r)) {
-        throw new IllegalStateException("rate must be finite and > 0, was " + r);
-      }
-      rate[k] = r;
+    int b = Math.max(1, busy); // with no task busy, rates are unused
+    if (b >= rateTable.length) {
+      rateTable = Arrays.copyOf(rateTable, Math.max(b + 1, rateTable.length * 2));
     }
+    double[] row = rateTable[b];
+    if (row == null) {
+      row = new double[rate.length];
+      for (int k = 0; k < row.length; k++) {
+        double r = rates.rate(k, b);
+        if (!(r > 0) || Double.isInfinite(r)) {
+          throw new IllegalStateException("rate must be finite and > 0, was " + r);
+        }
+        row[k] = r;
+      }
+      rateTable[b] = row;
+    }
+    System.arraycopy(row, 0, rate, 0, rate.length);
   }
 
   /** Starts a task of {@code workNanos} work now; returns its handle. */
@@ -85,19 +102,25 @@ public final class SharedProcessor<E> {
     running[taskClass].add(t);
     busy++;
     busyByClass[taskClass]++;
-    refreshRates();
-    reschedule();
+    if (loadDependent) {
+      refreshRates();
+      reschedule();
+    } else if (wake == null || sim.now() + delayOf(t.finishVirtual - virtual[taskClass],
+        rate[taskClass]) < wake.timeNanos()) {
+      // rates are unchanged, so only the new task can move the next completion earlier
+      reschedule();
+    }
     return t;
   }
 
   /**
    * Called by the model when the wake-up event fires: returns the tasks that are now complete,
-   * in start order.
+   * in start order. The list is reused by the next call: iterate it before then.
    */
   public List<Task> onWake() {
     wake = null;
     advance();
-    List<Task> done = new ArrayList<>(2);
+    done.clear();
     for (int k = 0; k < virtual.length; k++) {
       TaskHeap q = running[k];
       while (q.size > 0 && q.items[0].finishVirtual <= virtual[k] + DUE_EPSILON) {
@@ -108,7 +131,7 @@ public final class SharedProcessor<E> {
       }
     }
     busy -= done.size();
-    if (!done.isEmpty()) {
+    if (!done.isEmpty() && loadDependent) {
       refreshRates();
     }
     if (done.size() > 1) {
@@ -171,6 +194,7 @@ public final class SharedProcessor<E> {
       return;
     }
     long at = sim.now() + Math.max(0, (long) Math.ceil(best - 1e-6));
+    assert at >= sim.now();
     if (wake != null) {
       if (wake.timeNanos() <= at) {
         return;
@@ -178,6 +202,10 @@ public final class SharedProcessor<E> {
       sim.cancel(wake);
     }
     wake = sim.scheduleAt(at, wakePriority, wakePayload);
+  }
+
+  private static long delayOf(double remainingWork, double rate) {
+    return Math.max(0, (long) Math.ceil(Math.max(0.0, remainingWork) / rate - 1e-6));
   }
 
   @Override
@@ -190,8 +218,29 @@ public final class SharedProcessor<E> {
   public interface Rates {
     double rate(int taskClass, int busyTasks);
 
+    /** False when rates are the same whatever the number of busy tasks (a faster path). */
+    default boolean dependsOnLoad() {
+      return true;
+    }
+
+    /** Rates that do not depend on the load. */
+    static Rates constant(double[] perClass) {
+      double[] r = perClass.clone();
+      return new Rates() {
+        @Override
+        public double rate(int taskClass, int busyTasks) {
+          return r[taskClass];
+        }
+
+        @Override
+        public boolean dependsOnLoad() {
+          return false;
+        }
+      };
+    }
+
     /** Full speed whatever the load. */
-    Rates UNIT = (k, b) -> 1.0;
+    Rates UNIT = constant(new double[] {1, 1, 1, 1, 1, 1, 1, 1});
   }
 
   /** A binary min-heap of tasks by (finish virtual time, start sequence). */
