@@ -14,38 +14,72 @@ public final class CriticalPath {
 
   /** The shortest time a unit can take with unlimited tokens and no contention. */
   public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine) {
+    return minimumDurationNanos(u, rustc, machine, FrontendParallelism.SERIAL);
+  }
+
+  /** As above, with the front end's parallelism. */
+  public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine,
+      FrontendParallelism fe) {
     long codegen = 0;
     if (u.codegenNanos() > 0) {
       boolean script = u.kind() == TargetKind.BUILD_SCRIPT_RUN;
-      long fixed = script ? 0 : rustc.fixedNanos(u.codegenNanos());
-      long serial = script ? 0 : rustc.translateNanos(u.codegenNanos());
+      long fixed;
+      long serial;
+      if (script) {
+        fixed = 0;
+        serial = 0;
+      } else if (u.codegenSerialNanos() >= 0) {
+        fixed = 0;
+        serial = Math.min(u.codegenNanos(), u.codegenSerialNanos());
+      } else {
+        fixed = rustc.fixedNanos(u.codegenNanos());
+        serial = rustc.translateNanos(u.codegenNanos());
+      }
       long parallel = u.codegenNanos() - fixed - serial;
+      long beforeLto = parallel;
+      if (!script && u.ltoNanos() < 0) {
+        beforeLto -= Math.round(parallel * rustc.thinLocalLtoShare());
+      }
       // the last CGU translated (the smallest) must still be optimised after all translation;
-      // the critical path ignores the thin-local LTO barrier (still a valid lower bound)
-      long beforeLto =
-          parallel - (script ? 0 : Math.round(parallel * rustc.thinLocalLtoShare()));
+      // the LTO barrier is ignored (still a valid lower bound)
       long[] opt = (script ? RustcSettings.DEFAULT : rustc).split(beforeLto, u.codegenUnits());
       codegen = fixed + serial + opt[opt.length - 1];
     }
-    return frontendTime(u, machine) + Math.round(codegen / machine.speedCodegen())
+    return frontendTime(u, machine, fe, true) + Math.round(codegen / machine.speedCodegen())
         + Math.round(u.linkNanos() / machine.speedOther());
   }
 
   /** A unit's time on one thread at the machine's speed, with no contention. */
   public static long serialTimeNanos(Unit u, MachineSettings machine) {
-    return frontendTime(u, machine) + Math.round(u.codegenNanos() / machine.speedCodegen())
+    return serialTimeNanos(u, machine, FrontendParallelism.SERIAL);
+  }
+
+  /** As above, counting the parallel compiler's extra front-end work. */
+  public static long serialTimeNanos(Unit u, MachineSettings machine, FrontendParallelism fe) {
+    return frontendTime(u, machine, fe, false)
+        + Math.round((u.codegenNanos() + Math.max(0, u.ltoNanos())) / machine.speedCodegen())
         + Math.round(u.linkNanos() / machine.speedOther());
   }
 
-  private static long frontendTime(Unit u, MachineSettings machine) {
-    double speed = u.kind() == TargetKind.BUILD_SCRIPT_RUN
-        ? machine.speedOther() : machine.speedFrontend();
-    return Math.round(u.frontendNanos() / speed);
+  private static long frontendTime(Unit u, MachineSettings machine, FrontendParallelism fe,
+      boolean shortest) {
+    if (u.kind() == TargetKind.BUILD_SCRIPT_RUN) {
+      return Math.round(u.frontendNanos() / machine.speedOther());
+    }
+    long work;
+    if (fe.threads() > 1 && u.frontendNanos() > 0) {
+      long parallel = fe.parallelNanos(u.frontendNanos());
+      work = fe.serialNanos(u.frontendNanos())
+          + (shortest ? RustcSettings.DEFAULT.split(parallel, fe.threads())[0] : parallel);
+    } else {
+      work = u.frontendNanos();
+    }
+    return Math.round(work / machine.speedFrontend());
   }
 
   /** Earliest possible end of each unit (absolute), in unit order. */
-  public static long[] earliestEndsNanos(
-      UnitGraph g, RustcSettings rustc, MachineSettings machine, long startupNanos) {
+  public static long[] earliestEndsNanos(UnitGraph g, RustcSettings rustc,
+      MachineSettings machine, FrontendParallelism fe, long startupNanos) {
     int n = g.size();
     long[] start = new long[n];
     long[] end = new long[n];
@@ -59,7 +93,7 @@ public final class CriticalPath {
         if (sync) {
           t = subtreeEnd[d.unit()]; // depend_on_deps_of_deps
         } else if (d.artifact() == Artifact.METADATA && g.unit(d.unit()).emitsMetadataEarly()) {
-          t = start[d.unit()] + frontendTime(g.unit(d.unit()), machine);
+          t = start[d.unit()] + frontendTime(g.unit(d.unit()), machine, fe, true);
         } else {
           t = end[d.unit()];
         }
@@ -67,17 +101,17 @@ public final class CriticalPath {
         below = Math.max(below, subtreeEnd[d.unit()]);
       }
       start[i] = s;
-      end[i] = s + minimumDurationNanos(g.unit(i), rustc, machine);
+      end[i] = s + minimumDurationNanos(g.unit(i), rustc, machine, fe);
       subtreeEnd[i] = Math.max(end[i], below);
     }
     return end;
   }
 
   /** Length of the longest chain, cargo's start-up included. */
-  public static long lowerBoundNanos(
-      UnitGraph g, RustcSettings rustc, MachineSettings machine, long startupNanos) {
+  public static long lowerBoundNanos(UnitGraph g, RustcSettings rustc, MachineSettings machine,
+      FrontendParallelism fe, long startupNanos) {
     long best = startupNanos;
-    for (long e : earliestEndsNanos(g, rustc, machine, startupNanos)) {
+    for (long e : earliestEndsNanos(g, rustc, machine, fe, startupNanos)) {
       best = Math.max(best, e);
     }
     return best;

@@ -45,6 +45,7 @@ public final class JobQueue {
   private final BuildSettings build;
   private final RustcSettings rustc;
   private final MachineSettings machine;
+  private final FrontendParallelism frontend;
   private final Simulation<BuildEvent> sim = new Simulation<>();
   private final SharedProcessor<BuildEvent> cpu;
   private final Jobserver jobserver;
@@ -63,9 +64,10 @@ public final class JobQueue {
   private int lastReleaser = -1;
   private long lastReleaseNanos = -1;
 
-  private JobQueue(
-      UnitGraph graph, BuildSettings build, MachineSettings machine, RustcSettings rustc) {
+  private JobQueue(UnitGraph graph, BuildSettings build, MachineSettings machine,
+      RustcSettings rustc, FrontendParallelism frontend) {
     this.graph = graph;
+    this.frontend = frontend;
     this.build = build;
     this.rustc = rustc;
     this.machine = machine;
@@ -81,7 +83,8 @@ public final class JobQueue {
     // Message::Token: a granted token is delivered right after the event being handled, in
     // grant order (a FIFO rather than the event list: same order, no heap operations)
     this.jobserver = new Jobserver(build.jobs(), grants::add);
-    this.queue = new DependencyQueue(graph, costs(graph, build.scheduling(), rustc, machine));
+    this.queue = new DependencyQueue(graph,
+        costs(graph, build.scheduling(), rustc, machine, frontend));
     this.records = new Record[graph.size()];
     for (int i = 0; i < records.length; i++) {
       records[i] = new Record();
@@ -91,12 +94,18 @@ public final class JobQueue {
   /** Simulates the build of {@code graph}. */
   public static BuildResult run(
       UnitGraph graph, BuildSettings build, MachineSettings machine, RustcSettings rustc) {
-    return new JobQueue(graph, build, machine, rustc).execute();
+    return run(graph, build, machine, rustc, FrontendParallelism.SERIAL);
+  }
+
+  /** Simulates the build of {@code graph} with a parallel front end. */
+  public static BuildResult run(UnitGraph graph, BuildSettings build, MachineSettings machine,
+      RustcSettings rustc, FrontendParallelism frontend) {
+    return new JobQueue(graph, build, machine, rustc, frontend).execute();
   }
 
   /** The DependencyQueue cost of each unit under a scheduling policy. */
-  static long[] costs(
-      UnitGraph graph, SchedulingPolicy policy, RustcSettings rustc, MachineSettings machine) {
+  static long[] costs(UnitGraph graph, SchedulingPolicy policy, RustcSettings rustc,
+      MachineSettings machine, FrontendParallelism frontend) {
     long[] cost = new long[graph.size()];
     for (int i = 0; i < cost.length; i++) {
       if (policy instanceof SchedulingPolicy.CargoDefault) {
@@ -104,7 +113,8 @@ public final class JobQueue {
       } else if (policy instanceof SchedulingPolicy.EstimatedDuration) {
         // milliseconds of the unit's duration if it ran alone with unlimited tokens
         cost[i] = Math.max(1,
-            CriticalPath.minimumDurationNanos(graph.unit(i), rustc, machine) / 1_000_000);
+            CriticalPath.minimumDurationNanos(graph.unit(i), rustc, machine, frontend)
+                / 1_000_000);
       } else {
         throw new AssertionError(policy);
       }
@@ -210,7 +220,9 @@ public final class JobQueue {
       cpu.start(CLASS_OTHER, unit.frontendNanos(), new Work(rustcProcess, Role.RUN));
     } else {
       rustcProcess.phase = Phase.FRONTEND;
-      cpu.start(CLASS_FRONTEND, unit.frontendNanos(), new Work(rustcProcess, Role.FRONTEND));
+      long serial = frontend.threads() > 1 ? frontend.serialNanos(unit.frontendNanos())
+          : unit.frontendNanos();
+      cpu.start(CLASS_FRONTEND, serial, new Work(rustcProcess, Role.FRONTEND));
     }
   }
 
@@ -220,19 +232,10 @@ public final class JobQueue {
     Record r = records[p.unit];
     switch (w.role) {
       case FRONTEND:
-        r.frontendEnd = sim.now() - r.startNanos;
-        if (unit.emitsMetadataEarly()) {
-          // rustc's artifact notification -> Finish(id, Artifact::Metadata)
-          r.rmetaNanos = r.frontendEnd;
-          r.unblockedRmeta = queue.finish(p.unit, Artifact.METADATA);
-          markReady(r.unblockedRmeta, p.unit, Artifact.METADATA);
-        }
-        if (unit.mode() == UnitMode.CHECK) {
-          finishUnit(p);
-        } else if (unit.codegenNanos() > 0) {
-          p.startCodegen(unit);
+        if (frontend.threads() > 1 && unit.frontendNanos() > 0) {
+          p.startParallelFrontend(unit); // -Z threads: the parallel part on tokens
         } else {
-          startLinkOrFinish(p, unit);
+          frontendFinished(p, unit);
         }
         break;
       case FIXED:
@@ -256,6 +259,25 @@ public final class JobQueue {
         break;
       default:
         throw new AssertionError(w.role);
+    }
+  }
+
+  /** The front end is over: .rmeta, then codegen, link, or the end of a check unit. */
+  private void frontendFinished(Rustc p, Unit unit) {
+    Record r = records[p.unit];
+    r.frontendEnd = sim.now() - r.startNanos;
+    if (unit.emitsMetadataEarly()) {
+      // rustc's artifact notification -> Finish(id, Artifact::Metadata)
+      r.rmetaNanos = r.frontendEnd;
+      r.unblockedRmeta = queue.finish(p.unit, Artifact.METADATA);
+      markReady(r.unblockedRmeta, p.unit, Artifact.METADATA);
+    }
+    if (unit.mode() == UnitMode.CHECK) {
+      finishUnit(p);
+    } else if (unit.codegenNanos() > 0 || unit.ltoNanos() > 0) {
+      p.startCodegen(unit);
+    } else {
+      startLinkOrFinish(p, unit);
     }
   }
 
@@ -331,10 +353,11 @@ public final class JobQueue {
     List<ChainLink> chain = criticalChain(timings, wall);
     long work = 0;
     for (Unit u : graph.units()) {
-      work += CriticalPath.serialTimeNanos(u, machine);
+      work += CriticalPath.serialTimeNanos(u, machine, frontend);
     }
     return new BuildResult(wall,
-        CriticalPath.lowerBoundNanos(graph, rustc, machine, startupNanos), work, startupNanos, build.jobs(), build.mode(), timings, chain,
+        CriticalPath.lowerBoundNanos(graph, rustc, machine, frontend, startupNanos), work,
+        startupNanos, build.jobs(), build.mode(), timings, chain,
         concurrency, cpu.busyIntegralNanos(), maxThreads, sim.eventsFired());
   }
 
@@ -392,6 +415,16 @@ public final class JobQueue {
     RUN
   }
 
+  /** What a parallel section of a rustc process is doing. */
+  private enum Section {
+    /** The parallel part of a -Z threads front end. */
+    FRONTEND,
+    /** Code generation: translate CGUs, optimise them, LTO. */
+    CODEGEN,
+    /** A build script's parallel jobs. */
+    SCRIPT_JOBS
+  }
+
   /** rustc's main thread: idle, translating a CGU, or lending its token to an LLVM worker. */
   private enum MainThread {
     IDLE,
@@ -432,6 +465,7 @@ public final class JobQueue {
     Phase phase;
     boolean exited;
     // codegen coordinator state (write.rs)
+    Section section;
     int cgus;
     boolean fixedDone;
     long fixedWork;
@@ -451,26 +485,65 @@ public final class JobQueue {
       this.unit = unit;
     }
 
+    /** Code generation: CGUs translated one at a time, optimised on tokens. */
     void startCodegen(Unit u) {
+      int n = u.codegenUnits();
+      if (u.kind() == TargetKind.BUILD_SCRIPT_RUN) {
+        // a script's jobs (cc compiling C files) are all there at once: nothing serial
+        startSection(Section.SCRIPT_JOBS, 0, new long[n], RustcSettings.DEFAULT.split(
+            u.codegenNanos(), n), null);
+        return;
+      }
+      long fixed;
+      long serial;
+      if (u.codegenSerialNanos() >= 0) {
+        fixed = 0; // the cost model's serial part: spread over the CGU translations
+        serial = Math.min(u.codegenNanos(), u.codegenSerialNanos());
+      } else {
+        fixed = rustc.fixedNanos(u.codegenNanos());
+        serial = rustc.translateNanos(u.codegenNanos());
+      }
+      long parallel = u.codegenNanos() - fixed - serial;
+      long ltoTotal;
+      if (u.ltoNanos() >= 0) {
+        ltoTotal = u.ltoNanos();
+      } else {
+        // thin local LTO: release, more than one CGU (rustc skips it for one CGU or opt-level 0)
+        boolean lto = n > 1 && build.mode() == Mode.RELEASE && rustc.thinLocalLtoShare() > 0;
+        ltoTotal = lto ? Math.round(parallel * rustc.thinLocalLtoShare()) : 0;
+        parallel -= ltoTotal;
+      }
+      startSection(Section.CODEGEN, fixed, rustc.split(serial, n), rustc.split(parallel, n),
+          ltoTotal > 0 ? rustc.split(ltoTotal, n) : null);
+    }
+
+    /** -Z threads=N: the front end's parallel part as N items on jobserver tokens. */
+    void startParallelFrontend(Unit u) {
+      int n = frontend.threads();
+      long parallel = frontend.parallelNanos(u.frontendNanos());
+      startSection(Section.FRONTEND, 0, new long[n], RustcSettings.DEFAULT.split(parallel, n),
+          null);
+    }
+
+    private void startSection(Section s, long fixed, long[] translate, long[] optimize,
+        long[] lto) {
+      section = s;
       phase = Phase.CODEGEN;
-      cgus = u.codegenUnits();
+      cgus = translate.length;
       toTranslate = cgus;
-      boolean script = u.kind() == TargetKind.BUILD_SCRIPT_RUN;
-      // a script's jobs are all queued at once: no fixed part, no serial translation
-      fixedWork = script ? 0 : rustc.fixedNanos(u.codegenNanos());
-      long serial = script ? 0 : rustc.translateNanos(u.codegenNanos());
-      long parallel = u.codegenNanos() - fixedWork - serial;
-      RustcSettings sizes = script ? RustcSettings.DEFAULT : rustc;
-      translateWork = sizes.split(serial, cgus);
-      // thin local LTO: release, more than one CGU (rustc skips it for one CGU or opt-level 0)
-      boolean lto = !script && cgus > 1 && build.mode() == Mode.RELEASE
-          && rustc.thinLocalLtoShare() > 0;
-      long ltoTotal = lto ? Math.round(parallel * rustc.thinLocalLtoShare()) : 0;
-      optimizeWork = sizes.split(parallel - ltoTotal, cgus);
-      ltoWork = lto ? sizes.split(ltoTotal, cgus) : null;
-      startedLto = !lto;
+      workItems = 0;
+      nextToOptimize = 0;
+      runningWithOwnToken = 0;
+      codegenCompleted = false;
+      main = MainThread.IDLE;
+      fixedWork = fixed;
+      translateWork = translate;
+      optimizeWork = optimize;
+      ltoWork = lto;
+      startedLto = lto == null;
       if (fixedWork > 0) {
         // collection and partitioning on the main thread before the first CGU
+        fixedDone = false;
         main = MainThread.CODEGENNING;
         cpu.start(CLASS_CODEGEN, fixedWork, new Work(this, Role.FIXED));
       } else {
@@ -592,15 +665,21 @@ public final class JobQueue {
       int k = nextToOptimize++;
       workItems--;
       long work = optimizeWork[k];
-      cpu.start(CLASS_CODEGEN, work, new Work(this, Role.LLVM));
+      cpu.start(section == Section.FRONTEND ? CLASS_FRONTEND : CLASS_CODEGEN, work,
+          new Work(this, Role.LLVM));
     }
 
     private void endCodegen() {
+      jobserver.forget(this);
+      releaseSurplus(0);
+      if (section == Section.FRONTEND) {
+        phase = Phase.FRONTEND;
+        frontendFinished(this, graph.unit(unit));
+        return;
+      }
       Record r = records[unit];
       r.codegenEnd = sim.now() - r.startNanos;
-      jobserver.forget(this);
       phase = Phase.LINK;
-      releaseSurplus(0);
       startLinkOrFinish(this, graph.unit(unit));
     }
   }

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param codegenNanos total codegen work (0 for check units and script runs)
  * @param codegenUnits number of CGUs
  * @param linkNanos serial link after codegen
+ * @param codegenSerialNanos the part of codegen on rustc's main thread before and while it
+ *     translates CGUs, or -1 to use the rustc settings' serial share
+ * @param ltoNanos parallel LTO work after every CGU is optimised (a barrier), or -1 for the rustc
+ *     settings' thin-local rule
  */
 public record Unit(
     int index,
@@ -25,7 +29,17 @@ public record Unit(
     long frontendNanos,
     long codegenNanos,
     int codegenUnits,
-    long linkNanos) {
+    long linkNanos,
+    long codegenSerialNanos,
+    long ltoNanos) {
+
+  /** A unit whose codegen split follows the rustc settings. */
+  public Unit(int index, String name, String version, TargetKind kind, UnitMode mode,
+      long frontendNanos, long codegenNanos, int codegenUnits, long linkNanos) {
+    this(index, name, version, kind, mode, frontendNanos, codegenNanos, codegenUnits, linkNanos,
+        -1, -1);
+  }
+
   public Unit {
     Objects.requireNonNull(name);
     Objects.requireNonNull(version);
@@ -51,7 +65,7 @@ public record Unit(
 
   /** Total single-threaded work. */
   public long workNanos() {
-    return frontendNanos + codegenNanos + linkNanos;
+    return frontendNanos + codegenNanos + linkNanos + Math.max(0, ltoNanos);
   }
 
   /** cargo's timings {@code target} string for this unit. */

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cratesim.cost.CostModel;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Phases;
+import org.cratesim.model.ProfileSettings;
 import org.cratesim.model.Scenario;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
@@ -76,6 +78,8 @@ public final class UnitGraphBuilder {
     Set<String> host = hostSide(scenario.crates(), byName);
     Set<String> target = targetSide(scenario.crates(), byName);
 
+    CostModel costs = new CostModel(scenario);
+    ProfileSettings profile = scenario.profile();
     List<Unit> units = new ArrayList<>();
     Map<String, Integer> hostUnit = new HashMap<>(); // crate -> unit in Build mode
     Map<String, Integer> checkUnit = new HashMap<>(); // crate -> unit in Check mode
@@ -108,16 +112,26 @@ public final class UnitGraphBuilder {
           ? target.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.TARGET);
       boolean needBuild = c.kind() == CrateKind.PROC_MACRO || mode != Mode.CHECK || forHost;
       boolean needCheck = mode == Mode.CHECK && c.kind() != CrateKind.PROC_MACRO && forTarget;
+      // host-only crates (proc macros and what only they and build scripts need) use
+      // cargo's build-override profile in release
+      boolean hostOnly = c.kind() == CrateKind.PROC_MACRO
+          || host.contains(c.name()) && !target.contains(c.name());
+      Phases phases = withCgus(c.phases(), profile, mode);
       if (needBuild) {
-        hostUnit.put(c.name(),
-            add(units, edges, c, kind, UnitMode.BUILD, c.phases(), mode,
-                unitDeps(c, kind, UnitMode.BUILD, units, hostUnit, checkUnit, runUnit)));
+        Map<Integer, Artifact> deps =
+            unitDeps(c, kind, UnitMode.BUILD, units, hostUnit, checkUnit, runUnit);
+        hostUnit.put(c.name(), c.sizeBased()
+            ? addSized(units, edges, c, kind, UnitMode.BUILD,
+                costs.cost(c, hostOnly, requestedCgus(c, profile, mode, hostOnly)), deps)
+            : add(units, edges, c, kind, UnitMode.BUILD, phases, mode, deps));
       }
       if (needCheck) {
+        Map<Integer, Artifact> deps =
+            unitDeps(c, kind, UnitMode.CHECK, units, hostUnit, checkUnit, runUnit);
         Phases checkOnly = new Phases(c.phases().frontendS(), 0, 1, 0);
-        checkUnit.put(c.name(),
-            add(units, edges, c, kind, UnitMode.CHECK, checkOnly, mode,
-                unitDeps(c, kind, UnitMode.CHECK, units, hostUnit, checkUnit, runUnit)));
+        checkUnit.put(c.name(), c.sizeBased()
+            ? addSized(units, edges, c, kind, UnitMode.CHECK, costs.cost(c, false, 1), deps)
+            : add(units, edges, c, kind, UnitMode.CHECK, checkOnly, mode, deps));
       }
     }
     // JobQueue::enqueue's synthetic All edges to every transitive dependency of a unit that
@@ -192,6 +206,38 @@ public final class UnitGraphBuilder {
         nanos(p.codegenS()), p.codegenUnitsFor(mode), nanos(p.linkS())));
     edges.add(deps);
     return index;
+  }
+
+  /** A unit of a size-described crate: the cost model gives its phases. */
+  private static int addSized(
+      List<Unit> units,
+      List<Map<Integer, Artifact>> edges,
+      CrateSpec c,
+      TargetKind kind,
+      UnitMode unitMode,
+      CostModel.UnitCost cost,
+      Map<Integer, Artifact> deps) {
+    int index = units.size();
+    boolean check = unitMode == UnitMode.CHECK;
+    units.add(new Unit(index, c.name(), c.version(), kind, unitMode, nanos(cost.frontendS()),
+        check ? 0 : nanos(cost.codegenS()), check ? 1 : cost.cgus(),
+        check ? 0 : nanos(cost.linkS()), check ? -1 : nanos(cost.codegenSerialS()),
+        check ? -1 : nanos(cost.ltoS())));
+    edges.add(deps);
+    return index;
+  }
+
+  private static int requestedCgus(CrateSpec c, ProfileSettings profile, Mode mode,
+      boolean buildOverride) {
+    if (buildOverride) {
+      return 256; // cargo's build-override for host crates in release
+    }
+    return profile.codegenUnits().orElse(c.phases().codegenUnitsFor(mode));
+  }
+
+  private static Phases withCgus(Phases p, ProfileSettings profile, Mode mode) {
+    return profile.codegenUnits().isPresent()
+        ? new Phases(p.frontendS(), p.codegenS(), profile.codegenUnits().get(), p.linkS()) : p;
   }
 
   static long nanos(double seconds) {

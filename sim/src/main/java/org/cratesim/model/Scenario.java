@@ -15,8 +15,12 @@ public record Scenario(
     BuildSettings build,
     MachineSettings machine,
     RustcSettings rustc,
+    ProfileSettings profile,
+    org.cratesim.cost.CostRates costs,
     List<CrateSpec> crates) {
   public Scenario {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(build, "build");
@@ -25,15 +29,38 @@ public record Scenario(
     crates = List.copyOf(crates);
   }
 
+  /** A scenario with default profile and the shipped cost rates. */
+  public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
+      RustcSettings rustc, List<CrateSpec> crates) {
+    this(name, source, build, machine, rustc, ProfileSettings.DEFAULT,
+        org.cratesim.cost.CostRates.shipped(), crates);
+  }
+
   public Scenario withBuild(BuildSettings b) {
-    return new Scenario(name, source, b, machine, rustc, crates);
+    return new Scenario(name, source, b, machine, rustc, profile, costs, crates);
   }
 
   public Scenario withMachine(MachineSettings m) {
-    return new Scenario(name, source, build, m, rustc, crates);
+    return new Scenario(name, source, build, m, rustc, profile, costs, crates);
   }
 
   public Scenario withRustc(RustcSettings r) {
-    return new Scenario(name, source, build, machine, r, crates);
+    return new Scenario(name, source, build, machine, r, profile, costs, crates);
+  }
+
+  public Scenario withProfile(ProfileSettings p) {
+    return new Scenario(name, source, build, machine, rustc, p, costs, crates);
+  }
+
+  public Scenario withCosts(org.cratesim.cost.CostRates c) {
+    return new Scenario(name, source, build, machine, rustc, profile, c, crates);
+  }
+
+  public Scenario withCrates(List<CrateSpec> cs) {
+    return new Scenario(name, source, build, machine, rustc, profile, costs, cs);
+  }
+
+  public Scenario withName(String n) {
+    return new Scenario(n, source, build, machine, rustc, profile, costs, crates);
   }
 }

@@ -15,12 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cratesim.model.BuildScriptSpec;
+import org.cratesim.cost.CostRates;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.CrateKind;
+import org.cratesim.model.CrateSize;
 import org.cratesim.model.CrateSpec;
+import org.cratesim.model.Linker;
+import org.cratesim.model.Lto;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Phases;
+import org.cratesim.model.ProfileSettings;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
@@ -37,7 +42,10 @@ import org.tomlj.TomlTable;
  * {@link ScenarioException} naming the file and line.
  */
 public final class ScenarioReader {
-  private static final Set<String> TOP_KEYS = Set.of("name", "build", "machine", "rustc", "crate");
+  private static final Set<String> TOP_KEYS =
+      Set.of("name", "build", "machine", "rustc", "profile", "costs", "crate");
+  private static final Set<String> PROFILE_KEYS = Set.of("opt_level", "codegen_units", "lto",
+      "share_generics", "linker", "frontend_threads", "debuginfo");
   private static final Set<String> BUILD_KEYS = Set.of("jobs", "mode", "startup_s", "scheduling");
   private static final Set<String> MACHINE_KEYS =
       Set.of("contention_frontend", "contention_codegen", "contention_other", "speed_frontend",
@@ -46,7 +54,8 @@ public final class ScenarioReader {
       Set.of("codegen_serial_share", "codegen_fixed_s", "cgu_size_ratio", "thin_local_lto_share");
   private static final Set<String> CRATE_KEYS =
       Set.of("name", "version", "kind", "deps", "frontend_s", "codegen_s", "codegen_units",
-          "link_s", "build_script", "built_for");
+          "link_s", "build_script", "built_for", "loc", "macro_invocations",
+          "own_instantiations", "upstream_instantiations");
   private static final Set<String> SCRIPT_KEYS =
       Set.of("compile_s", "frontend_s", "codegen_s", "codegen_units", "link_s", "run_s",
           "run_parallel_share", "deps");
@@ -127,6 +136,21 @@ public final class ScenarioReader {
       rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0), ratio, lto);
     }
 
+    ProfileSettings profile = ProfileSettings.DEFAULT;
+    TomlTable pt = optTable(toml, "profile");
+    if (pt != null) {
+      checkKeys(pt, PROFILE_KEYS, "profile.");
+      profile = profile(pt);
+    }
+    CostRates costs = CostRates.shipped();
+    TomlTable ct = optTable(toml, "costs");
+    if (ct != null) {
+      checkKeys(ct, CostRates.KEYS.keySet(), "costs.");
+      for (String k : ct.keySet()) {
+        costs = costs.with(k, time(ct, k, 0));
+      }
+    }
+
     Object cratesObj = toml.get(List.of("crate"));
     if (cratesObj == null) {
       throw new ScenarioException(source, 0, "no [[crate]] entries");
@@ -153,7 +177,7 @@ public final class ScenarioReader {
       }
       crates.add(c);
     }
-    Scenario sc = new Scenario(name, source, settings, machine, rustc, crates);
+    Scenario sc = new Scenario(name, source, settings, machine, rustc, profile, costs, crates);
     ScenarioValidator.validate(sc);
     return sc;
   }
@@ -176,11 +200,33 @@ public final class ScenarioReader {
     String version = optString(t, "version", "0.1.0");
     CrateKind kind = parseEnum(t, "kind", "lib", CrateKind::parse);
     List<String> deps = stringList(t, "deps");
-    if (!t.contains(List.of("frontend_s"))) {
-      throw new ScenarioException(source, line, "crate '" + name + "' needs frontend_s");
+    boolean bySize = t.contains(List.of("loc"));
+    Optional<CrateSize> size = Optional.empty();
+    Phases phases;
+    if (bySize) {
+      for (String k : List.of("frontend_s", "codegen_s", "link_s")) {
+        if (t.contains(List.of(k))) {
+          throw error(t, k, "crate '" + name + "' is described by its size (loc): give either "
+              + "loc and sizes or frontend_s and seconds, not both");
+        }
+      }
+      size = Optional.of(new CrateSize(count(t, "loc"), counts(t, "macro_invocations"),
+          count(t, "own_instantiations"), counts(t, "upstream_instantiations")));
+      phases = new Phases(0, 0, optPositiveInt(t, "codegen_units", 0), 0);
+    } else {
+      for (String k : List.of("macro_invocations", "own_instantiations",
+          "upstream_instantiations")) {
+        if (t.contains(List.of(k))) {
+          throw error(t, k, k + " describes a crate by its size: give loc as well");
+        }
+      }
+      if (!t.contains(List.of("frontend_s"))) {
+        throw new ScenarioException(source, line, "crate '" + name
+            + "' needs frontend_s (seconds) or loc (lines of code)");
+      }
+      phases = new Phases(time(t, "frontend_s", 0), time(t, "codegen_s", 0),
+          optPositiveInt(t, "codegen_units", 0), time(t, "link_s", 0));
     }
-    Phases phases = new Phases(time(t, "frontend_s", 0), time(t, "codegen_s", 0),
-        optPositiveInt(t, "codegen_units", 0), time(t, "link_s", 0));
     Optional<BuildScriptSpec> script = Optional.empty();
     Object bs = t.get(List.of("build_script"));
     if (bs != null) {
@@ -207,7 +253,81 @@ public final class ScenarioReader {
     if (t.contains(List.of("built_for")) && builtFor.isEmpty()) {
       throw error(t, "built_for", "built_for must not be empty (omit it to derive it)");
     }
-    return new CrateSpec(name, version, kind, deps, phases, script, builtFor, line);
+    return new CrateSpec(name, version, kind, deps, phases, size, script, builtFor, line);
+  }
+
+  private ProfileSettings profile(TomlTable t) throws ScenarioException {
+    Optional<String> opt = Optional.empty();
+    Object o = t.get(List.of("opt_level"));
+    if (o != null) {
+      String v = o instanceof Long ? String.valueOf(o) : o instanceof String ? (String) o : null;
+      if (v == null || !v.matches("[0-3sz]")) {
+        throw error(t, "opt_level", "opt_level must be 0, 1, 2, 3, \"s\" or \"z\"");
+      }
+      opt = Optional.of(v);
+    }
+    Optional<Integer> cgus = t.contains(List.of("codegen_units"))
+        ? Optional.of(positiveInt(t, "codegen_units")) : Optional.empty();
+    Optional<Lto> lto = t.contains(List.of("lto"))
+        ? Optional.of(parseEnum(t, "lto", "thin-local", Lto::parse)) : Optional.empty();
+    Optional<Boolean> share = Optional.empty();
+    Object sg = t.get(List.of("share_generics"));
+    if (sg != null) {
+      if (!(sg instanceof Boolean)) {
+        throw error(t, "share_generics", "share_generics must be true or false");
+      }
+      share = Optional.of((Boolean) sg);
+    }
+    Linker linker = parseEnum(t, "linker", "ld", Linker::parse);
+    int threads = t.contains(List.of("frontend_threads")) ? positiveInt(t, "frontend_threads") : 1;
+    if (threads > 256) {
+      throw error(t, "frontend_threads", "frontend_threads must be at most 256");
+    }
+    Optional<Integer> debuginfo = Optional.empty();
+    Object d = t.get(List.of("debuginfo"));
+    if (d != null) {
+      Integer level = d instanceof Long && (Long) d >= 0 && (Long) d <= 2 ? (int) (long) (Long) d
+          : "none".equals(d) ? Integer.valueOf(0)
+          : "line-tables-only".equals(d) ? Integer.valueOf(1)
+          : "full".equals(d) ? Integer.valueOf(2) : null;
+      if (level == null) {
+        throw error(t, "debuginfo", "debuginfo must be 0, 1, 2, \"none\", "
+            + "\"line-tables-only\" or \"full\"");
+      }
+      debuginfo = Optional.of(level);
+    }
+    return new ProfileSettings(opt, cgus, lto, share, linker, threads, debuginfo);
+  }
+
+  private long count(TomlTable t, String key) throws ScenarioException {
+    Object v = t.get(List.of(key));
+    if (v == null) {
+      return 0;
+    }
+    if (!(v instanceof Long) || (Long) v < 0) {
+      throw error(t, key, key + " must be a whole number >= 0, was " + describe(v));
+    }
+    return (Long) v;
+  }
+
+  private Map<String, Long> counts(TomlTable t, String key) throws ScenarioException {
+    Object v = t.get(List.of(key));
+    if (v == null) {
+      return Map.of();
+    }
+    if (!(v instanceof TomlTable)) {
+      throw error(t, key, key + " must be a table of counts, e.g. { serde_derive = 150 }");
+    }
+    TomlTable m = (TomlTable) v;
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String k : m.keySet()) {
+      Object x = m.get(List.of(k));
+      if (!(x instanceof Long) || (Long) x < 0) {
+        throw error(t, key, key + "." + k + " must be a whole number >= 0");
+      }
+      out.put(k, (Long) x);
+    }
+    return out;
   }
 
   private double speed(TomlTable t, String key) throws ScenarioException {

@@ -51,6 +51,29 @@ public final class ScenarioValidator {
         }
       }
     }
+    for (CrateSpec c : sc.crates()) {
+      if (c.size().isEmpty()) {
+        continue;
+      }
+      for (String m : c.size().get().macroInvocations().keySet()) {
+        CrateSpec mc = byName.get(m);
+        if (mc == null || mc.kind() != CrateKind.PROC_MACRO) {
+          throw new ScenarioException(sc.source(), c.line(), "crate '" + c.name()
+              + "' invokes macros of '" + m + "', which is not a proc-macro crate of the "
+              + "scenario");
+        }
+        if (!c.deps().contains(m)) {
+          throw new ScenarioException(sc.source(), c.line(), "crate '" + c.name()
+              + "' invokes macros of '" + m + "' but does not depend on it");
+        }
+      }
+      for (String u : c.size().get().upstreamInstantiations().keySet()) {
+        if (!byName.containsKey(u)) {
+          throw new ScenarioException(sc.source(), c.line(), "crate '" + c.name()
+              + "' instantiates generics of unknown crate '" + u + "'");
+        }
+      }
+    }
     CycleDetector<String, DefaultEdge> detector = new CycleDetector<>(g);
     if (detector.detectCycles()) {
       List<String> cycle = oneCycle(g, detector.findCycles(), sc.crates());

@@ -2,11 +2,15 @@ package org.cratesim.scenario;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.cratesim.cost.CostRates;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.CrateKind;
+import org.cratesim.model.CrateSize;
 import org.cratesim.model.CrateSpec;
+import org.cratesim.model.Linker;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Phases;
+import org.cratesim.model.ProfileSettings;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 
@@ -48,6 +52,31 @@ public final class ScenarioWriter {
       sb.append("cgu_size_ratio = ").append(number(r.cguSizeRatio())).append('\n');
       sb.append("thin_local_lto_share = ").append(number(r.thinLocalLtoShare())).append('\n');
     }
+    if (!sc.profile().equals(ProfileSettings.DEFAULT)) {
+      ProfileSettings p = sc.profile();
+      sb.append("\n[profile]\n");
+      p.optLevel().ifPresent(o -> sb.append("opt_level = ")
+          .append(o.matches("[0-3]") ? o : str(o)).append('\n'));
+      p.codegenUnits().ifPresent(n -> sb.append("codegen_units = ").append(n).append('\n'));
+      p.lto().ifPresent(l -> sb.append("lto = ").append(str(l.id())).append('\n'));
+      p.shareGenerics().ifPresent(b -> sb.append("share_generics = ").append(b).append('\n'));
+      if (p.linker() != Linker.LD) {
+        sb.append("linker = ").append(str(p.linker().id())).append('\n');
+      }
+      if (p.frontendThreads() != 1) {
+        sb.append("frontend_threads = ").append(p.frontendThreads()).append('\n');
+      }
+      p.debuginfo().ifPresent(d -> sb.append("debuginfo = ").append(d).append('\n'));
+    }
+    CostRates shipped = CostRates.shipped();
+    if (!sc.costs().equals(shipped)) {
+      sb.append("\n[costs]\n");
+      sc.costs().values().forEach((k, v) -> {
+        if (!v.equals(shipped.get(k))) {
+          sb.append(k).append(" = ").append(number(v)).append('\n');
+        }
+      });
+    }
     for (CrateSpec c : sc.crates()) {
       sb.append("\n[[crate]]\n");
       sb.append("name = ").append(str(c.name())).append('\n');
@@ -59,9 +88,24 @@ public final class ScenarioWriter {
         sb.append("deps = ").append(list(c.deps())).append('\n');
       }
       Phases p = c.phases();
-      sb.append("frontend_s = ").append(number(p.frontendS())).append('\n');
-      if (p.codegenS() != 0) {
-        sb.append("codegen_s = ").append(number(p.codegenS())).append('\n');
+      if (c.size().isPresent()) {
+        CrateSize z = c.size().get();
+        sb.append("loc = ").append(z.loc()).append('\n');
+        if (!z.macroInvocations().isEmpty()) {
+          sb.append("macro_invocations = ").append(counts(z.macroInvocations())).append('\n');
+        }
+        if (z.ownInstantiations() != 0) {
+          sb.append("own_instantiations = ").append(z.ownInstantiations()).append('\n');
+        }
+        if (!z.upstreamInstantiations().isEmpty()) {
+          sb.append("upstream_instantiations = ").append(counts(z.upstreamInstantiations()))
+              .append('\n');
+        }
+      } else {
+        sb.append("frontend_s = ").append(number(p.frontendS())).append('\n');
+        if (p.codegenS() != 0) {
+          sb.append("codegen_s = ").append(number(p.codegenS())).append('\n');
+        }
       }
       if (p.codegenUnits() != 0) {
         sb.append("codegen_units = ").append(p.codegenUnits()).append('\n');
@@ -100,6 +144,20 @@ public final class ScenarioWriter {
       sb.append(", deps = ").append(list(bs.deps()));
     }
     return sb.append(" }").toString();
+  }
+
+  private static String counts(java.util.Map<String, Long> m) {
+    StringBuilder sb = new StringBuilder("{ ");
+    int i = 0;
+    for (var e : m.entrySet()) {
+      sb.append(i++ == 0 ? "" : ", ").append(key(e.getKey())).append(" = ").append(e.getValue());
+    }
+    return sb.append(" }").toString();
+  }
+
+  /** A TOML key: bare when it can be, quoted otherwise. */
+  static String key(String k) {
+    return k.matches("[A-Za-z0-9_-]+") ? k : str(k);
   }
 
   private static String list(List<String> xs) {

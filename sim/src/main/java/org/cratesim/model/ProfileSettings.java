@@ -1,0 +1,82 @@
+package org.cratesim.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * cargo profile knobs ({@code [profile.*]} in Cargo.toml) plus rustc flags the cost model
+ * understands. Every field has a default derived from the build mode, as cargo's dev and
+ * release profiles define them.
+ *
+ * @param optLevel "0", "1", "2", "3", "s" or "z"; empty = 0 in check/debug, 3 in release
+ * @param codegenUnits override of every crate's CGU count; empty = each crate's own / default
+ * @param lto cargo's lto setting; empty = thin-local (cargo's default {@code false})
+ * @param shareGenerics {@code -Z share-generics}; empty = on for opt-level 0, 1, s, z
+ * @param linker ld, lld or mold
+ * @param frontendThreads {@code -Z threads=N} (the parallel front end); 1 = serial
+ * @param debuginfo 0 (none), 1 (line tables only), 2 (full); empty = 2 in debug, 0 in release
+ */
+public record ProfileSettings(
+    Optional<String> optLevel,
+    Optional<Integer> codegenUnits,
+    Optional<Lto> lto,
+    Optional<Boolean> shareGenerics,
+    Linker linker,
+    int frontendThreads,
+    Optional<Integer> debuginfo) {
+  public static final ProfileSettings DEFAULT = new ProfileSettings(Optional.empty(),
+      Optional.empty(), Optional.empty(), Optional.empty(), Linker.LD, 1, Optional.empty());
+
+  public ProfileSettings {
+    Objects.requireNonNull(optLevel);
+    optLevel.ifPresent(o -> {
+      if (!o.matches("[0-3sz]")) {
+        throw new IllegalArgumentException(
+            "opt_level must be 0, 1, 2, 3, \"s\" or \"z\", was " + o);
+      }
+    });
+    codegenUnits.ifPresent(n -> {
+      if (n < 1) {
+        throw new IllegalArgumentException("codegen_units must be >= 1, was " + n);
+      }
+    });
+    Objects.requireNonNull(lto);
+    Objects.requireNonNull(shareGenerics);
+    Objects.requireNonNull(linker);
+    if (frontendThreads < 1 || frontendThreads > 256) {
+      throw new IllegalArgumentException(
+          "frontend_threads must be between 1 and 256, was " + frontendThreads);
+    }
+    debuginfo.ifPresent(d -> {
+      if (d < 0 || d > 2) {
+        throw new IllegalArgumentException("debuginfo must be 0, 1 or 2, was " + d);
+      }
+    });
+  }
+
+  /** The opt-level in effect for a mode. */
+  public String optLevelFor(Mode mode) {
+    return optLevel.orElse(mode == Mode.RELEASE ? "3" : "0");
+  }
+
+  /** True when LLVM optimises (opt-level other than 0). */
+  public boolean optimizes(Mode mode) {
+    return !optLevelFor(mode).equals("0");
+  }
+
+  /** The LTO setting in effect. */
+  public Lto ltoFor(Mode mode) {
+    return lto.orElse(new Lto.ThinLocal());
+  }
+
+  /** rustc's share-generics default: on for opt-level 0, 1, s, z; off for 2 and 3. */
+  public boolean shareGenericsFor(Mode mode) {
+    String o = optLevelFor(mode);
+    return shareGenerics.orElse(!(o.equals("2") || o.equals("3")));
+  }
+
+  /** The debuginfo level in effect: cargo's dev profile has full debuginfo, release none. */
+  public int debuginfoFor(Mode mode) {
+    return debuginfo.orElse(mode == Mode.RELEASE ? 0 : 2);
+  }
+}
