@@ -1,7 +1,6 @@
 package org.cratesim.build;
 
 import org.cratesim.model.Lto;
-import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 
 /** The library's entry point for one simulated build of a scenario. */
@@ -15,15 +14,13 @@ public final class BuildSimulator {
 
   /** Simulates the build of an already derived unit graph under the scenario's settings. */
   public static BuildResult simulate(Scenario scenario, UnitGraph graph) {
-    RustcSettings rustc = scenario.rustc();
-    Lto lto = scenario.profile().ltoFor(scenario.build().mode());
-    if (!(lto instanceof Lto.ThinLocal) && rustc.thinLocalLtoShare() > 0) {
-      // lto = off or cross-crate: no thin-local phase for crates given in seconds
-      rustc = new RustcSettings(rustc.codegenSerialShare(), rustc.codegenFixedS(),
-          rustc.cguSizeRatio(), 0);
-    }
-    return JobQueue.run(graph, scenario.build(), scenario.machine(), rustc,
-        frontendParallelism(scenario));
+    // crates given in seconds were measured with cargo's default thin-local LTO: with lto =
+    // off (or a cross-crate LTO, which needs sizes to model) that share of their codegen is
+    // not done
+    boolean thinLocal =
+        scenario.profile().ltoFor(scenario.build().mode()) instanceof Lto.ThinLocal;
+    return JobQueue.run(graph, scenario.build(), scenario.machine(), scenario.rustc(),
+        frontendParallelism(scenario), thinLocal);
   }
 
   /** The scenario's -Z threads setting with the calibrated share and overhead. */

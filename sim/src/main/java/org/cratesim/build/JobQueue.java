@@ -46,6 +46,7 @@ public final class JobQueue {
   private final RustcSettings rustc;
   private final MachineSettings machine;
   private final FrontendParallelism frontend;
+  private final boolean thinLocalLto;
   private final Simulation<BuildEvent> sim = new Simulation<>();
   private final SharedProcessor<BuildEvent> cpu;
   private final Jobserver jobserver;
@@ -65,8 +66,9 @@ public final class JobQueue {
   private long lastReleaseNanos = -1;
 
   private JobQueue(UnitGraph graph, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, FrontendParallelism frontend) {
+      RustcSettings rustc, FrontendParallelism frontend, boolean thinLocalLto) {
     this.graph = graph;
+    this.thinLocalLto = thinLocalLto;
     this.frontend = frontend;
     this.build = build;
     this.rustc = rustc;
@@ -94,13 +96,16 @@ public final class JobQueue {
   /** Simulates the build of {@code graph}. */
   public static BuildResult run(
       UnitGraph graph, BuildSettings build, MachineSettings machine, RustcSettings rustc) {
-    return run(graph, build, machine, rustc, FrontendParallelism.SERIAL);
+    return run(graph, build, machine, rustc, FrontendParallelism.SERIAL, true);
   }
 
-  /** Simulates the build of {@code graph} with a parallel front end. */
+  /**
+   * Simulates the build of {@code graph} with a parallel front end; {@code thinLocalLto} false
+   * means the thin-local LTO share of units given in seconds is not done (lto = off).
+   */
   public static BuildResult run(UnitGraph graph, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, FrontendParallelism frontend) {
-    return new JobQueue(graph, build, machine, rustc, frontend).execute();
+      RustcSettings rustc, FrontendParallelism frontend, boolean thinLocalLto) {
+    return new JobQueue(graph, build, machine, rustc, frontend, thinLocalLto).execute();
   }
 
   /** The DependencyQueue cost of each unit under a scheduling policy. */
@@ -512,6 +517,9 @@ public final class JobQueue {
         boolean lto = n > 1 && build.mode() == Mode.RELEASE && rustc.thinLocalLtoShare() > 0;
         ltoTotal = lto ? Math.round(parallel * rustc.thinLocalLtoShare()) : 0;
         parallel -= ltoTotal;
+        if (!thinLocalLto) {
+          ltoTotal = 0; // lto = off: that work is not done at all
+        }
       }
       startSection(Section.CODEGEN, fixed, rustc.split(serial, n), rustc.split(parallel, n),
           ltoTotal > 0 ? rustc.split(ltoTotal, n) : null);

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
       "front end, codegen units and link, on N cores; predicts wall time and explains it."
     },
     subcommands = {RunCommand.class, ImportCommand.class, PredictCommand.class,
-      ValidateCommand.class, CalibrateCommand.class, BenchCommand.class,
-      CommandLine.HelpCommand.class},
+      ValidateCommand.class, CalibrateCommand.class, SplitCommand.class, MergeCommand.class,
+      BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line).",

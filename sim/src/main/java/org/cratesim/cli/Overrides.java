@@ -7,6 +7,19 @@ import org.cratesim.model.Scenario;
 final class Overrides {
   private Overrides() {}
 
+  /** {@code --set} overrides; a bad one is bad input. */
+  static Scenario set(Scenario sc, java.util.Map<String, String> overrides) {
+    try {
+      Scenario out = org.cratesim.scenario.ScenarioOverrides.apply(sc, overrides);
+      org.cratesim.scenario.ScenarioValidator.validate(out);
+      return out;
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    } catch (org.cratesim.scenario.ScenarioException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
   static Scenario apply(Scenario sc, Integer jobs, Mode mode) {
     Scenario out = sc;
     if (jobs != null) {

@@ -43,6 +43,13 @@ public final class RunCommand implements Callable<Integer> {
       description = "Override [build] mode: check, debug or release.")
   String mode;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a scenario key (repeatable): build.jobs=8, profile.lto=fat, "
+          + "profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
+          + "profile.frontend_threads=8, costs.llvm_opt_exponent=1.2, crate.NAME.codegen_units=1 "
+          + "... (tables and keys of scenarios/reference.toml).")
+  java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
@@ -55,6 +62,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Scenario sc = ScenarioReader.read(scenarioFile);
     sc = Overrides.apply(sc, jobs, mode == null ? null : parseMode(mode));
+    sc = Overrides.set(sc, overrides);
     BuildResult r = BuildSimulator.simulate(sc);
     String text;
     switch (format) {

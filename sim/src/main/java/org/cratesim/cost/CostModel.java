@@ -166,8 +166,8 @@ public final class CostModel {
     }
     double lto_ = 0;
     if (lto instanceof Lto.ThinLocal && optimizes && n > 1) {
+      // ThinLTO across the crate's own CGUs: more work, after a barrier
       lto_ = r.get("thin_local_lto_share") * llvm;
-      llvm -= lto_;
     }
     double link = 0;
     if (c.kind() == CrateKind.BIN || c.kind() == CrateKind.PROC_MACRO) {

@@ -1,0 +1,70 @@
+package org.cratesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cratesim.cost.CostCalibration;
+import org.cratesim.cost.CostRates;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cratesim calibrate-costs}: refits the size-based cost rates (costs.toml), one command. */
+@Command(
+    name = "calibrate-costs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fits the size-based cost model's rates (costs.toml) on the leaf crates of",
+      "groundtruth/lqd-epyc-2022: leaf-crate-profiles.csv (lines, LLVM IR lines and copies,",
+      "-Ztime-passes) and the leaf units of the -j1 timing pages (check, debug, opt).",
+      "Prints costs.toml (or writes it) and the fit quality per pass to stderr.",
+      "Keys the data cannot see keep the shipped costs.toml's values."
+    },
+    footer = {"", "Reproduce the shipped file: " + CostCalibration.COMMAND})
+public final class CalibrateCostsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--shared", required = true, paramLabel = "DIR",
+      description = "The shared folder holding groundtruth/.")
+  Path shared;
+
+  @Option(names = "--write", paramLabel = "FILE",
+      description = "Write costs.toml here (default: print it).")
+  Path write;
+
+  @Override
+  public Integer call() {
+    if (!Files.isDirectory(shared.resolve(CostCalibration.DATA_DIR))) {
+      throw new BadInputException(shared + ": no " + CostCalibration.DATA_DIR + " inside");
+    }
+    CostCalibration.Result result;
+    try {
+      List<CostCalibration.Sample> samples = CostCalibration.load(shared);
+      result = CostCalibration.calibrate(samples, CostRates.shipped());
+    } catch (CostCalibration.DataException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    String toml = CostCalibration.toml(result);
+    PrintWriter err = spec.commandLine().getErr();
+    err.print(CostCalibration.table(result));
+    if (write != null) {
+      try {
+        Files.writeString(write, toml, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new BadInputException("cannot write " + write + ": " + e.getMessage());
+      }
+      err.println("wrote " + write);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(toml);
+      out.flush();
+    }
+    err.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,221 @@
+package org.cratesim.scenario;
+
+import java.util.Map;
+import java.util.Optional;
+import org.cratesim.model.BuildSettings;
+import org.cratesim.model.CrateSize;
+import org.cratesim.model.CrateSpec;
+import org.cratesim.model.Linker;
+import org.cratesim.model.Lto;
+import org.cratesim.model.MachineSettings;
+import org.cratesim.model.Mode;
+import org.cratesim.model.Phases;
+import org.cratesim.model.ProfileSettings;
+import org.cratesim.model.RustcSettings;
+import org.cratesim.model.Scenario;
+import org.cratesim.model.SchedulingPolicy;
+
+/**
+ * {@code --set KEY=VALUE} on the command line: the scenario file's keys, by their table, applied
+ * after reading ({@code build.jobs=8}, {@code profile.lto=fat}, {@code costs.llvm_opt_exponent=1.2},
+ * {@code crate.app.codegen_units=1}). The file, then the overrides, as in Caffeine's layered
+ * configuration.
+ */
+public final class ScenarioOverrides {
+  private ScenarioOverrides() {}
+
+  /** Applies overrides in order; a bad key or value is an {@link IllegalArgumentException}. */
+  public static Scenario apply(Scenario sc, Map<String, String> overrides) {
+    Scenario out = sc;
+    for (var e : overrides.entrySet()) {
+      try {
+        out = applyOne(out, e.getKey(), e.getValue().trim());
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException("--set " + e.getKey() + "=" + e.getValue() + ": "
+            + ex.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static Scenario applyOne(Scenario sc, String key, String v) {
+    String[] p = key.split("\\.", 2);
+    if (p.length < 2) {
+      throw new IllegalArgumentException("keys are TABLE.KEY, e.g. profile.lto or build.jobs");
+    }
+    switch (p[0]) {
+      case "build":
+        return sc.withBuild(build(sc.build(), p[1], v));
+      case "machine":
+        return sc.withMachine(machine(sc.machine(), p[1], num(v)));
+      case "rustc":
+        return sc.withRustc(rustc(sc.rustc(), p[1], num(v)));
+      case "profile":
+        return sc.withProfile(profile(sc.profile(), p[1], v));
+      case "costs":
+        return sc.withCosts(sc.costs().with(p[1], num(v)));
+      case "crate":
+        return crate(sc, p[1], v);
+      default:
+        throw new IllegalArgumentException("unknown table '" + p[0]
+            + "' (known: build, machine, rustc, profile, costs, crate)");
+    }
+  }
+
+  private static BuildSettings build(BuildSettings b, String k, String v) {
+    switch (k) {
+      case "jobs":
+        return b.withJobs(integer(v));
+      case "mode":
+        return b.withMode(Mode.parse(v));
+      case "startup_s":
+        return new BuildSettings(b.jobs(), b.mode(), num(v), b.scheduling());
+      case "scheduling":
+        return new BuildSettings(b.jobs(), b.mode(), b.startupS(), SchedulingPolicy.parse(v));
+      default:
+        throw unknown(k, "jobs, mode, startup_s, scheduling");
+    }
+  }
+
+  private static MachineSettings machine(MachineSettings m, String k, double v) {
+    double[] x = {m.contentionFrontend(), m.contentionCodegen(), m.contentionOther(),
+        m.speedFrontend(), m.speedCodegen(), m.speedOther()};
+    String[] keys = {"contention_frontend", "contention_codegen", "contention_other",
+        "speed_frontend", "speed_codegen", "speed_other"};
+    int i = java.util.Arrays.asList(keys).indexOf(k);
+    if (i < 0) {
+      throw unknown(k, String.join(", ", keys));
+    }
+    x[i] = v;
+    return new MachineSettings(x[0], x[1], x[2], x[3], x[4], x[5]);
+  }
+
+  private static RustcSettings rustc(RustcSettings r, String k, double v) {
+    switch (k) {
+      case "codegen_serial_share":
+        return new RustcSettings(v, r.codegenFixedS(), r.cguSizeRatio(), r.thinLocalLtoShare());
+      case "codegen_fixed_s":
+        return new RustcSettings(r.codegenSerialShare(), v, r.cguSizeRatio(),
+            r.thinLocalLtoShare());
+      case "cgu_size_ratio":
+        return new RustcSettings(r.codegenSerialShare(), r.codegenFixedS(), v,
+            r.thinLocalLtoShare());
+      case "thin_local_lto_share":
+        return new RustcSettings(r.codegenSerialShare(), r.codegenFixedS(), r.cguSizeRatio(), v);
+      default:
+        throw unknown(k, "codegen_serial_share, codegen_fixed_s, cgu_size_ratio, "
+            + "thin_local_lto_share");
+    }
+  }
+
+  private static ProfileSettings profile(ProfileSettings p, String k, String v) {
+    switch (k) {
+      case "opt_level":
+        return new ProfileSettings(Optional.of(v.replace("\"", "")), p.codegenUnits(), p.lto(),
+            p.shareGenerics(), p.linker(), p.frontendThreads(), p.debuginfo());
+      case "codegen_units":
+        return new ProfileSettings(p.optLevel(), Optional.of(integer(v)), p.lto(),
+            p.shareGenerics(), p.linker(), p.frontendThreads(), p.debuginfo());
+      case "lto":
+        return new ProfileSettings(p.optLevel(), p.codegenUnits(), Optional.of(Lto.parse(v)),
+            p.shareGenerics(), p.linker(), p.frontendThreads(), p.debuginfo());
+      case "share_generics":
+        if (!v.equals("true") && !v.equals("false")) {
+          throw new IllegalArgumentException("share_generics is true or false");
+        }
+        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(),
+            Optional.of(Boolean.parseBoolean(v)), p.linker(), p.frontendThreads(), p.debuginfo());
+      case "linker":
+        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(), p.shareGenerics(),
+            Linker.parse(v), p.frontendThreads(), p.debuginfo());
+      case "frontend_threads":
+        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(), p.shareGenerics(),
+            p.linker(), integer(v), p.debuginfo());
+      case "debuginfo":
+        int d = v.equals("none") ? 0 : v.equals("line-tables-only") ? 1 : v.equals("full") ? 2
+            : integer(v);
+        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(), p.shareGenerics(),
+            p.linker(), p.frontendThreads(), Optional.of(d));
+      default:
+        throw unknown(k, "opt_level, codegen_units, lto, share_generics, linker, "
+            + "frontend_threads, debuginfo");
+    }
+  }
+
+  private static Scenario crate(Scenario sc, String rest, String v) {
+    int dot = rest.lastIndexOf('.');
+    if (dot < 0) {
+      throw new IllegalArgumentException("crate keys are crate.NAME.KEY");
+    }
+    String name = rest.substring(0, dot);
+    String k = rest.substring(dot + 1);
+    java.util.List<CrateSpec> out = new java.util.ArrayList<>();
+    boolean found = false;
+    for (CrateSpec c : sc.crates()) {
+      if (c.name().equals(name)) {
+        found = true;
+        c = crateKey(c, k, v);
+      }
+      out.add(c);
+    }
+    if (!found) {
+      throw new IllegalArgumentException("no crate '" + name + "'");
+    }
+    return sc.withCrates(out);
+  }
+
+  private static CrateSpec crateKey(CrateSpec c, String k, String v) {
+    Phases p = c.phases();
+    Optional<CrateSize> size = c.size();
+    switch (k) {
+      case "codegen_units":
+        p = new Phases(p.frontendS(), p.codegenS(), integer(v), p.linkS());
+        break;
+      case "frontend_s":
+      case "codegen_s":
+      case "link_s":
+        if (c.sizeBased()) {
+          throw new IllegalArgumentException("crate '" + c.name() + "' is described by size");
+        }
+        double x = num(v);
+        p = new Phases(k.equals("frontend_s") ? x : p.frontendS(),
+            k.equals("codegen_s") ? x : p.codegenS(), p.codegenUnits(),
+            k.equals("link_s") ? x : p.linkS());
+        break;
+      case "loc":
+      case "own_instantiations":
+        CrateSize s = size.orElseThrow(() -> new IllegalArgumentException(
+            "crate '" + c.name() + "' is described in seconds"));
+        long n = integer(v);
+        size = Optional.of(k.equals("loc")
+            ? new CrateSize(n, s.macroInvocations(), s.ownInstantiations(),
+                s.upstreamInstantiations())
+            : new CrateSize(s.loc(), s.macroInvocations(), n, s.upstreamInstantiations()));
+        break;
+      default:
+        throw unknown(k, "codegen_units, frontend_s, codegen_s, link_s, loc, own_instantiations");
+    }
+    return new CrateSpec(c.name(), c.version(), c.kind(), c.deps(), p, size, c.buildScript(),
+        c.builtFor(), c.line());
+  }
+
+  private static double num(String v) {
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + v + "' is not a number");
+    }
+  }
+
+  private static int integer(String v) {
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + v + "' is not a whole number");
+    }
+  }
+
+  private static IllegalArgumentException unknown(String k, String known) {
+    return new IllegalArgumentException("unknown key '" + k + "' (known: " + known + ")");
+  }
+}
