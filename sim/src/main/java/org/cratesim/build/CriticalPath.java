@@ -36,6 +36,9 @@ public final class CriticalPath {
         serial = rustc.translateNanos(u.codegenNanos());
       }
       long parallel = u.codegenNanos() - fixed - serial;
+      if (u.codegenSerialNanos() < 0 && u.parallelCodegenFactor() < 1) {
+        parallel = Math.round(parallel * u.parallelCodegenFactor());
+      }
       long beforeLto = parallel;
       if (!script && u.ltoNanos() < 0) {
         beforeLto -= Math.round(parallel * rustc.thinLocalLtoShare());
@@ -56,8 +59,13 @@ public final class CriticalPath {
 
   /** As above, counting the parallel compiler's extra front-end work. */
   public static long serialTimeNanos(Unit u, MachineSettings machine, FrontendParallelism fe) {
+    long codegen = u.codegenNanos();
+    if (u.parallelCodegenFactor() < 1) {
+      // a lower bound on the work: the whole codegen scaled by the factor
+      codegen = Math.round(codegen * u.parallelCodegenFactor());
+    }
     return frontendTime(u, machine, fe, false)
-        + Math.round((u.codegenNanos() + Math.max(0, u.ltoNanos())) / machine.speedCodegen())
+        + Math.round((codegen + Math.max(0, u.ltoNanos())) / machine.speedCodegen())
         + Math.round(u.linkNanos() / machine.speedOther());
   }
 

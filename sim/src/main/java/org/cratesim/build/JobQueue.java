@@ -510,8 +510,16 @@ public final class JobQueue {
       }
       long parallel = u.codegenNanos() - fixed - serial;
       long ltoTotal;
+      if (u.codegenSerialNanos() < 0 && u.parallelCodegenFactor() < 1) {
+        parallel = Math.round(parallel * u.parallelCodegenFactor()); // stops at bitcode
+      }
       if (u.ltoNanos() >= 0) {
         ltoTotal = u.ltoNanos();
+        if (u.codegenSerialNanos() < 0 && n > 1 && build.mode() == Mode.RELEASE) {
+          // a unit given in seconds was measured with thin-local LTO: a cross-crate LTO
+          // replaces that share
+          parallel -= Math.round(parallel * rustc.thinLocalLtoShare());
+        }
       } else {
         // thin local LTO: release, more than one CGU (rustc skips it for one CGU or opt-level 0)
         boolean lto = n > 1 && build.mode() == Mode.RELEASE && rustc.thinLocalLtoShare() > 0;

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     translates CGUs, or -1 to use the rustc settings' serial share
  * @param ltoNanos parallel LTO work after every CGU is optimised (a barrier), or -1 for the rustc
  *     settings' thin-local rule
+ * @param parallelCodegenFactor for units given in seconds: the share of their parallel codegen
+ *     that is done (below 1 when the unit stops at bitcode for a cross-crate LTO)
  */
 public record Unit(
     int index,
@@ -31,13 +33,14 @@ public record Unit(
     int codegenUnits,
     long linkNanos,
     long codegenSerialNanos,
-    long ltoNanos) {
+    long ltoNanos,
+    double parallelCodegenFactor) {
 
   /** A unit whose codegen split follows the rustc settings. */
   public Unit(int index, String name, String version, TargetKind kind, UnitMode mode,
       long frontendNanos, long codegenNanos, int codegenUnits, long linkNanos) {
     this(index, name, version, kind, mode, frontendNanos, codegenNanos, codegenUnits, linkNanos,
-        -1, -1);
+        -1, -1, 1.0);
   }
 
   public Unit {

@@ -123,7 +123,8 @@ public final class UnitGraphBuilder {
         hostUnit.put(c.name(), c.sizeBased()
             ? addSized(units, edges, c, kind, UnitMode.BUILD,
                 costs.cost(c, hostOnly, requestedCgus(c, profile, mode, hostOnly)), deps)
-            : add(units, edges, c, kind, UnitMode.BUILD, phases, mode, deps));
+            : addTimed(units, edges, c, kind, phases, mode, costs.adjustTimed(c, hostOnly),
+                deps));
       }
       if (needCheck) {
         Map<Integer, Artifact> deps =
@@ -208,6 +209,27 @@ public final class UnitGraphBuilder {
     return index;
   }
 
+  /** A unit of a crate given in seconds, with the profile's linker and LTO applied. */
+  private static int addTimed(
+      List<Unit> units,
+      List<Map<Integer, Artifact>> edges,
+      CrateSpec c,
+      TargetKind kind,
+      Phases p,
+      Mode mode,
+      CostModel.TimedAdjustment adj,
+      Map<Integer, Artifact> deps) {
+    if (adj.ltoS() == 0 && adj.parallelCodegenFactor() == 1 && adj.linkS() == p.linkS()) {
+      return add(units, edges, c, kind, UnitMode.BUILD, p, mode, deps);
+    }
+    int index = units.size();
+    units.add(new Unit(index, c.name(), c.version(), kind, UnitMode.BUILD, nanos(p.frontendS()),
+        nanos(p.codegenS()), p.codegenUnitsFor(mode), nanos(adj.linkS()), -1,
+        adj.ltoS() > 0 ? nanos(adj.ltoS()) : -1, adj.parallelCodegenFactor()));
+    edges.add(deps);
+    return index;
+  }
+
   /** A unit of a size-described crate: the cost model gives its phases. */
   private static int addSized(
       List<Unit> units,
@@ -222,7 +244,7 @@ public final class UnitGraphBuilder {
     units.add(new Unit(index, c.name(), c.version(), kind, unitMode, nanos(cost.frontendS()),
         check ? 0 : nanos(cost.codegenS()), check ? 1 : cost.cgus(),
         check ? 0 : nanos(cost.linkS()), check ? -1 : nanos(cost.codegenSerialS()),
-        check ? -1 : nanos(cost.ltoS())));
+        check ? -1 : nanos(cost.ltoS()), 1.0));
     edges.add(deps);
     return index;
   }

@@ -97,7 +97,7 @@ public final class CostModel {
     }
     closure.add(c.name());
     if (c.size().isEmpty()) {
-      d = new Derived(0, 0, 0, available, closure);
+      d = new Derived(0, estimatedIrLines(c), 0, available, closure);
     } else {
       CrateSize s = c.size().get();
       double lines = effectiveLines(s);
@@ -188,6 +188,57 @@ public final class CostModel {
     double serial = r.get("codegen_fixed_s") + mono + translate;
     return new UnitCost(frontend, serial + llvm, serial, n, lto_, link);
   }
+
+  /**
+   * A crate given in seconds has no size; its IR is estimated from its codegen time at the
+   * mode's rates (translation plus LLVM per 1,000 IR lines), which is what cross-crate LTO and
+   * linking scale with.
+   */
+  private double estimatedIrLines(CrateSpec c) {
+    double perKir = r.get("translate_per_kir_s") + (profile.optimizes(mode)
+        ? r.get("llvm_opt_per_kir_s") : r.get("llvm_debug_per_kir_s"));
+    return perKir <= 0 ? 0 : c.phases().codegenS() / perKir * K;
+  }
+
+  /**
+   * The knobs that apply to a crate given in seconds (measured with the default profile): the
+   * linker scales its link; with thin or fat LTO a library stops at bitcode and the final link
+   * optimises everything. Returns the unit's phases: link and LTO work, and the factor left of
+   * its parallel codegen.
+   */
+  public TimedAdjustment adjustTimed(CrateSpec c, boolean host) {
+    Lto lto = host && mode == Mode.RELEASE ? new Lto.Off() : profile.ltoFor(mode);
+    double linker = profile.linker() == Linker.LLD ? r.get("linker_lld_factor")
+        : profile.linker() == Linker.MOLD ? r.get("linker_mold_factor") : 1.0;
+    double link = c.phases().linkS() * linker;
+    double ltoS = 0;
+    double parallelFactor = 1;
+    boolean finalLink = c.kind() == CrateKind.BIN;
+    if (lto.crossCrate() && !finalLink && !host) {
+      parallelFactor = r.get("bitcode_only_factor");
+    }
+    if (finalLink && lto.crossCrate()) {
+      double closureIr = 0;
+      for (String x : derive(c).closure()) {
+        closureIr += derive(byName.get(x)).irLines();
+      }
+      if (lto instanceof Lto.Thin) {
+        ltoS = r.get("lto_thin_per_kir_s") * closureIr / K;
+      } else {
+        link += r.get("lto_fat_per_kir_s") * closureIr / K;
+      }
+    }
+    return new TimedAdjustment(link, ltoS, parallelFactor);
+  }
+
+  /**
+   * Profile effects on a crate given in seconds.
+   *
+   * @param linkS its link time with the profile's linker (plus fat LTO for a final link)
+   * @param ltoS parallel cross-crate ThinLTO work at a final link
+   * @param parallelCodegenFactor the share of its parallel codegen left (bitcode only: &lt; 1)
+   */
+  public record TimedAdjustment(double linkS, double ltoS, double parallelCodegenFactor) {}
 
   /** The crates' derived IR sizes (for reports and tests), in scenario order. */
   public List<Double> irLines() {
