@@ -15,12 +15,15 @@ public final class BuildSimulator {
   /** Simulates the build of an already derived unit graph under the scenario's settings. */
   public static BuildResult simulate(Scenario scenario, UnitGraph graph) {
     // crates given in seconds were measured with cargo's default thin-local LTO: with lto =
-    // off (or a cross-crate LTO, which needs sizes to model) that share of their codegen is
-    // not done
+    // off, thin or fat, the work thin-local LTO adds (costs.thin_local_lto_share of their LLVM
+    // work) is not done
+    // rustc does no thin-local LTO with one CGU either
     boolean thinLocal =
-        scenario.profile().ltoFor(scenario.build().mode()) instanceof Lto.ThinLocal;
+        scenario.profile().ltoFor(scenario.build().mode()) instanceof Lto.ThinLocal
+            && !scenario.profile().codegenUnits().equals(java.util.Optional.of(1));
     return JobQueue.run(graph, scenario.build(), scenario.machine(), scenario.rustc(),
-        frontendParallelism(scenario), thinLocal);
+        frontendParallelism(scenario), thinLocal ? 0 : scenario.costs().get(
+            "thin_local_lto_share"));
   }
 
   /** The scenario's -Z threads setting with the calibrated share and overhead. */

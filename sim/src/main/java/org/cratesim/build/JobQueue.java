@@ -46,7 +46,7 @@ public final class JobQueue {
   private final RustcSettings rustc;
   private final MachineSettings machine;
   private final FrontendParallelism frontend;
-  private final boolean thinLocalLto;
+  private final double removedLtoShare;
   private final Simulation<BuildEvent> sim = new Simulation<>();
   private final SharedProcessor<BuildEvent> cpu;
   private final Jobserver jobserver;
@@ -66,9 +66,9 @@ public final class JobQueue {
   private long lastReleaseNanos = -1;
 
   private JobQueue(UnitGraph graph, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, FrontendParallelism frontend, boolean thinLocalLto) {
+      RustcSettings rustc, FrontendParallelism frontend, double removedLtoShare) {
     this.graph = graph;
-    this.thinLocalLto = thinLocalLto;
+    this.removedLtoShare = removedLtoShare;
     this.frontend = frontend;
     this.build = build;
     this.rustc = rustc;
@@ -96,16 +96,18 @@ public final class JobQueue {
   /** Simulates the build of {@code graph}. */
   public static BuildResult run(
       UnitGraph graph, BuildSettings build, MachineSettings machine, RustcSettings rustc) {
-    return run(graph, build, machine, rustc, FrontendParallelism.SERIAL, true);
+    return run(graph, build, machine, rustc, FrontendParallelism.SERIAL, 0);
   }
 
   /**
-   * Simulates the build of {@code graph} with a parallel front end; {@code thinLocalLto} false
-   * means the thin-local LTO share of units given in seconds is not done (lto = off).
+   * Simulates the build of {@code graph} with a parallel front end. {@code removedLtoShare}: for
+   * units given in seconds (measured with cargo's default thin-local LTO) in a release build
+   * with another LTO setting, the share of their parallel codegen that thin-local LTO added and
+   * that is not done; 0 keeps the measured work.
    */
   public static BuildResult run(UnitGraph graph, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, FrontendParallelism frontend, boolean thinLocalLto) {
-    return new JobQueue(graph, build, machine, rustc, frontend, thinLocalLto).execute();
+      RustcSettings rustc, FrontendParallelism frontend, double removedLtoShare) {
+    return new JobQueue(graph, build, machine, rustc, frontend, removedLtoShare).execute();
   }
 
   /** The DependencyQueue cost of each unit under a scheduling policy. */
@@ -509,25 +511,23 @@ public final class JobQueue {
         serial = rustc.translateNanos(u.codegenNanos());
       }
       long parallel = u.codegenNanos() - fixed - serial;
-      long ltoTotal;
-      if (u.codegenSerialNanos() < 0 && u.parallelCodegenFactor() < 1) {
+      long ltoTotal = 0;
+      boolean timed = u.codegenSerialNanos() < 0;
+      if (timed && build.mode() == Mode.RELEASE && removedLtoShare > 0) {
+        // measured with thin-local LTO, built with another setting: that work is not done
+        parallel -= Math.round(parallel * removedLtoShare);
+      }
+      if (timed && u.parallelCodegenFactor() < 1) {
         parallel = Math.round(parallel * u.parallelCodegenFactor()); // stops at bitcode
       }
       if (u.ltoNanos() >= 0) {
         ltoTotal = u.ltoNanos();
-        if (u.codegenSerialNanos() < 0 && n > 1 && build.mode() == Mode.RELEASE) {
-          // a unit given in seconds was measured with thin-local LTO: a cross-crate LTO
-          // replaces that share
-          parallel -= Math.round(parallel * rustc.thinLocalLtoShare());
-        }
-      } else {
-        // thin local LTO: release, more than one CGU (rustc skips it for one CGU or opt-level 0)
-        boolean lto = n > 1 && build.mode() == Mode.RELEASE && rustc.thinLocalLtoShare() > 0;
-        ltoTotal = lto ? Math.round(parallel * rustc.thinLocalLtoShare()) : 0;
+      } else if (removedLtoShare == 0 && n > 1 && build.mode() == Mode.RELEASE
+          && rustc.thinLocalLtoShare() > 0) {
+        // thin local LTO (release, more than one CGU): its share of the measured work runs
+        // after the barrier
+        ltoTotal = Math.round(parallel * rustc.thinLocalLtoShare());
         parallel -= ltoTotal;
-        if (!thinLocalLto) {
-          ltoTotal = 0; // lto = off: that work is not done at all
-        }
       }
       startSection(Section.CODEGEN, fixed, rustc.split(serial, n), rustc.split(parallel, n),
           ltoTotal > 0 ? rustc.split(ltoTotal, n) : null);
