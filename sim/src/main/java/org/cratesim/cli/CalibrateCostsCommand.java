@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cratesim.cost.CostCalibration;
 import org.cratesim.cost.CostRates;
+import org.cratesim.cost.LtoCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Fits the size-based cost model's rates (costs.toml) on the leaf crates of",
-      "groundtruth/lqd-epyc-2022: leaf-crate-profiles.csv (lines, LLVM IR lines and copies,",
-      "-Ztime-passes) and the leaf units of the -j1 timing pages (check, debug, opt).",
-      "Prints costs.toml (or writes it) and the fit quality per pass to stderr.",
-      "Keys the data cannot see keep the shipped costs.toml's values."
+      "groundtruth/lqd-epyc-2022: leaf-crate-profiles.csv (lines, LLVM IR lines",
+      "and copies, -Ztime-passes) and the leaf units of the -j1 timing pages",
+      "(check, debug, opt). Prints costs.toml (or writes it), and the fit quality",
+      "per pass to stderr. Keys the data cannot see keep the shipped values."
     },
     footer = {"", "Reproduce the shipped file: " + CostCalibration.COMMAND})
 public final class CalibrateCostsCommand implements Callable<Integer> {
@@ -48,6 +49,13 @@ public final class CalibrateCostsCommand implements Callable<Integer> {
       result = CostCalibration.calibrate(samples, CostRates.shipped());
     } catch (CostCalibration.DataException e) {
       throw new BadInputException(e.getMessage());
+    }
+    try {
+      // second step: the LTO rates on the cli release variants of own-2core-2026, with the
+      // rates just fitted
+      result = LtoCalibration.withLto(shared, result);
+    } catch (IOException | org.cratesim.timings.TimingsFormatException e) {
+      throw new BadInputException("LTO step: " + e.getMessage());
     }
     String toml = CostCalibration.toml(result);
     PrintWriter err = spec.commandLine().getErr();

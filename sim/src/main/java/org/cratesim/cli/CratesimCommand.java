@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
       "front end, codegen units and link, on N cores; predicts wall time and explains it."
     },
     subcommands = {RunCommand.class, ImportCommand.class, PredictCommand.class,
-      ValidateCommand.class, CalibrateCommand.class, SplitCommand.class, MergeCommand.class,
+      ValidateCommand.class, CalibrateCommand.class, CalibrateCostsCommand.class,
+      SplitCommand.class, MergeCommand.class,
       BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",

@@ -49,7 +49,7 @@ public final class CostModel {
 
   /** What the model knows of one crate once its dependencies are known. */
   private record Derived(double effectiveLines, double irLines, double instantiations,
-      Map<String, Long> available, java.util.Set<String> closure) {}
+      double ownIr, double llvmS, Map<String, Long> available, java.util.Set<String> closure) {}
 
   /** The phases of one unit, in seconds of single-threaded work. */
   public record UnitCost(double frontendS, double codegenS, double codegenSerialS, int cgus,
@@ -87,29 +87,39 @@ public final class CostModel {
       // copies an upstream crate already made can be shared downstream
       dd.available().forEach((k, v) -> available.merge(k, v, Math::max));
       dep.size().ifPresent(ds -> {
-        available.merge(dep.name(), ds.ownInstantiations(), Math::max);
+        available.merge(dep.name(), Math.max(0, ds.ownInstantiations()), Math::max);
         ds.upstreamInstantiations().forEach((k, v) -> available.merge(k, v, Math::max));
       });
       if (dep.kind() != CrateKind.PROC_MACRO) {
-        inlineIr += r.get("inline_share") * dd.effectiveLines() * r.get("ir_lines_per_line");
+        // a dependency's #[inline] code is translated again here
+        inlineIr += r.get("inline_share") * dd.ownIr();
         closure.addAll(dd.closure()); // what a link of this crate reads
       }
     }
     closure.add(c.name());
     if (c.size().isEmpty()) {
-      d = new Derived(0, estimatedIrLines(c), 0, available, closure);
+      double est = estimatedIrLines(c);
+      // a crate given in seconds: its measured codegen stands for its LLVM work
+      d = new Derived(0, est, 0, est, c.phases().codegenS(), available, closure);
     } else {
       CrateSize s = c.size().get();
       double lines = effectiveLines(s);
-      double inst = s.ownInstantiations();
+      // every function this crate codegens from its own code: as given, or from its lines;
+      // macro-generated code adds its own functions
+      double own = (s.ownInstantiations() >= 0 ? s.ownInstantiations()
+          : r.get("copies_per_line") * s.loc())
+          + r.get("copies_per_line") * (lines - s.loc());
+      double inst = own;
       boolean share = profile.shareGenericsFor(mode);
       for (var e : s.upstreamInstantiations().entrySet()) {
         long reuse = share ? available.getOrDefault(e.getKey(), 0L) : 0;
         inst += Math.max(0, e.getValue() - reuse);
       }
+      double ownIr = r.get("ir_lines_per_line") * lines + r.get("ir_lines_per_instantiation") * own;
       double ir = r.get("ir_lines_per_line") * lines + r.get("ir_lines_per_instantiation") * inst
           + inlineIr;
-      d = new Derived(lines, ir, inst, available, closure);
+      d = new Derived(lines, ir, inst, ownIr, llvmWork(ir / K,
+          c.phases().codegenUnitsFor(mode), profile.optimizes(mode)), available, closure);
     }
     derived.put(c.name(), d);
     return d;
@@ -150,16 +160,7 @@ public final class CostModel {
         r.get("min_cgu_kir")))));
     double mono = r.get("mono_per_kinst_s") * d.instantiations() / K;
     double translate = r.get("translate_per_kir_s") * kir * dbg;
-    double llvm;
-    if (optimizes) {
-      double ref = r.get("llvm_opt_ref_kir");
-      double size = kir / n;
-      llvm = n * r.get("llvm_opt_per_kir_s") * ref * Math.pow(size / ref,
-          r.get("llvm_opt_exponent"));
-    } else {
-      llvm = r.get("llvm_debug_per_kir_s") * kir;
-    }
-    llvm *= dbg;
+    double llvm = llvmWork(kir, n, optimizes) * dbg;
     boolean finalLink = c.kind() == CrateKind.BIN;
     if (lto.crossCrate() && !finalLink && !host) {
       llvm *= r.get("bitcode_only_factor"); // stops at bitcode; the final link optimises it
@@ -174,19 +175,33 @@ public final class CostModel {
       double linker = profile.linker() == Linker.LLD ? r.get("linker_lld_factor")
           : profile.linker() == Linker.MOLD ? r.get("linker_mold_factor") : 1.0;
       double closureIr = 0;
+      double closureLlvm = 0;
       for (String x : d.closure()) {
         closureIr += derive(byName.get(x)).irLines();
+        closureLlvm += derive(byName.get(x)).llvmS();
       }
       link = (r.get("link_fixed_s") + r.get("link_per_input_s") * d.closure().size()
           + r.get("link_per_kir_s") * closureIr / K) * linker * dbg;
       if (finalLink && lto instanceof Lto.Thin) {
-        lto_ += r.get("lto_thin_per_kir_s") * closureIr / K;
+        lto_ += r.get("lto_thin_factor") * closureLlvm;
       } else if (finalLink && lto instanceof Lto.Fat) {
-        link += r.get("lto_fat_per_kir_s") * closureIr / K;
+        link += r.get("lto_fat_factor") * closureLlvm;
       }
     }
     double serial = r.get("codegen_fixed_s") + mono + translate;
     return new UnitCost(frontend, serial + llvm, serial, n, lto_, link);
+  }
+
+  /** LLVM work for {@code kir} thousand IR lines in {@code n} CGUs (before debuginfo, LTO). */
+  private double llvmWork(double kir, int cgus, boolean optimizes) {
+    int n = (int) Math.max(1, Math.min(cgus, Math.ceil(kir / Math.max(1e-9,
+        r.get("min_cgu_kir")))));
+    if (!optimizes) {
+      return r.get("llvm_debug_per_kir_s") * kir;
+    }
+    double ref = r.get("llvm_opt_ref_kir");
+    return n * r.get("llvm_opt_per_kir_s") * ref * Math.pow(kir / n / ref,
+        r.get("llvm_opt_exponent"));
   }
 
   /**
@@ -218,14 +233,14 @@ public final class CostModel {
       parallelFactor = r.get("bitcode_only_factor");
     }
     if (finalLink && lto.crossCrate()) {
-      double closureIr = 0;
+      double closureLlvm = 0;
       for (String x : derive(c).closure()) {
-        closureIr += derive(byName.get(x)).irLines();
+        closureLlvm += derive(byName.get(x)).llvmS();
       }
       if (lto instanceof Lto.Thin) {
-        ltoS = r.get("lto_thin_per_kir_s") * closureIr / K;
+        ltoS = r.get("lto_thin_factor") * closureLlvm;
       } else {
-        link += r.get("lto_fat_per_kir_s") * closureIr / K;
+        link += r.get("lto_fat_factor") * closureLlvm;
       }
     }
     return new TimedAdjustment(link, ltoS, parallelFactor);

@@ -57,8 +57,11 @@ public record CostRates(Map<String, Double> values) {
         + "lines");
     k.put("metadata_write_per_kloc_s", "writing .rmeta per 1,000 lines");
     // code generation
-    k.put("ir_lines_per_line", "LLVM IR lines per line of (source and generated) code");
-    k.put("ir_lines_per_instantiation", "LLVM IR lines per monomorphised copy of a generic");
+    k.put("copies_per_line", "functions a crate codegens from its own code per line of source "
+        + "or generated code (what cargo llvm-lines counts as copies, besides instantiations)");
+    k.put("ir_lines_per_line", "LLVM IR lines per line of (source and generated) code, beyond "
+        + "what its copies give");
+    k.put("ir_lines_per_instantiation", "LLVM IR lines per codegen'd function copy");
     k.put("mono_per_kinst_s", "monomorphisation collector per 1,000 copies (serial)");
     k.put("translate_per_kir_s", "MIR to LLVM IR per 1,000 IR lines (serial, main thread)");
     k.put("llvm_debug_per_kir_s", "LLVM at opt-level 0 per 1,000 IR lines (parallel per CGU)");
@@ -83,10 +86,10 @@ public record CostRates(Map<String, Double> values) {
     k.put("bitcode_only_factor", "a dependency's LLVM work left when it stops at bitcode "
         + "(thin and fat LTO)");
     k.put("thin_local_lto_share", "share of a release crate's LLVM work in thin-local LTO");
-    k.put("lto_thin_per_kir_s", "cross-crate ThinLTO at the final link per 1,000 IR lines of "
-        + "all crates (parallel)");
-    k.put("lto_fat_per_kir_s", "fat LTO at the final link per 1,000 IR lines of all crates "
-        + "(serial)");
+    k.put("lto_thin_factor", "cross-crate ThinLTO at the final link: parallel work, as a "
+        + "factor of the LLVM work of every crate linked");
+    k.put("lto_fat_factor", "fat LTO at the final link: serial work, as a factor of the LLVM "
+        + "work of every crate linked");
     // parallel front end
     k.put("frontend_parallel_share", "share of the front end -Z threads=N parallelises");
     k.put("frontend_parallel_overhead", "front-end work with the parallel compiler relative to "

@@ -20,11 +20,12 @@ import org.cratesim.timings.TimingsReader;
 
 /**
  * Fits the LTO rates (how much of a dependency's LLVM work is left when it stops at bitcode, the
- * cross-crate ThinLTO and fat-LTO work per line of IR at the final link, the LLVM work thin-local
+ * cross-crate ThinLTO and fat-LTO work at the final link as factors of the LLVM work of every
+ * crate linked, the LLVM work thin-local
  * LTO adds) on the only LTO ground
  * truth there is: release builds of own-2core-2026's cli workspace at -j2 with cargo's default
  * (thin-local), lto = "off", "thin", "fat", codegen-units = 1, and fat with codegen-units = 1.
- * The default build's page is imported; each variant is predicted with the profile knob set and
+ * The default build's page is imported with the workspace's {@code --unit-graph}; each variant is predicted with the profile knob set and
  * compared with its measured wall time. Coordinate descent on mean |log(predicted / measured)|.
  */
 public final class LtoCalibration {
@@ -53,8 +54,8 @@ public final class LtoCalibration {
   /** The fit: rates and per-variant predictions. */
   public record Result(CostRates rates, List<String> rows, double meanAbsLogError) {}
 
-  private static final String[] KEYS = {"bitcode_only_factor", "lto_thin_per_kir_s",
-      "lto_fat_per_kir_s", "thin_local_lto_share"};
+  private static final String[] KEYS = {"bitcode_only_factor", "lto_thin_factor",
+      "lto_fat_factor", "thin_local_lto_share"};
 
   /** Runs the fit from the shared folder; {@code start} supplies every other rate. */
   public static Result fit(Path shared, CostRates start) throws IOException,
@@ -77,13 +78,17 @@ public final class LtoCalibration {
     fatCgu1.put("profile.codegen_units", "1");
     variants.add(Variant.of("lto=fat, codegen-units=1", fatCgu1,
         TimingsReader.read(dir.resolve("release-lto-fat-cgu1-j2-r1.json"))));
+    // the full dependency graph: what the final link reads is every crate it depends on
+    var graph = org.cratesim.timings.UnitGraphFile.read(
+        dir.getParent().resolve("unit-graph-release.json"));
     Scenario sc = TimingsImporter.toScenario(base,
-        Calibrations.shipped().get(Calibrations.TWO_CORE, Mode.RELEASE));
+        Calibrations.shipped().get(Calibrations.TWO_CORE, Mode.RELEASE),
+        java.util.Optional.of(graph));
 
     CostRates best = start;
     double bestErr = error(sc, best, variants);
-    double[] step = {0.1, 0.02, 0.04, 0.05};
-    double[] max = {1.0, 2.0, 2.0, 0.9};
+    double[] step = {0.1, 0.2, 0.4, 0.05};
+    double[] max = {1.0, 10.0, 10.0, 0.9};
     for (int round = 0; round < 200; round++) {
       boolean improved = false;
       for (int k = 0; k < KEYS.length; k++) {
@@ -142,6 +147,28 @@ public final class LtoCalibration {
       }
     }
     return new double[] {r.wallNanos() / 1e9, bin, others};
+  }
+
+  /**
+   * The second step of {@code calibrate-costs}: the LTO rates fitted on top of a base
+   * calibration, with the fit's rows added to its notes. Without the cli pages, the base.
+   */
+  public static CostCalibration.Result withLto(Path shared, CostCalibration.Result base)
+      throws IOException, TimingsFormatException {
+    if (!available(shared)) {
+      return base;
+    }
+    Result lto = fit(shared, base.rates());
+    List<String> notes = new ArrayList<>(base.notes());
+    notes.add("LTO rates (bitcode_only_factor, lto_thin_factor, lto_fat_factor, "
+        + "thin_local_lto_share) fitted on own-2core-2026 cli release -j2 variants imported "
+        + "with the workspace's --unit-graph (wall time, the bin's duration and the other units' "
+        + "summed duration; mean |log error| "
+        + String.format(Locale.ROOT, "%.3f", lto.meanAbsLogError()) + "):");
+    for (String row : lto.rows()) {
+      notes.add("  " + row);
+    }
+    return new CostCalibration.Result(lto.rates(), base.rows(), notes);
   }
 
   /** True when the shared folder has the cli LTO pages. */

@@ -10,7 +10,9 @@ import java.util.TreeMap;
  *
  * @param loc lines of Rust code (as tokei counts them)
  * @param macroInvocations proc-macro invocations by macro crate name (e.g. serde_derive = 150)
- * @param ownInstantiations monomorphised copies of the crate's own generics made in the crate
+ * @param ownInstantiations functions the crate codegens from its own code (non-generic functions
+ *     and copies of its own generics), as {@code cargo llvm-lines} counts copies; -1 = not given:
+ *     the cost model derives it from the lines ({@code costs.copies_per_line})
  * @param upstreamInstantiations copies of upstream crates' generics made in this crate, by the
  *     crate that defines them (downstream monomorphisation)
  */
@@ -20,7 +22,7 @@ public record CrateSize(
     long ownInstantiations,
     Map<String, Long> upstreamInstantiations) {
   public CrateSize {
-    if (loc < 0 || ownInstantiations < 0) {
+    if (loc < 0 || ownInstantiations < -1) {
       throw new IllegalArgumentException("sizes must be >= 0");
     }
     macroInvocations = sorted(macroInvocations);

@@ -210,8 +210,9 @@ public final class ScenarioReader {
               + "loc and sizes or frontend_s and seconds, not both");
         }
       }
-      size = Optional.of(new CrateSize(count(t, "loc"), counts(t, "macro_invocations"),
-          count(t, "own_instantiations"), counts(t, "upstream_instantiations")));
+      long own = t.contains(List.of("own_instantiations")) ? count(t, "own_instantiations") : -1;
+      size = Optional.of(new CrateSize(count(t, "loc"), counts(t, "macro_invocations"), own,
+          counts(t, "upstream_instantiations")));
       phases = new Phases(0, 0, optPositiveInt(t, "codegen_units", 0), 0);
     } else {
       for (String k : List.of("macro_invocations", "own_instantiations",

@@ -94,7 +94,7 @@ public final class ScenarioWriter {
         if (!z.macroInvocations().isEmpty()) {
           sb.append("macro_invocations = ").append(counts(z.macroInvocations())).append('\n');
         }
-        if (z.ownInstantiations() != 0) {
+        if (z.ownInstantiations() >= 0) {
           sb.append("own_instantiations = ").append(z.ownInstantiations()).append('\n');
         }
         if (!z.upstreamInstantiations().isEmpty()) {

@@ -133,8 +133,13 @@ public final class SplitMerge {
     }
 
     long[] loc = share(size.loc(), parts);
-    long[] own = share(size.ownInstantiations(), parts);
-    long dup = Math.round(duplication * size.ownInstantiations() / parts);
+    // own copies not given (-1): every part derives its own from its lines, and duplication
+    // counts the copies the cost model derives for the whole crate
+    boolean derived = size.ownInstantiations() < 0;
+    long[] own = derived ? filled(parts, -1) : share(size.ownInstantiations(), parts);
+    double ownCopies = derived ? sc.costs().get("copies_per_line") * size.loc()
+        : size.ownInstantiations();
+    long dup = Math.round(duplication * ownCopies / parts);
     List<CrateSpec> partSpecs = new ArrayList<>(parts);
     for (int i = 0; i < parts; i++) {
       final int idx = i;
@@ -239,13 +244,18 @@ public final class SplitMerge {
 
     long loc = 0;
     long own = 0;
+    // parts whose own copies are derived from their lines (-1) merge into a crate that derives
+    // them too; a mix is summed with the derived counts made explicit
+    boolean allDerived = true;
     Map<String, Long> macros = new LinkedHashMap<>();
     Map<String, Long> upstream = new LinkedHashMap<>();
     Set<String> deps = new LinkedHashSet<>();
     for (CrateSpec c : specs) {
       CrateSize z = c.size().get();
       loc = Math.addExact(loc, z.loc());
-      own = Math.addExact(own, z.ownInstantiations());
+      own = Math.addExact(own, z.ownInstantiations() >= 0 ? z.ownInstantiations()
+          : Math.round(sc.costs().get("copies_per_line") * z.loc()));
+      allDerived &= z.ownInstantiations() < 0;
       z.macroInvocations().forEach((k, v) -> {
         if (!partSet.contains(k)) {
           macros.merge(k, v, Math::addExact);
@@ -272,7 +282,8 @@ public final class SplitMerge {
       }
     }
     CrateSpec merged = new CrateSpec(into, first.version(), kind, List.copyOf(deps),
-        first.phases(), Optional.of(new CrateSize(loc, macros, own, upstream)), script,
+        first.phases(), Optional.of(new CrateSize(loc, macros, allDerived ? -1 : own, upstream)),
+        script,
         first.builtFor(), first.line());
 
     List<CrateSpec> out = new ArrayList<>(sc.crates().size() - parts.size() + 1);
@@ -394,5 +405,11 @@ public final class SplitMerge {
           + e.problem().replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
     return sc;
+  }
+
+  private static long[] filled(int n, long v) {
+    long[] a = new long[n];
+    java.util.Arrays.fill(a, v);
+    return a;
   }
 }
