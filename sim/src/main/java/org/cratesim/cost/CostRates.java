@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cratesim.model.KeyedValues;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 
@@ -24,23 +25,13 @@ public record CostRates(Map<String, Double> values) {
   public static final Map<String, String> KEYS = keys();
 
   public CostRates {
-    Map<String, Double> v = new LinkedHashMap<>();
-    for (String k : KEYS.keySet()) {
-      Double x = values.get(k);
-      if (x == null) {
-        throw new IllegalArgumentException("cost rates lack '" + k + "'");
-      }
-      if (!(x >= 0) || Double.isInfinite(x)) {
-        throw new IllegalArgumentException("cost rate '" + k + "' must be >= 0, was " + x);
-      }
-      v.put(k, x);
-    }
-    for (String k : values.keySet()) {
-      if (!KEYS.containsKey(k)) {
-        throw new IllegalArgumentException("unknown cost rate '" + k + "'");
+    values = KeyedValues.validated(KEYS, values, "cost rate");
+    for (var e : values.entrySet()) {
+      if (e.getValue() < 0) {
+        throw new IllegalArgumentException("cost rate '" + e.getKey() + "' must be >= 0, was "
+            + e.getValue());
       }
     }
-    values = Collections.unmodifiableMap(v);
   }
 
   private static Map<String, String> keys() {
@@ -101,22 +92,12 @@ public record CostRates(Map<String, Double> values) {
   }
 
   public double get(String key) {
-    Double v = values.get(key);
-    if (v == null) {
-      throw new IllegalArgumentException("unknown cost rate '" + key + "'");
-    }
-    return v;
+    return KeyedValues.get(KEYS, values, key, "cost rate");
   }
 
   /** A copy with one rate changed. */
   public CostRates with(String key, double value) {
-    if (!KEYS.containsKey(key)) {
-      throw new IllegalArgumentException("unknown cost rate '" + key + "' (known: "
-          + String.join(", ", KEYS.keySet()) + ")");
-    }
-    Map<String, Double> v = new LinkedHashMap<>(values);
-    v.put(key, value);
-    return new CostRates(v);
+    return new CostRates(KeyedValues.with(KEYS, values, key, value, "cost rate"));
   }
 
   /** The shipped, calibrated rates (costs.toml). */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.cratesim.model.KeyedValues;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
 import org.cratesim.model.RustcSettings;
@@ -24,22 +25,7 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
   public Calibration {
     Objects.requireNonNull(profile);
     Objects.requireNonNull(mode);
-    Map<String, Double> v = new LinkedHashMap<>();
-    for (String k : KEYS.keySet()) {
-      Double x = values.get(k);
-      if (x == null) {
-        throw new IllegalArgumentException("calibration " + profile + "." + mode.id()
-            + " lacks " + k);
-      }
-      v.put(k, x);
-    }
-    for (String k : values.keySet()) {
-      if (!KEYS.containsKey(k)) {
-        throw new IllegalArgumentException("unknown calibration key '" + k + "' (known: "
-            + String.join(", ", KEYS.keySet()) + ")");
-      }
-    }
-    values = java.util.Collections.unmodifiableMap(v);
+    values = KeyedValues.validated(KEYS, values, "parameter");
   }
 
   private static Map<String, String> keys() {
@@ -73,22 +59,13 @@ public record Calibration(String profile, Mode mode, Map<String, Double> values)
   }
 
   public double get(String key) {
-    Double v = values.get(key);
-    if (v == null) {
-      throw new IllegalArgumentException("unknown calibration key '" + key + "'");
-    }
-    return v;
+    return KeyedValues.get(KEYS, values, key, "parameter");
   }
 
   /** A copy with one parameter changed. */
   public Calibration with(String key, double value) {
-    if (!KEYS.containsKey(key)) {
-      throw new IllegalArgumentException("unknown parameter '" + key + "' (known: "
-          + String.join(", ", KEYS.keySet()) + ")");
-    }
-    Map<String, Double> v = new LinkedHashMap<>(values);
-    v.put(key, value);
-    return new Calibration(profile, mode, v);
+    return new Calibration(profile, mode, KeyedValues.with(KEYS, values, key, value,
+        "parameter"));
   }
 
   public MachineSettings machine() {

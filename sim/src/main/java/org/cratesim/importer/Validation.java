@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,32 +120,21 @@ public final class Validation {
    */
   public static List<Loaded> load(List<Pair> pairs, boolean unitGraphs, int threads,
       IntConsumer progress) throws IOException, TimingsFormatException {
-    List<Loaded> out = new ArrayList<>(pairs.size());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-    try {
-      List<Future<Loaded>> fs = new ArrayList<>();
-      for (Pair p : pairs) {
-        fs.add(pool.submit(() -> {
-          TimingsPage a = TimingsReader.read(p.from());
-          Optional<UnitGraphFile> g = Optional.empty();
-          if (unitGraphs) {
-            Path f = graphBeside(p.from(), TimingsImporter.modeOf(a));
-            if (f != null) {
-              g = Optional.of(UnitGraphFile.read(f));
-            }
+    List<Callable<Loaded>> tasks = new ArrayList<>(pairs.size());
+    for (Pair p : pairs) {
+      tasks.add(() -> {
+        TimingsPage a = TimingsReader.read(p.from());
+        Optional<UnitGraphFile> g = Optional.empty();
+        if (unitGraphs) {
+          Path f = graphBeside(p.from(), TimingsImporter.modeOf(a));
+          if (f != null) {
+            g = Optional.of(UnitGraphFile.read(f));
           }
-          return new Loaded(a, TimingsReader.read(p.to()), g);
-        }));
-      }
-      int done = 0;
-      for (Future<Loaded> f : fs) {
-        out.add(get(f));
-        progress.accept(++done);
-      }
-    } finally {
-      pool.shutdownNow();
+        }
+        return new Loaded(a, TimingsReader.read(p.to()), g);
+      });
     }
-    return out;
+    return inParallel(tasks, threads, progress);
   }
 
   /** The unit-graph file for a page's mode, in the folder above the page's, or null. */
@@ -170,24 +160,34 @@ public final class Validation {
   public static List<Row> predict(List<Pair> pairs, List<Loaded> pages,
       CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress,
       UnitErrors unitErrors) throws IOException, TimingsFormatException {
-    List<Row> rows = new ArrayList<>(pairs.size());
+    List<Callable<Row>> tasks = new ArrayList<>(pairs.size());
+    for (int i = 0; i < pairs.size(); i++) {
+      Pair p = pairs.get(i);
+      Loaded l = pages.get(i);
+      tasks.add(() -> predictOne(p.key(), l, chooser, known, unitErrors));
+    }
+    return inParallel(tasks, threads, progress);
+  }
+
+  /** Runs tasks on a pool; results in the tasks' order whatever the thread count. */
+  private static <T> List<T> inParallel(List<Callable<T>> tasks, int threads,
+      IntConsumer progress) throws IOException, TimingsFormatException {
+    List<T> out = new ArrayList<>(tasks.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
-      List<Future<Row>> fs = new ArrayList<>();
-      for (int i = 0; i < pairs.size(); i++) {
-        Pair p = pairs.get(i);
-        Loaded l = pages.get(i);
-        fs.add(pool.submit(() -> predictOne(p.key(), l, chooser, known, unitErrors)));
+      List<Future<T>> fs = new ArrayList<>(tasks.size());
+      for (Callable<T> t : tasks) {
+        fs.add(pool.submit(t));
       }
       int done = 0;
-      for (Future<Row> f : fs) {
-        rows.add(get(f));
+      for (Future<T> f : fs) {
+        out.add(get(f));
         progress.accept(++done);
       }
     } finally {
       pool.shutdownNow();
     }
-    return rows;
+    return out;
   }
 
   static Row predictOne(String key, Loaded l, CalibrationChooser chooser, EdgeKnowledge known,

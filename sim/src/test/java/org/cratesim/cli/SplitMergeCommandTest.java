@@ -56,24 +56,10 @@ class SplitMergeCommandTest {
 
   record Outcome(int code, String out, String err) {}
 
-  /**
-   * Runs cratesim with the split and merge commands; they are added to the top-level command
-   * when it does not list them (yet), so the exit codes and error handling are the product's.
-   */
+  /** Runs cratesim as the CLI tests do. */
   static Outcome exec(String... args) {
-    CommandLine cl = CratesimCommand.commandLine();
-    if (!cl.getSubcommands().containsKey("split")) {
-      cl.addSubcommand(new SplitCommand());
-    }
-    if (!cl.getSubcommands().containsKey("merge")) {
-      cl.addSubcommand(new MergeCommand());
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+    CliTest.Outcome o = CliTest.exec(args);
+    return new Outcome(o.code(), o.out(), o.err());
   }
 
   @BeforeEach
