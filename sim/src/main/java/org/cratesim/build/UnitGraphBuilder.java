@@ -17,6 +17,7 @@ import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
+import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
@@ -139,6 +140,18 @@ public final class UnitGraphBuilder {
     // requires upstream objects (depend_on_deps_of_deps) are not materialised: that would be
     // quadratic in memory on large graphs. DependencyQueue implements the same rule
     // incrementally (see DependencyQueue#finish).
+    // what this build recompiles: fresh units do no work, incremental ones part of it
+    RebuildPlan plan = new RebuildPlan(scenario);
+    if (scenario.rebuild().kind() != Rebuild.Kind.CLEAN) {
+      for (int i = 0; i < units.size(); i++) {
+        Unit u = units.get(i);
+        CrateSpec c = byName.get(u.name());
+        long expansion = c.sizeBased()
+            ? nanos(costs.cost(c, false, 1).expandS())
+            : Math.round(u.frontendNanos() * scenario.rebuild().expansionShare());
+        units.set(i, RebuildPlan.apply(u, plan.state(c.name()), expansion, scenario.rebuild()));
+      }
+    }
     List<List<UnitDep>> deps = new ArrayList<>(units.size());
     for (Map<Integer, Artifact> e : edges) {
       List<UnitDep> list = new ArrayList<>(e.size());

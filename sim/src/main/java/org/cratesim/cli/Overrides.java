@@ -7,6 +7,28 @@ import org.cratesim.model.Scenario;
 final class Overrides {
   private Overrides() {}
 
+  /** {@code --build-kind} and {@code --edit}. */
+  static Scenario rebuild(Scenario sc, String kind, java.util.List<String> edits) {
+    org.cratesim.model.Rebuild rb = sc.rebuild();
+    try {
+      if (kind != null) {
+        rb = rb.withKind(org.cratesim.model.Rebuild.Kind.parse(kind));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--build-kind: " + e.getMessage());
+    }
+    if (!edits.isEmpty()) {
+      rb = rb.withEdits(edits);
+      if (kind == null) {
+        rb = rb.withKind(org.cratesim.model.Rebuild.Kind.INCREMENTAL);
+      }
+    }
+    if (rb.kind() == org.cratesim.model.Rebuild.Kind.INCREMENTAL && rb.edits().isEmpty()) {
+      throw new BadInputException("an incremental build needs --edit CRATE");
+    }
+    return sc.withRebuild(rb);
+  }
+
   /** {@code --set} overrides; a bad one is bad input. */
   static Scenario set(Scenario sc, java.util.Map<String, String> overrides) {
     try {

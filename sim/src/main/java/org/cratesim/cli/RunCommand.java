@@ -43,6 +43,15 @@ public final class RunCommand implements Callable<Integer> {
       description = "Override [build] mode: check, debug or release.")
   String mode;
 
+  @Option(names = "--build-kind", paramLabel = "KIND",
+      description = "clean (nothing built), warm (dependencies built, workspace rebuilt), "
+          + "incremental (after --edit), noop. Overrides [build] kind.")
+  String buildKind;
+
+  @Option(names = "--edit", paramLabel = "CRATE",
+      description = "A crate edited before an incremental build (repeatable).")
+  java.util.List<String> edits = new java.util.ArrayList<>();
+
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Override a scenario key (repeatable): build.jobs=8, profile.lto=fat, "
           + "profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
@@ -62,6 +71,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Scenario sc = ScenarioReader.read(scenarioFile);
     sc = Overrides.apply(sc, jobs, mode == null ? null : parseMode(mode));
+    sc = Overrides.rebuild(sc, buildKind, edits);
     sc = Overrides.set(sc, overrides);
     BuildResult r = BuildSimulator.simulate(sc);
     String text;

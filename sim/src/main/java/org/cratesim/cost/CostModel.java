@@ -53,7 +53,7 @@ public final class CostModel {
 
   /** The phases of one unit, in seconds of single-threaded work. */
   public record UnitCost(double frontendS, double codegenS, double codegenSerialS, int cgus,
-      double ltoS, double linkS) {}
+      double ltoS, double linkS, double expandS) {}
 
   public CostModel(Scenario sc) {
     this.sc = sc;
@@ -137,9 +137,9 @@ public final class CostModel {
         "crate '" + c.name() + "' is not described by its size"));
     Derived d = derive(c);
     double kloc = d.effectiveLines() / K;
-    double frontend = r.get("frontend_fixed_s") + r.get("frontend_per_kloc_s") * kloc
-        + r.get("expand_per_kloc_s") * s.loc() / K
-        + r.get("expand_per_invocation_s") * s.totalInvocations()
+    double expand = r.get("expand_per_kloc_s") * s.loc() / K
+        + r.get("expand_per_invocation_s") * s.totalInvocations();
+    double frontend = r.get("frontend_fixed_s") + r.get("frontend_per_kloc_s") * kloc + expand
         + r.get("metadata_write_per_kloc_s") * kloc;
     for (String depName : c.deps()) {
       CrateSpec dep = byName.get(depName);
@@ -189,7 +189,7 @@ public final class CostModel {
       }
     }
     double serial = r.get("codegen_fixed_s") + mono + translate;
-    return new UnitCost(frontend, serial + llvm, serial, n, lto_, link);
+    return new UnitCost(frontend, serial + llvm, serial, n, lto_, link, expand);
   }
 
   /** LLVM work for {@code kir} thousand IR lines in {@code n} CGUs (before debuginfo, LTO). */

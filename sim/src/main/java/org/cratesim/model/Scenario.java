@@ -17,8 +17,10 @@ public record Scenario(
     RustcSettings rustc,
     ProfileSettings profile,
     org.cratesim.cost.CostRates costs,
+    Rebuild rebuild,
     List<CrateSpec> crates) {
   public Scenario {
+    Objects.requireNonNull(rebuild, "rebuild");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(name, "name");
@@ -33,34 +35,45 @@ public record Scenario(
   public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
       RustcSettings rustc, List<CrateSpec> crates) {
     this(name, source, build, machine, rustc, ProfileSettings.DEFAULT,
-        org.cratesim.cost.CostRates.shipped(), crates);
+        org.cratesim.cost.CostRates.shipped(), Rebuild.CLEAN, crates);
+  }
+
+  /** A clean build. */
+  public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
+      RustcSettings rustc, ProfileSettings profile, org.cratesim.cost.CostRates costs,
+      List<CrateSpec> crates) {
+    this(name, source, build, machine, rustc, profile, costs, Rebuild.CLEAN, crates);
+  }
+
+  public Scenario withRebuild(Rebuild r) {
+    return new Scenario(name, source, build, machine, rustc, profile, costs, r, crates);
   }
 
   public Scenario withBuild(BuildSettings b) {
-    return new Scenario(name, source, b, machine, rustc, profile, costs, crates);
+    return new Scenario(name, source, b, machine, rustc, profile, costs, rebuild, crates);
   }
 
   public Scenario withMachine(MachineSettings m) {
-    return new Scenario(name, source, build, m, rustc, profile, costs, crates);
+    return new Scenario(name, source, build, m, rustc, profile, costs, rebuild, crates);
   }
 
   public Scenario withRustc(RustcSettings r) {
-    return new Scenario(name, source, build, machine, r, profile, costs, crates);
+    return new Scenario(name, source, build, machine, r, profile, costs, rebuild, crates);
   }
 
   public Scenario withProfile(ProfileSettings p) {
-    return new Scenario(name, source, build, machine, rustc, p, costs, crates);
+    return new Scenario(name, source, build, machine, rustc, p, costs, rebuild, crates);
   }
 
   public Scenario withCosts(org.cratesim.cost.CostRates c) {
-    return new Scenario(name, source, build, machine, rustc, profile, c, crates);
+    return new Scenario(name, source, build, machine, rustc, profile, c, rebuild, crates);
   }
 
   public Scenario withCrates(List<CrateSpec> cs) {
-    return new Scenario(name, source, build, machine, rustc, profile, costs, cs);
+    return new Scenario(name, source, build, machine, rustc, profile, costs, rebuild, cs);
   }
 
   public Scenario withName(String n) {
-    return new Scenario(n, source, build, machine, rustc, profile, costs, crates);
+    return new Scenario(n, source, build, machine, rustc, profile, costs, rebuild, crates);
   }
 }

@@ -26,6 +26,7 @@ import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
+import org.cratesim.model.Rebuild;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
@@ -43,10 +44,14 @@ import org.tomlj.TomlTable;
  */
 public final class ScenarioReader {
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "build", "machine", "rustc", "profile", "costs", "crate");
+      Set.of("name", "build", "machine", "rustc", "profile", "costs", "incremental", "crate");
+  private static final Set<String> INCREMENTAL_KEYS = Set.of("enabled", "items_share",
+      "cgu_share", "dependent_items_share", "dependent_cgu_share", "expansion_share",
+      "overhead_s");
   private static final Set<String> PROFILE_KEYS = Set.of("opt_level", "codegen_units", "lto",
       "share_generics", "linker", "frontend_threads", "debuginfo");
-  private static final Set<String> BUILD_KEYS = Set.of("jobs", "mode", "startup_s", "scheduling");
+  private static final Set<String> BUILD_KEYS =
+      Set.of("jobs", "mode", "startup_s", "scheduling", "kind", "edits", "workspace");
   private static final Set<String> MACHINE_KEYS =
       Set.of("contention_frontend", "contention_codegen", "contention_other", "speed_frontend",
           "speed_codegen", "speed_other");
@@ -136,6 +141,7 @@ public final class ScenarioReader {
       rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0), ratio, lto);
     }
 
+    Rebuild rebuild = rebuild(build, optTable(toml, "incremental"));
     ProfileSettings profile = ProfileSettings.DEFAULT;
     TomlTable pt = optTable(toml, "profile");
     if (pt != null) {
@@ -177,7 +183,8 @@ public final class ScenarioReader {
       }
       crates.add(c);
     }
-    Scenario sc = new Scenario(name, source, settings, machine, rustc, profile, costs, crates);
+    Scenario sc =
+        new Scenario(name, source, settings, machine, rustc, profile, costs, rebuild, crates);
     ScenarioValidator.validate(sc);
     return sc;
   }
@@ -255,6 +262,38 @@ public final class ScenarioReader {
       throw error(t, "built_for", "built_for must not be empty (omit it to derive it)");
     }
     return new CrateSpec(name, version, kind, deps, phases, size, script, builtFor, line);
+  }
+
+  private Rebuild rebuild(TomlTable build, TomlTable inc) throws ScenarioException {
+    Rebuild d = Rebuild.CLEAN;
+    Rebuild.Kind kind = parseEnum(build, "kind", "clean", Rebuild.Kind::parse);
+    List<String> edits = stringList(build, "edits");
+    List<String> workspace = stringList(build, "workspace");
+    if (kind == Rebuild.Kind.INCREMENTAL && edits.isEmpty()) {
+      throw error(build, "kind", "an incremental build needs edits = [\"crate\", ...]");
+    }
+    Optional<Boolean> enabled = Optional.empty();
+    double[] v = {d.itemsShare(), d.cguShare(), d.dependentItemsShare(), d.dependentCguShare(),
+        d.expansionShare(), d.overheadS()};
+    if (inc != null) {
+      checkKeys(inc, INCREMENTAL_KEYS, "incremental.");
+      Object e = inc.get(List.of("enabled"));
+      if (e != null) {
+        if (!(e instanceof Boolean)) {
+          throw error(inc, "enabled", "enabled must be true or false");
+        }
+        enabled = Optional.of((Boolean) e);
+      }
+      String[] keys = {"items_share", "cgu_share", "dependent_items_share",
+          "dependent_cgu_share", "expansion_share", "overhead_s"};
+      for (int i = 0; i < keys.length; i++) {
+        v[i] = time(inc, keys[i], v[i]);
+        if (i < 5 && v[i] > 1) {
+          throw error(inc, keys[i], keys[i] + " is a share: between 0 and 1");
+        }
+      }
+    }
+    return new Rebuild(kind, edits, workspace, enabled, v[0], v[1], v[2], v[3], v[4], v[5]);
   }
 
   private ProfileSettings profile(TomlTable t) throws ScenarioException {

@@ -74,6 +74,16 @@ public final class ScenarioValidator {
         }
       }
     }
+    for (String e : sc.rebuild().edits()) {
+      if (!byName.containsKey(e)) {
+        throw new ScenarioException(sc.source(), 0, "edits names unknown crate '" + e + "'");
+      }
+    }
+    for (String w : sc.rebuild().workspace()) {
+      if (!byName.containsKey(w)) {
+        throw new ScenarioException(sc.source(), 0, "workspace names unknown crate '" + w + "'");
+      }
+    }
     CycleDetector<String, DefaultEdge> detector = new CycleDetector<>(g);
     if (detector.detectCycles()) {
       List<String> cycle = oneCycle(g, detector.findCycles(), sc.crates());

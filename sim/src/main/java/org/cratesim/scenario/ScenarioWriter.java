@@ -11,6 +11,7 @@ import org.cratesim.model.Linker;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
+import org.cratesim.model.Rebuild;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 
@@ -33,6 +34,33 @@ public final class ScenarioWriter {
     sb.append("startup_s = ").append(number(sc.build().startupS())).append('\n');
     if (!sc.build().scheduling().id().equals("cargo")) {
       sb.append("scheduling = ").append(str(sc.build().scheduling().id())).append('\n');
+    }
+    Rebuild rb = sc.rebuild();
+    if (rb.kind() != Rebuild.Kind.CLEAN) {
+      sb.append("kind = ").append(str(rb.kind().id())).append('\n');
+    }
+    if (!rb.edits().isEmpty()) {
+      sb.append("edits = ").append(list(rb.edits())).append('\n');
+    }
+    if (!rb.workspace().isEmpty()) {
+      sb.append("workspace = ").append(list(rb.workspace())).append('\n');
+    }
+    Rebuild dflt = Rebuild.CLEAN;
+    if (rb.incremental().isPresent() || rb.itemsShare() != dflt.itemsShare()
+        || rb.cguShare() != dflt.cguShare()
+        || rb.dependentItemsShare() != dflt.dependentItemsShare()
+        || rb.dependentCguShare() != dflt.dependentCguShare()
+        || rb.expansionShare() != dflt.expansionShare() || rb.overheadS() != dflt.overheadS()) {
+      StringBuilder inc = new StringBuilder("\n[incremental]\n");
+      rb.incremental().ifPresent(b -> inc.append("enabled = ").append(b).append('\n'));
+      inc.append("items_share = ").append(number(rb.itemsShare())).append('\n');
+      inc.append("cgu_share = ").append(number(rb.cguShare())).append('\n');
+      inc.append("dependent_items_share = ").append(number(rb.dependentItemsShare()))
+          .append('\n');
+      inc.append("dependent_cgu_share = ").append(number(rb.dependentCguShare())).append('\n');
+      inc.append("expansion_share = ").append(number(rb.expansionShare())).append('\n');
+      inc.append("overhead_s = ").append(number(rb.overheadS())).append('\n');
+      sb.append(inc); // the [build] keys are all written: the next table can start
     }
     MachineSettings m = sc.machine();
     if (!m.equals(MachineSettings.NONE)) {
