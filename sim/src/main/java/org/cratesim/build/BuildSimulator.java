@@ -14,6 +14,12 @@ public final class BuildSimulator {
 
   /** Simulates the build of an already derived unit graph under the scenario's settings. */
   public static BuildResult simulate(Scenario scenario, UnitGraph graph) {
+    if (scenario.strategies().stream().anyMatch(d -> d.enabled()
+        && d.name().equals(org.cratesim.strategy.ProcMacrosFirst.ID))) {
+      var b = scenario.build();
+      scenario = scenario.withBuild(new org.cratesim.model.BuildSettings(b.jobs(), b.mode(),
+          b.startupS(), new org.cratesim.model.SchedulingPolicy.ProcMacrosFirst()));
+    }
     // crates given in seconds were measured with cargo's default thin-local LTO: with lto =
     // off, thin or fat, the work thin-local LTO adds (costs.thin_local_lto_share of their LLVM
     // work) is not done

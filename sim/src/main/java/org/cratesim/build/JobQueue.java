@@ -114,8 +114,13 @@ public final class JobQueue {
   static long[] costs(UnitGraph graph, SchedulingPolicy policy, RustcSettings rustc,
       MachineSettings machine, FrontendParallelism frontend) {
     long[] cost = new long[graph.size()];
+    boolean[] macroSide = policy instanceof SchedulingPolicy.ProcMacrosFirst
+        ? procMacroSide(graph) : null;
     for (int i = 0; i < cost.length; i++) {
-      if (policy instanceof SchedulingPolicy.CargoDefault) {
+      if (policy instanceof SchedulingPolicy.ProcMacrosFirst) {
+        // outweighs any sum of dependents' costs: these units come first
+        cost[i] = macroSide[i] ? CARGO_UNIT_COST * (graph.size() + 2L) : CARGO_UNIT_COST;
+      } else if (policy instanceof SchedulingPolicy.CargoDefault) {
         cost[i] = CARGO_UNIT_COST;
       } else if (policy instanceof SchedulingPolicy.EstimatedDuration) {
         // milliseconds of the unit's duration if it ran alone with unlimited tokens
@@ -127,6 +132,20 @@ public final class JobQueue {
       }
     }
     return cost;
+  }
+
+  /** Proc-macro units and every unit they depend on, directly or not. */
+  private static boolean[] procMacroSide(UnitGraph graph) {
+    boolean[] side = new boolean[graph.size()];
+    for (int i = graph.size() - 1; i >= 0; i--) {
+      if (graph.unit(i).kind() == TargetKind.PROC_MACRO || side[i]) {
+        side[i] = true;
+        for (UnitDep d : graph.deps(i)) {
+          side[d.unit()] = true;
+        }
+      }
+    }
+    return side;
   }
 
   private BuildResult execute() {

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cratesim.cost.CostModel;
+import org.cratesim.engine.RandomStreams;
+import org.cratesim.strategy.BuildStrategy;
+import org.cratesim.strategy.Strategies;
+import org.cratesim.strategy.StrategyContext;
+import org.cratesim.strategy.UnitFacts;
+import org.cratesim.strategy.UnitWork;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
@@ -57,7 +63,15 @@ public final class UnitGraphBuilder {
   private UnitGraphBuilder() {}
 
   /** Builds the unit graph; the scenario must be valid (known deps, no cycles). */
-  public static UnitGraph build(Scenario scenario) {
+  public static UnitGraph build(Scenario original) {
+    // strategies first change the graph (e.g. WASM macros replace macro crates by shims)
+    List<BuildStrategy> strategies = Strategies.active(original);
+    StrategyContext ctx = new StrategyContext(original, new HashSet<>(),
+        new RandomStreams(STRATEGY_SEED, 0).stream("strategies"));
+    Scenario scenario = original;
+    for (BuildStrategy st : strategies) {
+      scenario = st.prepare(scenario, ctx);
+    }
     Mode mode = scenario.build().mode();
     Map<String, CrateSpec> byName = new LinkedHashMap<>();
     Map<String, Integer> declared = new HashMap<>();
@@ -140,17 +154,36 @@ public final class UnitGraphBuilder {
     // requires upstream objects (depend_on_deps_of_deps) are not materialised: that would be
     // quadratic in memory on large graphs. DependencyQueue implements the same rule
     // incrementally (see DependencyQueue#finish).
-    // what this build recompiles: fresh units do no work, incremental ones part of it
+    // what this build recompiles: fresh units do no work, incremental ones part of it; then
+    // each strategy adjusts each unit
     RebuildPlan plan = new RebuildPlan(scenario);
-    if (scenario.rebuild().kind() != Rebuild.Kind.CLEAN) {
-      for (int i = 0; i < units.size(); i++) {
-        Unit u = units.get(i);
-        CrateSpec c = byName.get(u.name());
-        long expansion = c.sizeBased()
-            ? nanos(costs.cost(c, false, 1).expandS())
-            : Math.round(u.frontendNanos() * scenario.rebuild().expansionShare());
-        units.set(i, RebuildPlan.apply(u, plan.state(c.name()), expansion, scenario.rebuild()));
+    boolean rebuild = scenario.rebuild().kind() != Rebuild.Kind.CLEAN;
+    for (int i = 0; i < units.size() && (rebuild || !strategies.isEmpty()); i++) {
+      Unit clean = units.get(i);
+      CrateSpec c = byName.get(clean.name());
+      Map<String, Long> byMacro = expansionByMacro(c, clean, scenario, costs, byName);
+      long expansion = byMacro.values().stream().mapToLong(Long::longValue).sum();
+      if (c.sizeBased()) {
+        expansion = nanos(costs.cost(c, false, 1).expandS());
+      } else if (byMacro.isEmpty()) {
+        expansion = Math.round(clean.frontendNanos() * scenario.rebuild().expansionShare());
       }
+      RebuildPlan.State state = plan.state(c.name());
+      Unit u = RebuildPlan.apply(clean, state, expansion, scenario.rebuild());
+      if (!strategies.isEmpty()) {
+        boolean rebuilt = u.workNanos() > 0;
+        boolean incremental = rebuilt && (state == RebuildPlan.State.EDITED
+            || state == RebuildPlan.State.DEPENDENT);
+        UnitFacts facts = new UnitFacts(c, rebuilt, incremental,
+            state == RebuildPlan.State.EDITED, byMacro,
+            invocations(c, byMacro, scenario.costs()));
+        UnitWork w = toWork(u);
+        for (BuildStrategy st : strategies) {
+          w = st.adjust(w, facts, ctx);
+        }
+        u = fromWork(u, w);
+      }
+      units.set(i, u);
     }
     List<List<UnitDep>> deps = new ArrayList<>(units.size());
     for (Map<Integer, Artifact> e : edges) {
@@ -273,6 +306,76 @@ public final class UnitGraphBuilder {
   private static Phases withCgus(Phases p, ProfileSettings profile, Mode mode) {
     return profile.codegenUnits().isPresent()
         ? new Phases(p.frontendS(), p.codegenS(), profile.codegenUnits().get(), p.linkS()) : p;
+  }
+
+  /** The seed of the strategies' random stream (the shared cache's hits). */
+  static final long STRATEGY_SEED = 1;
+
+  /**
+   * Per proc-macro crate, the part of a unit's front end spent expanding its invocations: from
+   * the crate's size (invocations x costs.expand_per_invocation_s), or for a crate given in
+   * seconds, the expansion share of its front end split over the proc macros it uses.
+   */
+  private static Map<String, Long> expansionByMacro(CrateSpec c, Unit clean, Scenario sc,
+      CostModel costs, Map<String, CrateSpec> byName) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    if (clean.kind() == TargetKind.BUILD_SCRIPT_RUN
+        || clean.kind() == TargetKind.BUILD_SCRIPT_COMPILE) {
+      return out;
+    }
+    if (c.sizeBased()) {
+      double per = sc.costs().get("expand_per_invocation_s");
+      c.size().get().macroInvocations().forEach((m, n) -> out.put(m, nanos(n * per)));
+      return out;
+    }
+    List<String> macros = c.deps().stream()
+        .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO).toList();
+    if (!macros.isEmpty()) {
+      long share = Math.round(clean.frontendNanos() * sc.rebuild().expansionShare()
+          / macros.size());
+      macros.forEach(m -> out.put(m, share));
+    }
+    return out;
+  }
+
+  /** Invocations per macro: given by the size, else estimated from the expansion time. */
+  private static Map<String, Long> invocations(CrateSpec c, Map<String, Long> byMacro,
+      org.cratesim.cost.CostRates rates) {
+    if (c.sizeBased()) {
+      return c.size().get().macroInvocations();
+    }
+    double per = Math.max(1e-9, rates.get("expand_per_invocation_s"));
+    Map<String, Long> out = new java.util.TreeMap<>();
+    byMacro.forEach((m, ns) -> out.put(m, Math.round(ns / 1e9 / per)));
+    return out;
+  }
+
+  private static UnitWork toWork(Unit u) {
+    UnitWork.Role role;
+    switch (u.kind()) {
+      case LIB:
+        role = UnitWork.Role.LIB;
+        break;
+      case PROC_MACRO:
+        role = UnitWork.Role.PROC_MACRO;
+        break;
+      case BIN:
+        role = UnitWork.Role.BIN;
+        break;
+      case BUILD_SCRIPT_COMPILE:
+        role = UnitWork.Role.SCRIPT_COMPILE;
+        break;
+      default:
+        role = UnitWork.Role.SCRIPT_RUN;
+    }
+    return new UnitWork(u.name(), role, u.frontendNanos(), u.codegenNanos(),
+        u.codegenSerialNanos(), u.ltoNanos(), u.linkNanos());
+  }
+
+  private static Unit fromWork(Unit u, UnitWork w) {
+    return new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(), w.frontendNanos(),
+        w.codegenNanos(), u.codegenUnits(), w.linkNanos(), w.codegenSerialNanos(),
+        w.ltoNanos(), u.parallelCodegenFactor());
   }
 
   static long nanos(double seconds) {

@@ -7,6 +7,19 @@ import org.cratesim.model.Scenario;
 final class Overrides {
   private Overrides() {}
 
+  /** {@code --strategy NAME}: switch strategies on. */
+  static Scenario strategies(Scenario sc, java.util.List<String> names) {
+    Scenario out = sc;
+    for (String n : names) {
+      try {
+        out = org.cratesim.strategy.Strategies.enable(out, n);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--strategy: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
   /** {@code --build-kind} and {@code --edit}. */
   static Scenario rebuild(Scenario sc, String kind, java.util.List<String> edits) {
     org.cratesim.model.Rebuild rb = sc.rebuild();

@@ -52,6 +52,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "A crate edited before an incremental build (repeatable).")
   java.util.List<String> edits = new java.util.ArrayList<>();
 
+  @Option(names = "--strategy", paramLabel = "NAME",
+      description = "Switch a strategy on (repeatable): precompiled-proc-macros, "
+          + "wasm-proc-macros, expansion-cache, shared-cache, proc-macros-first; with the "
+          + "scenario's [[strategy]] parameters, or the defaults.")
+  java.util.List<String> strategies = new java.util.ArrayList<>();
+
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Override a scenario key (repeatable): build.jobs=8, profile.lto=fat, "
           + "profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
@@ -72,6 +78,7 @@ public final class RunCommand implements Callable<Integer> {
     Scenario sc = ScenarioReader.read(scenarioFile);
     sc = Overrides.apply(sc, jobs, mode == null ? null : parseMode(mode));
     sc = Overrides.rebuild(sc, buildKind, edits);
+    sc = Overrides.strategies(sc, strategies);
     sc = Overrides.set(sc, overrides);
     BuildResult r = BuildSimulator.simulate(sc);
     String text;

@@ -18,9 +18,11 @@ public record Scenario(
     ProfileSettings profile,
     org.cratesim.cost.CostRates costs,
     Rebuild rebuild,
+    List<StrategyDecl> strategies,
     List<CrateSpec> crates) {
   public Scenario {
     Objects.requireNonNull(rebuild, "rebuild");
+    strategies = List.copyOf(strategies);
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(name, "name");
@@ -35,45 +37,49 @@ public record Scenario(
   public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
       RustcSettings rustc, List<CrateSpec> crates) {
     this(name, source, build, machine, rustc, ProfileSettings.DEFAULT,
-        org.cratesim.cost.CostRates.shipped(), Rebuild.CLEAN, crates);
+        org.cratesim.cost.CostRates.shipped(), Rebuild.CLEAN, List.of(), crates);
   }
 
   /** A clean build. */
   public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
       RustcSettings rustc, ProfileSettings profile, org.cratesim.cost.CostRates costs,
       List<CrateSpec> crates) {
-    this(name, source, build, machine, rustc, profile, costs, Rebuild.CLEAN, crates);
+    this(name, source, build, machine, rustc, profile, costs, Rebuild.CLEAN, List.of(), crates);
+  }
+
+  public Scenario withStrategies(List<StrategyDecl> s) {
+    return new Scenario(name, source, build, machine, rustc, profile, costs, rebuild, s, crates);
   }
 
   public Scenario withRebuild(Rebuild r) {
-    return new Scenario(name, source, build, machine, rustc, profile, costs, r, crates);
+    return new Scenario(name, source, build, machine, rustc, profile, costs, r, strategies, crates);
   }
 
   public Scenario withBuild(BuildSettings b) {
-    return new Scenario(name, source, b, machine, rustc, profile, costs, rebuild, crates);
+    return new Scenario(name, source, b, machine, rustc, profile, costs, rebuild, strategies, crates);
   }
 
   public Scenario withMachine(MachineSettings m) {
-    return new Scenario(name, source, build, m, rustc, profile, costs, rebuild, crates);
+    return new Scenario(name, source, build, m, rustc, profile, costs, rebuild, strategies, crates);
   }
 
   public Scenario withRustc(RustcSettings r) {
-    return new Scenario(name, source, build, machine, r, profile, costs, rebuild, crates);
+    return new Scenario(name, source, build, machine, r, profile, costs, rebuild, strategies, crates);
   }
 
   public Scenario withProfile(ProfileSettings p) {
-    return new Scenario(name, source, build, machine, rustc, p, costs, rebuild, crates);
+    return new Scenario(name, source, build, machine, rustc, p, costs, rebuild, strategies, crates);
   }
 
   public Scenario withCosts(org.cratesim.cost.CostRates c) {
-    return new Scenario(name, source, build, machine, rustc, profile, c, rebuild, crates);
+    return new Scenario(name, source, build, machine, rustc, profile, c, rebuild, strategies, crates);
   }
 
   public Scenario withCrates(List<CrateSpec> cs) {
-    return new Scenario(name, source, build, machine, rustc, profile, costs, rebuild, cs);
+    return new Scenario(name, source, build, machine, rustc, profile, costs, rebuild, strategies, cs);
   }
 
   public Scenario withName(String n) {
-    return new Scenario(n, source, build, machine, rustc, profile, costs, rebuild, crates);
+    return new Scenario(n, source, build, machine, rustc, profile, costs, rebuild, strategies, crates);
   }
 }

@@ -5,7 +5,8 @@ package org.cratesim.model;
  * and of every unit that transitively depends on n (src/util/dependency_queue.rs).
  */
 public sealed interface SchedulingPolicy
-    permits SchedulingPolicy.CargoDefault, SchedulingPolicy.EstimatedDuration {
+    permits SchedulingPolicy.CargoDefault, SchedulingPolicy.EstimatedDuration,
+        SchedulingPolicy.ProcMacrosFirst {
 
   /** Name used in scenarios and on the command line. */
   String id();
@@ -32,15 +33,29 @@ public sealed interface SchedulingPolicy
     }
   }
 
+  /**
+   * cargo #8370's proposal: proc macros and every unit they need first (cargo's cost, plus a
+   * cost that outweighs any number of dependents for those units).
+   */
+  record ProcMacrosFirst() implements SchedulingPolicy {
+    @Override
+    public String id() {
+      return "proc-macros-first";
+    }
+  }
+
   static SchedulingPolicy parse(String s) {
     switch (s) {
+      case "proc-macros-first":
+        return new ProcMacrosFirst();
       case "cargo":
         return new CargoDefault();
       case "duration":
         return new EstimatedDuration();
       default:
         throw new IllegalArgumentException(
-            "unknown scheduling policy '" + s + "' (expected cargo or duration)");
+            "unknown scheduling policy '" + s
+                + "' (expected cargo, duration or proc-macros-first)");
     }
   }
 }

@@ -30,6 +30,8 @@ import org.cratesim.model.Rebuild;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
+import org.cratesim.model.StrategyDecl;
+import org.cratesim.strategy.Strategies;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -44,7 +46,8 @@ import org.tomlj.TomlTable;
  */
 public final class ScenarioReader {
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "build", "machine", "rustc", "profile", "costs", "incremental", "crate");
+      Set.of("name", "build", "machine", "rustc", "profile", "costs", "incremental", "crate",
+          "strategy");
   private static final Set<String> INCREMENTAL_KEYS = Set.of("enabled", "items_share",
       "cgu_share", "dependent_items_share", "dependent_cgu_share", "expansion_share",
       "overhead_s");
@@ -183,8 +186,9 @@ public final class ScenarioReader {
       }
       crates.add(c);
     }
-    Scenario sc =
-        new Scenario(name, source, settings, machine, rustc, profile, costs, rebuild, crates);
+    List<StrategyDecl> strategies = strategies(toml);
+    Scenario sc = new Scenario(name, source, settings, machine, rustc, profile, costs, rebuild,
+        strategies, crates);
     ScenarioValidator.validate(sc);
     return sc;
   }
@@ -262,6 +266,62 @@ public final class ScenarioReader {
       throw error(t, "built_for", "built_for must not be empty (omit it to derive it)");
     }
     return new CrateSpec(name, version, kind, deps, phases, size, script, builtFor, line);
+  }
+
+  private List<StrategyDecl> strategies(TomlTable toml) throws ScenarioException {
+    Object o = toml.get(List.of("strategy"));
+    if (o == null) {
+      return List.of();
+    }
+    if (!(o instanceof TomlArray)) {
+      throw error(toml, "strategy", "strategy must be an array of tables: write [[strategy]]");
+    }
+    TomlArray arr = (TomlArray) o;
+    List<StrategyDecl> out = new ArrayList<>();
+    for (int i = 0; i < arr.size(); i++) {
+      if (!(arr.get(i) instanceof TomlTable)) {
+        throw error(toml, "strategy", "strategy must be an array of tables: write [[strategy]]");
+      }
+      TomlTable t = arr.getTable(i);
+      int line = arr.inputPositionOf(i) == null ? 0 : arr.inputPositionOf(i).line();
+      if (!t.contains(List.of("name"))) {
+        throw new ScenarioException(source, line, "[[strategy]] needs a name (one of "
+            + String.join(", ", Strategies.names()) + ")");
+      }
+      String name = string(t, "name");
+      boolean enabled = true;
+      Map<String, Object> params = new LinkedHashMap<>();
+      for (String k : t.keySet()) {
+        Object v = t.get(List.of(k));
+        if (k.equals("name")) {
+          continue;
+        } else if (k.equals("enabled")) {
+          if (!(v instanceof Boolean)) {
+            throw error(t, k, "enabled must be true or false");
+          }
+          enabled = (Boolean) v;
+        } else if (v instanceof TomlArray) {
+          List<Object> list = new ArrayList<>();
+          TomlArray a = (TomlArray) v;
+          for (int j = 0; j < a.size(); j++) {
+            list.add(a.get(j));
+          }
+          params.put(k, list);
+        } else if (v instanceof Long) {
+          params.put(k, ((Long) v).doubleValue());
+        } else {
+          params.put(k, v);
+        }
+      }
+      StrategyDecl d = new StrategyDecl(name, enabled, params);
+      try {
+        Strategies.create(d);
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(source, line, e.getMessage());
+      }
+      out.add(d);
+    }
+    return out;
   }
 
   private Rebuild rebuild(TomlTable build, TomlTable inc) throws ScenarioException {

@@ -105,6 +105,13 @@ public final class ScenarioWriter {
         }
       });
     }
+    for (var d : sc.strategies()) {
+      sb.append("\n[[strategy]]\nname = ").append(str(d.name())).append('\n');
+      if (!d.enabled()) {
+        sb.append("enabled = false\n");
+      }
+      d.params().forEach((k, v) -> sb.append(key(k)).append(" = ").append(value(v)).append('\n'));
+    }
     for (CrateSpec c : sc.crates()) {
       sb.append("\n[[crate]]\n");
       sb.append("name = ").append(str(c.name())).append('\n');
@@ -181,6 +188,20 @@ public final class ScenarioWriter {
       sb.append(i++ == 0 ? "" : ", ").append(key(e.getKey())).append(" = ").append(e.getValue());
     }
     return sb.append(" }").toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String value(Object v) {
+    if (v instanceof Number) {
+      return number(((Number) v).doubleValue());
+    }
+    if (v instanceof Boolean) {
+      return v.toString();
+    }
+    if (v instanceof List) {
+      return list((List<String>) v);
+    }
+    return str(String.valueOf(v));
   }
 
   /** A TOML key: bare when it can be, quoted otherwise. */

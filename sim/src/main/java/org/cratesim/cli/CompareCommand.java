@@ -1,0 +1,104 @@
+package org.cratesim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.cratesim.build.BuildResult;
+import org.cratesim.build.BuildSimulator;
+import org.cratesim.build.ChainLink;
+import org.cratesim.model.Scenario;
+import org.cratesim.scenario.ScenarioReader;
+import org.cratesim.strategy.Strategies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cratesim compare SCENARIO --strategy A --strategy B}: strategies side by side. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a scenario as a baseline (every strategy off) and with each named strategy on",
+      "(same build kind, same random numbers), and prints the wall time, the change against",
+      "the baseline, and what left or joined the critical path."
+    })
+public final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (TOML).")
+  Path scenarioFile;
+
+  @Option(names = "--strategy", required = true, paramLabel = "NAME",
+      description = "A strategy to compare (repeatable); 'a+b' switches on both together.")
+  List<String> strategies = new ArrayList<>();
+
+  @Option(names = "--build-kind", paramLabel = "KIND",
+      description = "clean, warm, incremental or noop (default: the scenario's).")
+  String buildKind;
+
+  @Option(names = "--edit", paramLabel = "CRATE", description = "Edited crate (repeatable).")
+  List<String> edits = new ArrayList<>();
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Override cargo -j.")
+  Integer jobs;
+
+  @Override
+  public Integer call() throws Exception {
+    Scenario sc = ScenarioReader.read(scenarioFile);
+    sc = Overrides.apply(sc, jobs, null);
+    sc = Overrides.rebuild(sc, buildKind, edits);
+    Scenario base = Strategies.disableAll(sc);
+    BuildResult b = BuildSimulator.simulate(base);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%s: %s build, %s, -j%d%n", sc.name(), sc.rebuild().kind().id(),
+        sc.build().mode().id(), sc.build().jobs());
+    out.printf(Locale.ROOT, "  %-40s %9s %9s %8s%n", "strategy", "wall (s)", "delta (s)",
+        "change");
+    out.printf(Locale.ROOT, "  %-40s %9.3f %9s %8s%n", "baseline (no strategy)",
+        b.wallNanos() / 1e9, "-", "-");
+    List<String> moves = new ArrayList<>();
+    for (String spec : strategies) {
+      Scenario s = base;
+      for (String name : spec.split("\\+")) {
+        s = Overrides.strategies(s, List.of(name.trim()));
+      }
+      BuildResult r = BuildSimulator.simulate(s);
+      double delta = (r.wallNanos() - b.wallNanos()) / 1e9;
+      out.printf(Locale.ROOT, "  %-40s %9.3f %+9.3f %+7.1f%%%n", spec, r.wallNanos() / 1e9,
+          delta, 100 * delta / (b.wallNanos() / 1e9));
+      Set<String> before = chain(b);
+      Set<String> after = chain(r);
+      Set<String> left = new LinkedHashSet<>(before);
+      left.removeAll(after);
+      Set<String> joined = new LinkedHashSet<>(after);
+      joined.removeAll(before);
+      moves.add(String.format(Locale.ROOT, "  %s: critical path %s; left it: %s; joined it: %s",
+          spec, String.join(" -> ", after), left.isEmpty() ? "-" : String.join(", ", left),
+          joined.isEmpty() ? "-" : String.join(", ", joined)));
+    }
+    out.println();
+    out.println("What moved on the critical path:");
+    out.printf(Locale.ROOT, "  baseline: %s%n", String.join(" -> ", chain(b)));
+    moves.forEach(out::println);
+    out.flush();
+    return 0;
+  }
+
+  /** The units on the simulated critical path that did work, in order. */
+  private static Set<String> chain(BuildResult r) {
+    Set<String> out = new LinkedHashSet<>();
+    for (ChainLink l : r.criticalChain()) {
+      if (l.unit() >= 0 && l.toNanos() > l.fromNanos()) {
+        out.add(r.units().get(l.unit()).unit().label());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,26 @@
+package org.cratesim.strategy;
+
+import org.cratesim.model.Scenario;
+
+/**
+ * A way of building: it may change the crate graph ({@link #prepare}) and each unit's work
+ * ({@link #adjust}). A strategy that does not apply to a build (an expansion cache on a clean
+ * build) changes nothing.
+ */
+public sealed interface BuildStrategy
+    permits PrecompiledProcMacros, WasmProcMacros, ExpansionCache, SharedCache,
+        ProcMacrosFirst {
+
+  /** The name it is registered under. */
+  String id();
+
+  /** Graph-level changes, before units are derived. */
+  default Scenario prepare(Scenario sc, StrategyContext ctx) {
+    return sc;
+  }
+
+  /** A unit's work under this strategy. */
+  default UnitWork adjust(UnitWork u, UnitFacts facts, StrategyContext ctx) {
+    return u;
+  }
+}

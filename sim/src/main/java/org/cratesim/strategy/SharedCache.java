@@ -1,0 +1,47 @@
+package org.cratesim.strategy;
+
+
+/**
+ * A shared compilation cache in the manner of sccache: a library unit hits with a probability
+ * and costs a fetch instead of a compile; a miss compiles and pays a write. Never cached, as
+ * sccache documents: bins, proc macros (anything that invokes the linker), build-script runs,
+ * and crates compiled incrementally. Draws come from the strategy's own random stream, one per
+ * eligible unit in unit order: the same seed gives the same hits.
+ *
+ * @param hitRate probability that a library unit is in the cache
+ * @param fetchShare fetching a hit, as a share of compiling it
+ * @param writeShare writing a miss to the cache, as a share of compiling it
+ */
+public record SharedCache(double hitRate, double fetchShare, double writeShare)
+    implements BuildStrategy {
+  public static final String ID = "shared-cache";
+
+  public SharedCache {
+    if (!(hitRate >= 0 && hitRate <= 1) || !(fetchShare >= 0) || !(writeShare >= 0)) {
+      throw new IllegalArgumentException("hit_rate in [0, 1], shares >= 0");
+    }
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public UnitWork adjust(UnitWork u, UnitFacts f, StrategyContext ctx) {
+    if (!f.rebuilt() || f.incremental() || u.role() != UnitWork.Role.LIB) {
+      return u;
+    }
+    long work = u.frontendNanos() + u.codegenNanos();
+    boolean hit = ctx.random().nextDouble() < hitRate;
+    if (hit) {
+      return new UnitWork(u.crate(), u.role(), Math.round(work * fetchShare), 0, 0, 0,
+          u.linkNanos());
+    }
+    double w = 1 + writeShare;
+    return new UnitWork(u.crate(), u.role(), Math.round(u.frontendNanos() * w),
+        Math.round(u.codegenNanos() * w),
+        u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * w), u.ltoNanos(),
+        u.linkNanos());
+  }
+}

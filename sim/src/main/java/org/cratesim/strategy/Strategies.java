@@ -1,0 +1,150 @@
+package org.cratesim.strategy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.cratesim.model.Scenario;
+import org.cratesim.model.StrategyDecl;
+
+/**
+ * The registry: strategies by name, each built from its declared parameters over documented
+ * defaults (Caffeine's policy registry, with records instead of annotations).
+ */
+public final class Strategies {
+  private Strategies() {}
+
+  /** Name -> (parameter defaults, factory). */
+  private static final Map<String, Entry> REGISTRY = registry();
+
+  private record Entry(Map<String, Object> defaults, Function<Params, BuildStrategy> factory) {}
+
+  private static Map<String, Entry> registry() {
+    Map<String, Entry> r = new LinkedHashMap<>();
+    r.put(PrecompiledProcMacros.ID, new Entry(map("crates", List.of(),
+        "per_invocation_s", 0.0066),
+        p -> new PrecompiledProcMacros(p.list("crates"), p.num("per_invocation_s"))));
+    r.put(WasmProcMacros.ID, new Entry(map("crates", List.of(), "runtime", "interpreted",
+        "runtime_build_s", 3.0, "shim_s", 0.3, "interpreter_slowdown", 100.0,
+        "jit_startup_s", 0.5, "jit_slowdown", 2.0),
+        p -> new WasmProcMacros(p.list("crates"), p.choice("runtime", "interpreted", "jit")
+            .equals("jit"), p.num("runtime_build_s"), p.num("shim_s"),
+            p.num("interpreter_slowdown"), p.num("jit_startup_s"), p.num("jit_slowdown"))));
+    r.put(ExpansionCache.ID, new Entry(map("changed_share", 0.05, "hit_cost_s", 0.0002,
+        "deny", List.of()),
+        p -> new ExpansionCache(p.num("changed_share"), p.num("hit_cost_s"), p.list("deny"))));
+    r.put(SharedCache.ID, new Entry(map("hit_rate", 0.8, "fetch_share", 0.1,
+        "write_share", 0.05),
+        p -> new SharedCache(p.num("hit_rate"), p.num("fetch_share"), p.num("write_share"))));
+    r.put(ProcMacrosFirst.ID, new Entry(map(), p -> new ProcMacrosFirst()));
+    return r;
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** Registered names. */
+  public static Set<String> names() {
+    return REGISTRY.keySet();
+  }
+
+  /** A strategy's parameters with their defaults. */
+  public static Map<String, Object> defaults(String name) {
+    return entry(name).defaults();
+  }
+
+  /** Builds a declared strategy; a bad name, key or value is an IllegalArgumentException. */
+  public static BuildStrategy create(StrategyDecl d) {
+    Entry e = entry(d.name());
+    for (String k : d.params().keySet()) {
+      if (!e.defaults().containsKey(k)) {
+        throw new IllegalArgumentException("strategy '" + d.name() + "' has no parameter '" + k
+            + "' (known: " + String.join(", ", e.defaults().keySet()) + ")");
+      }
+    }
+    Map<String, Object> p = new LinkedHashMap<>(e.defaults());
+    p.putAll(d.params());
+    return e.factory().apply(new Params(d.name(), p));
+  }
+
+  /** The scenario's switched-on strategies, in order. */
+  public static List<BuildStrategy> active(Scenario sc) {
+    List<BuildStrategy> out = new ArrayList<>();
+    for (StrategyDecl d : sc.strategies()) {
+      if (d.enabled()) {
+        out.add(create(d));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Switches a strategy on: the scenario's declaration of it, or a new one with the defaults.
+   */
+  public static Scenario enable(Scenario sc, String name) {
+    entry(name);
+    List<StrategyDecl> out = new ArrayList<>();
+    boolean found = false;
+    for (StrategyDecl d : sc.strategies()) {
+      if (d.name().equals(name)) {
+        found = true;
+        d = d.withEnabled(true);
+      }
+      out.add(d);
+    }
+    if (!found) {
+      out.add(new StrategyDecl(name, true, Map.of()));
+    }
+    return sc.withStrategies(out);
+  }
+
+  /** Switches every strategy off (the baseline of a comparison). */
+  public static Scenario disableAll(Scenario sc) {
+    return sc.withStrategies(sc.strategies().stream().map(d -> d.withEnabled(false)).toList());
+  }
+
+  private static Entry entry(String name) {
+    Entry e = REGISTRY.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("unknown strategy '" + name + "' (known: "
+          + String.join(", ", REGISTRY.keySet()) + ")");
+    }
+    return e;
+  }
+
+  /** Typed access to a strategy's parameters. */
+  private record Params(String strategy, Map<String, Object> values) {
+    double num(String k) {
+      Object v = values.get(k);
+      if (!(v instanceof Number)) {
+        throw new IllegalArgumentException(strategy + "." + k + " must be a number");
+      }
+      return ((Number) v).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> list(String k) {
+      Object v = values.get(k);
+      if (!(v instanceof List) || !((List<Object>) v).stream().allMatch(x -> x instanceof String)) {
+        throw new IllegalArgumentException(strategy + "." + k + " must be a list of names");
+      }
+      return (List<String>) v;
+    }
+
+    String choice(String k, String... allowed) {
+      Object v = values.get(k);
+      if (!(v instanceof String) || !List.of(allowed).contains(v)) {
+        throw new IllegalArgumentException(strategy + "." + k + " must be one of "
+            + String.join(", ", allowed));
+      }
+      return (String) v;
+    }
+  }
+}
