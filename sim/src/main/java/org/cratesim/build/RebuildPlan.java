@@ -114,7 +114,10 @@ final class RebuildPlan {
       return new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(), 0, 0,
           u.codegenUnits(), 0, 0, 0, 1.0);
     }
-    double items = s == State.EDITED ? rb.itemsShare() : rb.dependentItemsShare();
+    // in a check build the front end is the whole build: an edited crate redoes more of it
+    double items = s == State.EDITED
+        ? (u.mode() == UnitMode.CHECK ? rb.checkItemsShare() : rb.itemsShare())
+        : rb.dependentItemsShare();
     double cgus = s == State.EDITED ? rb.cguShare() : rb.dependentCguShare();
     long expansion = Math.min(u.frontendNanos(), expansionNanos);
     long frontend = expansion + Math.round(rb.overheadS() * 1e9)

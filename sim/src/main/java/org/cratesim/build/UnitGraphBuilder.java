@@ -166,7 +166,7 @@ public final class UnitGraphBuilder {
       if (c.sizeBased()) {
         expansion = nanos(costs.cost(c, false, 1).expandS());
       } else if (byMacro.isEmpty()) {
-        expansion = Math.round(clean.frontendNanos() * scenario.rebuild().expansionShare());
+        expansion = Math.round(clean.frontendNanos() * scenario.rebuild().plainExpansionShare());
       }
       RebuildPlan.State state = plan.state(c.name());
       Unit u = RebuildPlan.apply(clean, state, expansion, scenario.rebuild());

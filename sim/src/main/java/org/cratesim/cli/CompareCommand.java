@@ -24,11 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a scenario as a baseline (every strategy off) and with each named strategy on",
-      "(same build kind, same random numbers), and prints the wall time, the change against",
-      "the baseline, and what left or joined the critical path."
-    })
+    description = "Runs a scenario as a baseline (every strategy off) and with each named "
+        + "strategy on (same build kind, same random numbers), and prints the wall time, the "
+        + "change against the baseline, and what left or joined the critical path.")
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,14 +47,48 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Override cargo -j.")
   Integer jobs;
 
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (default) or csv (one row per strategy, baseline first).")
+  String format = "text";
+
   @Override
   public Integer call() throws Exception {
+    if (!format.equals("text") && !format.equals("csv")) {
+      throw new BadInputException("--format: expected text or csv, got '" + format + "'");
+    }
     Scenario sc = ScenarioReader.read(scenarioFile);
     sc = Overrides.apply(sc, jobs, null);
     sc = Overrides.rebuild(sc, buildKind, edits);
     Scenario base = Strategies.disableAll(sc);
+    // every variant is checked before anything runs or prints
+    List<Scenario> variants = new ArrayList<>();
+    for (String spec : strategies) {
+      Scenario s = base;
+      for (String name : spec.split("\\+")) {
+        s = Overrides.strategies(s, List.of(name.trim()));
+      }
+      variants.add(s);
+    }
     BuildResult b = BuildSimulator.simulate(base);
+    List<BuildResult> results = new ArrayList<>();
+    for (Scenario s : variants) {
+      results.add(BuildSimulator.simulate(s));
+    }
     PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("csv")) {
+      out.println("strategy,wall_s,delta_s,change_pct,critical_path");
+      out.printf(Locale.ROOT, "baseline,%.6f,0,0,%s%n", b.wallNanos() / 1e9,
+          String.join(" -> ", chain(b)).replace("\"", "'"));
+      for (int i = 0; i < variants.size(); i++) {
+        BuildResult r = results.get(i);
+        double delta = (r.wallNanos() - b.wallNanos()) / 1e9;
+        out.printf(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%s%n", strategies.get(i), r.wallNanos() / 1e9,
+            delta, 100 * delta / (b.wallNanos() / 1e9),
+            String.join(" -> ", chain(r)).replace("\"", "'"));
+      }
+      out.flush();
+      return 0;
+    }
     out.printf(Locale.ROOT, "%s: %s build, %s, -j%d%n", sc.name(), sc.rebuild().kind().id(),
         sc.build().mode().id(), sc.build().jobs());
     out.printf(Locale.ROOT, "  %-40s %9s %9s %8s%n", "strategy", "wall (s)", "delta (s)",
@@ -64,12 +96,9 @@ public final class CompareCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  %-40s %9.3f %9s %8s%n", "baseline (no strategy)",
         b.wallNanos() / 1e9, "-", "-");
     List<String> moves = new ArrayList<>();
-    for (String spec : strategies) {
-      Scenario s = base;
-      for (String name : spec.split("\\+")) {
-        s = Overrides.strategies(s, List.of(name.trim()));
-      }
-      BuildResult r = BuildSimulator.simulate(s);
+    for (int i = 0; i < variants.size(); i++) {
+      String spec = strategies.get(i);
+      BuildResult r = results.get(i);
       double delta = (r.wallNanos() - b.wallNanos()) / 1e9;
       out.printf(Locale.ROOT, "  %-40s %9.3f %+9.3f %+7.1f%%%n", spec, r.wallNanos() / 1e9,
           delta, 100 * delta / (b.wallNanos() / 1e9));

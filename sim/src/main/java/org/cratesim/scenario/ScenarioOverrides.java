@@ -56,9 +56,11 @@ public final class ScenarioOverrides {
         return sc.withCosts(sc.costs().with(p[1], num(v)));
       case "crate":
         return crate(sc, p[1], v);
+      case "incremental":
+        return sc.withRebuild(incremental(sc.rebuild(), p[1], v));
       default:
         throw new IllegalArgumentException("unknown table '" + p[0]
-            + "' (known: build, machine, rustc, profile, costs, crate)");
+            + "' (known: build, machine, rustc, profile, costs, incremental, crate)");
     }
   }
 
@@ -75,6 +77,29 @@ public final class ScenarioOverrides {
       default:
         throw unknown(k, "jobs, mode, startup_s, scheduling");
     }
+  }
+
+  private static org.cratesim.model.Rebuild incremental(org.cratesim.model.Rebuild r, String k,
+      String v) {
+    if (k.equals("enabled")) {
+      if (!v.equals("true") && !v.equals("false")) {
+        throw new IllegalArgumentException("incremental.enabled must be true or false");
+      }
+      return r.withIncremental(java.util.Optional.of(Boolean.parseBoolean(v)));
+    }
+    int i = org.cratesim.model.Rebuild.KEYS.indexOf(k);
+    if (i < 0) {
+      throw unknown(k, "enabled, " + String.join(", ", org.cratesim.model.Rebuild.KEYS));
+    }
+    double[] x = r.values();
+    x[i] = num(v);
+    if (k.endsWith("_share") && !(x[i] >= 0 && x[i] <= 1)) {
+      throw new IllegalArgumentException(k + " is a share: between 0 and 1");
+    }
+    if (!(x[i] >= 0)) {
+      throw new IllegalArgumentException(k + " must be >= 0");
+    }
+    return r.withValues(x);
   }
 
   private static MachineSettings machine(MachineSettings m, String k, double v) {

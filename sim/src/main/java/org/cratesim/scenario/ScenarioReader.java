@@ -48,9 +48,13 @@ public final class ScenarioReader {
   private static final Set<String> TOP_KEYS =
       Set.of("name", "build", "machine", "rustc", "profile", "costs", "incremental", "crate",
           "strategy");
-  private static final Set<String> INCREMENTAL_KEYS = Set.of("enabled", "items_share",
-      "cgu_share", "dependent_items_share", "dependent_cgu_share", "expansion_share",
-      "overhead_s");
+  private static final Set<String> INCREMENTAL_KEYS = incrementalKeys();
+
+  private static Set<String> incrementalKeys() {
+    Set<String> k = new java.util.HashSet<>(Rebuild.KEYS);
+    k.add("enabled");
+    return Set.copyOf(k);
+  }
   private static final Set<String> PROFILE_KEYS = Set.of("opt_level", "codegen_units", "lto",
       "share_generics", "linker", "frontend_threads", "debuginfo");
   private static final Set<String> BUILD_KEYS =
@@ -333,8 +337,7 @@ public final class ScenarioReader {
       throw error(build, "kind", "an incremental build needs edits = [\"crate\", ...]");
     }
     Optional<Boolean> enabled = Optional.empty();
-    double[] v = {d.itemsShare(), d.cguShare(), d.dependentItemsShare(), d.dependentCguShare(),
-        d.expansionShare(), d.overheadS()};
+    double[] v = d.values();
     if (inc != null) {
       checkKeys(inc, INCREMENTAL_KEYS, "incremental.");
       Object e = inc.get(List.of("enabled"));
@@ -344,16 +347,15 @@ public final class ScenarioReader {
         }
         enabled = Optional.of((Boolean) e);
       }
-      String[] keys = {"items_share", "cgu_share", "dependent_items_share",
-          "dependent_cgu_share", "expansion_share", "overhead_s"};
-      for (int i = 0; i < keys.length; i++) {
-        v[i] = time(inc, keys[i], v[i]);
-        if (i < 5 && v[i] > 1) {
-          throw error(inc, keys[i], keys[i] + " is a share: between 0 and 1");
+      for (int i = 0; i < Rebuild.KEYS.size(); i++) {
+        String key = Rebuild.KEYS.get(i);
+        v[i] = time(inc, key, v[i]);
+        if (key.endsWith("_share") && v[i] > 1) {
+          throw error(inc, key, key + " is a share: between 0 and 1");
         }
       }
     }
-    return new Rebuild(kind, edits, workspace, enabled, v[0], v[1], v[2], v[3], v[4], v[5]);
+    return new Rebuild(kind, edits, workspace, enabled, 0, 0, 0, 0, 0, 0, 0, 0).withValues(v);
   }
 
   private ProfileSettings profile(TomlTable t) throws ScenarioException {

@@ -46,20 +46,14 @@ public final class ScenarioWriter {
       sb.append("workspace = ").append(list(rb.workspace())).append('\n');
     }
     Rebuild dflt = Rebuild.CLEAN;
-    if (rb.incremental().isPresent() || rb.itemsShare() != dflt.itemsShare()
-        || rb.cguShare() != dflt.cguShare()
-        || rb.dependentItemsShare() != dflt.dependentItemsShare()
-        || rb.dependentCguShare() != dflt.dependentCguShare()
-        || rb.expansionShare() != dflt.expansionShare() || rb.overheadS() != dflt.overheadS()) {
+    if (rb.incremental().isPresent()
+        || !java.util.Arrays.equals(rb.values(), dflt.values())) {
       StringBuilder inc = new StringBuilder("\n[incremental]\n");
       rb.incremental().ifPresent(b -> inc.append("enabled = ").append(b).append('\n'));
-      inc.append("items_share = ").append(number(rb.itemsShare())).append('\n');
-      inc.append("cgu_share = ").append(number(rb.cguShare())).append('\n');
-      inc.append("dependent_items_share = ").append(number(rb.dependentItemsShare()))
-          .append('\n');
-      inc.append("dependent_cgu_share = ").append(number(rb.dependentCguShare())).append('\n');
-      inc.append("expansion_share = ").append(number(rb.expansionShare())).append('\n');
-      inc.append("overhead_s = ").append(number(rb.overheadS())).append('\n');
+      double[] v = rb.values();
+      for (int i = 0; i < v.length; i++) {
+        inc.append(Rebuild.KEYS.get(i)).append(" = ").append(number(v[i])).append('\n');
+      }
       sb.append(inc); // the [build] keys are all written: the next table can start
     }
     MachineSettings m = sc.machine();

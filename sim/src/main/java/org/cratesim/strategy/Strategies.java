@@ -24,7 +24,7 @@ public final class Strategies {
   private static Map<String, Entry> registry() {
     Map<String, Entry> r = new LinkedHashMap<>();
     r.put(PrecompiledProcMacros.ID, new Entry(map("crates", List.of(),
-        "per_invocation_s", 0.0066),
+        "per_invocation_s", 0.0046),
         p -> new PrecompiledProcMacros(p.list("crates"), p.num("per_invocation_s"))));
     r.put(WasmProcMacros.ID, new Entry(map("crates", List.of(), "runtime", "interpreted",
         "runtime_build_s", 3.0, "shim_s", 0.3, "interpreter_slowdown", 100.0,

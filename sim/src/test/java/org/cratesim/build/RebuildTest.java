@@ -28,7 +28,9 @@ class RebuildTest {
       cgu_share = 0.25
       dependent_items_share = 0.1
       dependent_cgu_share = 0.0
-      expansion_share = 0.2
+      expansion_share = 0.9
+      plain_expansion_share = 0.2
+      check_items_share = 0.75
       overhead_s = 0.0
       [[crate]]
       name = "dep"
@@ -90,6 +92,18 @@ class RebuildTest {
   }
 
   @Test
+  void incremental_checkBuild_editedCrateRedoesCheckItemsShare() throws Exception {
+    Scenario sc = scenario("incremental", "[\"core\"]");
+    sc = sc.withBuild(sc.build().withMode(org.cratesim.model.Mode.CHECK));
+    Map<String, UnitTiming> u = byLabel(BuildSimulator.simulate(sc));
+    // crates without proc macros: plain_expansion_share (0.2, not expansion_share 0.9) of the
+    // 2 s front end, plus check_items_share (0.75) of the rest
+    UnitTiming core = u.entrySet().stream().filter(e -> e.getKey().startsWith("core"))
+        .findFirst().orElseThrow(() -> new AssertionError(u.keySet())).getValue();
+    assertEquals(S * 2 / 10 * 2 + S * 75 / 100 * 16 / 10, core.durationNanos());
+  }
+
+  @Test
   void incremental_releaseHasNoIncrementalCompilation_dirtyCratesRebuiltInFull()
       throws Exception {
     Scenario sc = scenario("incremental", "[\"core\"]");
@@ -124,5 +138,20 @@ class RebuildTest {
     Scenario back = ScenarioReader.parse(ScenarioWriter.write(sc, List.of()), "back.toml");
     assertEquals(sc.rebuild(), back.rebuild());
     assertEquals(Rebuild.Kind.INCREMENTAL, back.rebuild().kind());
+  }
+
+  @Test
+  void setOverrides_incrementalKeys() throws Exception {
+    Scenario sc = scenario("incremental", "[\"core\"]");
+    Scenario o = org.cratesim.scenario.ScenarioOverrides.apply(sc, Map.of(
+        "incremental.check_items_share", "0.3", "incremental.enabled", "false"));
+    assertEquals(0.3, o.rebuild().checkItemsShare());
+    assertEquals(java.util.Optional.of(false), o.rebuild().incremental());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> org.cratesim.scenario.ScenarioOverrides.apply(sc,
+            Map.of("incremental.items_share", "1.5")));
+    assertTrue(e.getMessage().contains("between 0 and 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> org.cratesim.scenario.ScenarioOverrides.apply(sc, Map.of("incremental.x", "1")));
   }
 }

@@ -120,4 +120,35 @@ class CliTest {
     assertTrue(run.out().contains("--jobs"));
     assertTrue(exec().out().contains("Usage: cratesim"));
   }
+
+  @Test
+  void compare_baselineAndEachStrategy_textAndCsv() {
+    Outcome o = exec("compare", tiny(), "--strategy", "shared-cache", "--strategy",
+        "shared-cache+proc-macros-first");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().startsWith("tiny: clean build, debug, -j4"), o.out());
+    assertTrue(o.out().contains("baseline (no strategy)"));
+    assertTrue(o.out().contains("shared-cache+proc-macros-first"));
+    assertTrue(o.out().contains("What moved on the critical path:"));
+    Outcome csv = exec("compare", tiny(), "--strategy", "shared-cache", "--format", "csv");
+    assertEquals(0, csv.code(), csv.err());
+    String[] lines = csv.out().split("\\R");
+    assertEquals("strategy,wall_s,delta_s,change_pct,critical_path", lines[0]);
+    assertTrue(lines[1].startsWith("baseline,"));
+    assertTrue(lines[2].startsWith("shared-cache,"));
+    assertEquals(3, lines.length);
+  }
+
+  @Test
+  void compare_badStrategyOrMissingEdit_exitTwoAndNothingOnStdout() {
+    Outcome o = exec("compare", tiny(), "--strategy", "turbo");
+    assertEquals(2, o.code());
+    assertEquals("", o.out());
+    assertTrue(o.err().contains("unknown strategy 'turbo'"), o.err());
+    Outcome inc = exec("compare", tiny(), "--strategy", "expansion-cache", "--build-kind",
+        "incremental");
+    assertEquals(2, inc.code());
+    assertTrue(inc.err().contains("--edit"), inc.err());
+    assertEquals(2, exec("run", tiny(), "--strategy", "turbo").code());
+  }
 }
