@@ -329,13 +329,24 @@ public final class UnitGraphBuilder {
       return out;
     }
     List<String> macros = c.deps().stream()
-        .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO).toList();
+        .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO && !facadeOf(c.name(), d))
+        .toList();
     if (!macros.isEmpty()) {
       long share = Math.round(clean.frontendNanos() * sc.rebuild().expansionShare()
           / macros.size());
       macros.forEach(m -> out.put(m, share));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code crate} is the facade that re-exports its own macro crate (serde and
+   * serde_derive, tokio and tokio-macros, thiserror and thiserror-impl, clap and clap_derive):
+   * it depends on the macro without invoking it.
+   */
+  static boolean facadeOf(String crate, String macro) {
+    return macro.length() > crate.length() + 1 && macro.startsWith(crate)
+        && (macro.charAt(crate.length()) == '_' || macro.charAt(crate.length()) == '-');
   }
 
   /** Invocations per macro: given by the size, else estimated from the expansion time. */

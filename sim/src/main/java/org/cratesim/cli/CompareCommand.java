@@ -34,7 +34,8 @@ public final class CompareCommand implements Callable<Integer> {
   Path scenarioFile;
 
   @Option(names = "--strategy", required = true, paramLabel = "NAME",
-      description = "A strategy to compare (repeatable); 'a+b' switches on both together.")
+      description = "A strategy to compare (repeatable); 'a+b' switches on both together; "
+          + "NAME:key=value,... sets parameters, e.g. wasm-proc-macros:runtime=jit.")
   List<String> strategies = new ArrayList<>();
 
   @Option(names = "--build-kind", paramLabel = "KIND",
@@ -91,16 +92,18 @@ public final class CompareCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%s: %s build, %s, -j%d%n", sc.name(), sc.rebuild().kind().id(),
         sc.build().mode().id(), sc.build().jobs());
-    out.printf(Locale.ROOT, "  %-40s %9s %9s %8s%n", "strategy", "wall (s)", "delta (s)",
+    int w = Math.max(24, strategies.stream().mapToInt(String::length).max().orElse(0));
+    String row = "  %-" + w + "s %9.3f ";
+    out.printf(Locale.ROOT, "  %-" + w + "s %9s %9s %8s%n", "strategy", "wall (s)", "delta (s)",
         "change");
-    out.printf(Locale.ROOT, "  %-40s %9.3f %9s %8s%n", "baseline (no strategy)",
+    out.printf(Locale.ROOT, row + "%9s %8s%n", "baseline (no strategy)",
         b.wallNanos() / 1e9, "-", "-");
     List<String> moves = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       String spec = strategies.get(i);
       BuildResult r = results.get(i);
       double delta = (r.wallNanos() - b.wallNanos()) / 1e9;
-      out.printf(Locale.ROOT, "  %-40s %9.3f %+9.3f %+7.1f%%%n", spec, r.wallNanos() / 1e9,
+      out.printf(Locale.ROOT, row + "%+9.3f %+7.1f%%%n", spec, r.wallNanos() / 1e9,
           delta, 100 * delta / (b.wallNanos() / 1e9));
       Set<String> before = chain(b);
       Set<String> after = chain(r);

@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--strategy", paramLabel = "NAME",
       description = "Switch a strategy on (repeatable): precompiled-proc-macros, "
           + "wasm-proc-macros, expansion-cache, shared-cache, proc-macros-first; with the "
-          + "scenario's [[strategy]] parameters, or the defaults.")
+          + "scenario's [[strategy]] parameters, or the defaults; NAME:key=value,... sets "
+          + "parameters, e.g. wasm-proc-macros:runtime=jit.")
   java.util.List<String> strategies = new java.util.ArrayList<>();
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",

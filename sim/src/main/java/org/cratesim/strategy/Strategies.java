@@ -88,21 +88,56 @@ public final class Strategies {
   /**
    * Switches a strategy on: the scenario's declaration of it, or a new one with the defaults.
    */
-  public static Scenario enable(Scenario sc, String name) {
+  public static Scenario enable(Scenario sc, String spec) {
+    int colon = spec.indexOf(':');
+    String name = colon < 0 ? spec : spec.substring(0, colon);
+    Map<String, Object> given = colon < 0 ? Map.of() : parseParams(name, spec.substring(colon + 1));
     entry(name);
     List<StrategyDecl> out = new ArrayList<>();
     boolean found = false;
     for (StrategyDecl d : sc.strategies()) {
       if (d.name().equals(name)) {
         found = true;
-        d = d.withEnabled(true);
+        Map<String, Object> p = new LinkedHashMap<>(d.params());
+        p.putAll(given);
+        d = new StrategyDecl(name, true, p);
       }
       out.add(d);
     }
     if (!found) {
-      out.add(new StrategyDecl(name, true, Map.of()));
+      out.add(new StrategyDecl(name, true, given));
     }
+    create(out.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow());
     return sc.withStrategies(out);
+  }
+
+  /**
+   * {@code key=value,key=value} after a strategy's name on the command line: numbers, true or
+   * false, or text; a list is written {@code a;b}.
+   */
+  private static Map<String, Object> parseParams(String name, String text) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String kv : text.split(",")) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("'" + kv + "': write " + name
+            + ":key=value[,key=value...]");
+      }
+      String k = kv.substring(0, eq).trim();
+      String v = kv.substring(eq + 1).trim();
+      Object parsed;
+      if (v.equals("true") || v.equals("false")) {
+        parsed = Boolean.parseBoolean(v);
+      } else if (v.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+        parsed = Double.parseDouble(v);
+      } else if (Strategies.defaults(name).get(k) instanceof List) {
+        parsed = v.isEmpty() ? List.of() : List.of((Object[]) v.split(";"));
+      } else {
+        parsed = v;
+      }
+      out.put(k, parsed);
+    }
+    return out;
   }
 
   /** Switches every strategy off (the baseline of a comparison). */

@@ -238,4 +238,62 @@ class StrategyTest {
     Scenario back = ScenarioReader.parse(ScenarioWriter.write(sc, java.util.List.of()), "b.toml");
     assertEquals(sc.strategies(), back.strategies());
   }
+
+  @Test
+  void commandLineParameters_overrideTheDeclaration() throws Exception {
+    Scenario sc = Strategies.enable(ScenarioReader.parse(GRAPH, "x.toml"),
+        "precompiled-proc-macros:per_invocation_s=0,crates=derive");
+    var d = sc.strategies().get(0);
+    assertTrue(d.enabled());
+    assertEquals(0.0, d.params().get("per_invocation_s"));
+    assertEquals(java.util.List.of("derive"), d.params().get("crates"));
+    // no overhead left: the cold build only saves
+    BuildResult base = run(base("clean"));
+    assertEquals(duration(base, "model"), duration(BuildSimulator.simulate(sc), "model"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Strategies.enable(sc, "wasm-proc-macros:runtime=fast"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Strategies.enable(sc, "wasm-proc-macros:runtime"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Strategies.enable(sc, "shared-cache:hit=1"));
+  }
+
+  @Test
+  void facadeCrate_doesNotInvokeTheMacroItReexports() throws Exception {
+    Scenario sc = ScenarioReader.parse("""
+        [build]
+        jobs = 1
+        startup_s = 0.0
+        kind = "incremental"
+        edits = ["serde"]
+        workspace = ["serde", "model"]
+        [incremental]
+        expansion_share = 0.5
+        [[crate]]
+        name = "serde_derive"
+        kind = "proc-macro"
+        frontend_s = 1.0
+        codegen_s = 1.0
+        [[crate]]
+        name = "serde"
+        deps = ["serde_derive"]
+        frontend_s = 2.0
+        codegen_s = 0.0
+        [[crate]]
+        name = "model"
+        deps = ["serde", "serde_derive"]
+        frontend_s = 2.0
+        codegen_s = 0.0
+        """, "facade.toml");
+    BuildResult base = BuildSimulator.simulate(sc);
+    BuildResult cached = run(sc, "expansion-cache");
+    // serde re-exports serde_derive: nothing of it to serve from the cache; model's expansion
+    // (half its front end) is
+    long serde = byCrate(base).get("serde").durationNanos();
+    assertTrue(serde > 0, "edited: rebuilt");
+    assertEquals(serde, byCrate(cached).get("serde").durationNanos());
+    // model: 1 s of expansion, all hits (a dependent), 500 invocations x 0.2 ms
+    assertEquals(byCrate(base).get("model").durationNanos() - S + Math.round(500 * 0.0002 * S),
+        byCrate(cached).get("model").durationNanos());
+  }
 }
