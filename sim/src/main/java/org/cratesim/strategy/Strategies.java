@@ -91,7 +91,8 @@ public final class Strategies {
   public static Scenario enable(Scenario sc, String spec) {
     int colon = spec.indexOf(':');
     String name = colon < 0 ? spec : spec.substring(0, colon);
-    Map<String, Object> given = colon < 0 ? Map.of() : parseParams(name, spec.substring(colon + 1));
+    Map<String, Object> given =
+        colon < 0 ? Map.of() : parseParams(name, spec.substring(colon + 1));
     entry(name);
     List<StrategyDecl> out = new ArrayList<>();
     boolean found = false;
