@@ -46,7 +46,7 @@ public record PrecompiledProcMacros(List<String> crates, double perInvocationS)
     if (!f.rebuilt() || u.isScript()) {
       return u;
     }
-    Set<String> macros = MacroCrates.resolve(ctx.original(), crates);
+    Set<String> macros = ctx.macros(crates);
     long extra = 0;
     for (var e : f.invocations().entrySet()) {
       if (macros.contains(e.getKey())) {

@@ -80,7 +80,7 @@ public record WasmProcMacros(List<String> crates, boolean jit, double runtimeBui
     if (!f.rebuilt() || u.isScript()) {
       return u;
     }
-    Set<String> macros = MacroCrates.resolve(ctx.original(), crates);
+    Set<String> macros = ctx.macros(crates);
     long nativeNanos = 0;
     for (var e : f.expansionNanos().entrySet()) {
       if (macros.contains(e.getKey())) {
