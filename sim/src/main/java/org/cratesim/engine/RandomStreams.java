@@ -55,6 +55,24 @@ public final class RandomStreams {
     return words;
   }
 
+  /**
+   * A standard normal draw that depends on (seed, replication, key) alone: no state, so the same
+   * key gets the same draw in every design point of a replication (common random numbers) and
+   * on any thread.
+   */
+  public double normal(String key) {
+    long h = mix(seed ^ 0x9E3779B97F4A7C15L);
+    h = mix(h ^ replication);
+    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+      h = mix(h ^ (b & 0xff));
+    }
+    long a = mix(h + 0x9E3779B97F4A7C15L);
+    long b = mix(h + 2 * 0x9E3779B97F4A7C15L);
+    double u1 = ((a >>> 11) + 1) * 0x1.0p-53; // (0, 1]
+    double u2 = (b >>> 11) * 0x1.0p-53;
+    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
+  }
+
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -1,0 +1,72 @@
+package org.cratesim.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cratesim.build.Unit;
+import org.cratesim.build.UnitGraph;
+import org.cratesim.engine.RandomStreams;
+
+/**
+ * Run-to-run variability of a build: every unit's phases are multiplied by lognormal factors of
+ * mean 1 — one factor per build (the machine is faster or slower that run: all units move
+ * together) and one per unit and phase. Defaults from own-2core-2026's repeated clean builds
+ * (5 workspaces, 2–3 repetitions of each mode and -j): the per-run factor has a standard
+ * deviation of log 0.17 over 45 runs; after removing it, a unit's own spread is 0.054 (median
+ * over 146 units of at least 0.3 s; small samples bias it low, hence 0.06).
+ *
+ * @param buildCv coefficient of variation of the per-build factor
+ * @param frontendCv of each unit's front end
+ * @param codegenCv of each unit's codegen (and LTO)
+ * @param linkCv of each unit's link
+ */
+public record Noise(double buildCv, double frontendCv, double codegenCv, double linkCv) {
+  public static final Noise DEFAULT = new Noise(0.17, 0.06, 0.06, 0.06);
+  public static final Noise NONE = new Noise(0, 0, 0, 0);
+
+  public Noise {
+    for (double cv : new double[] {buildCv, frontendCv, codegenCv, linkCv}) {
+      if (!(cv >= 0 && cv <= 2)) {
+        throw new IllegalArgumentException("a coefficient of variation is between 0 and 2");
+      }
+    }
+  }
+
+  /**
+   * The graph with every unit's costs drawn for one replication. Draws are keyed by the unit's
+   * label and phase ({@link RandomStreams#normal}), so replication r of every design point sees
+   * the same draws for the same unit (common random numbers); {@code streamKey} distinguishes
+   * design points when independent streams are wanted (empty for common random numbers).
+   */
+  public UnitGraph apply(UnitGraph g, RandomStreams rs, String streamKey) {
+    if (equals(NONE)) {
+      return g;
+    }
+    double build = factor(buildCv, rs.normal(streamKey + "build"));
+    List<Unit> out = new ArrayList<>(g.size());
+    for (Unit u : g.units()) {
+      String k = streamKey + u.label() + "/" + u.mode().id() + "/";
+      double fe = build * factor(frontendCv, rs.normal(k + "frontend"));
+      double cg = build * factor(codegenCv, rs.normal(k + "codegen"));
+      double ln = build * factor(linkCv, rs.normal(k + "link"));
+      out.add(new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(),
+          Math.round(u.frontendNanos() * fe), Math.round(u.codegenNanos() * cg),
+          u.codegenUnits(), Math.round(u.linkNanos() * ln),
+          u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * cg),
+          u.ltoNanos() < 0 ? -1 : Math.round(u.ltoNanos() * cg), u.parallelCodegenFactor()));
+    }
+    List<List<org.cratesim.build.UnitDep>> deps = new ArrayList<>(g.size());
+    for (int i = 0; i < g.size(); i++) {
+      deps.add(g.deps(i));
+    }
+    return new UnitGraph(out, deps);
+  }
+
+  /** A lognormal factor of mean 1 and coefficient of variation cv, from a standard normal z. */
+  static double factor(double cv, double z) {
+    if (cv == 0) {
+      return 1;
+    }
+    double s2 = StrictMath.log(1 + cv * cv);
+    return StrictMath.exp(StrictMath.sqrt(s2) * z - s2 / 2);
+  }
+}

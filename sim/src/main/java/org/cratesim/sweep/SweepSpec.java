@@ -1,0 +1,125 @@
+package org.cratesim.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cratesim.model.Mode;
+import org.cratesim.model.Rebuild;
+import org.cratesim.model.Scenario;
+import org.cratesim.scenario.ScenarioOverrides;
+import org.cratesim.strategy.Strategies;
+
+/**
+ * A sweep: a scenario, the parameters varied (a cartesian product, first parameter slowest),
+ * replications and a seed. Parameters: {@code jobs}, {@code mode}, {@code build_kind},
+ * {@code strategy} (a strategy spec as on the command line, {@code a+b} for both, {@code none}
+ * for none), or any {@code TABLE.KEY} of {@code --set}; a bare profile key
+ * ({@code codegen_units}, {@code lto}, {@code opt_level}, ...) means {@code profile.KEY}.
+ *
+ * @param scenario the base scenario
+ * @param parameters varied parameters in order, each with its values in order
+ * @param replications per design point
+ * @param seed the random numbers' seed
+ * @param noise run-to-run variability
+ * @param commonRandomNumbers replication r of every point sees the same draws
+ */
+public record SweepSpec(Scenario scenario, LinkedHashMap<String, List<String>> parameters,
+    int replications, long seed, Noise noise, boolean commonRandomNumbers) {
+  private static final List<String> PROFILE_KEYS = List.of("opt_level", "codegen_units", "lto",
+      "share_generics", "linker", "frontend_threads", "debuginfo");
+
+  public SweepSpec {
+    parameters = new LinkedHashMap<>(parameters);
+    if (replications < 1) {
+      throw new IllegalArgumentException("replications must be >= 1");
+    }
+    for (var e : parameters.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        throw new IllegalArgumentException("--vary " + e.getKey() + ": no values");
+      }
+    }
+  }
+
+  /** The design points in canonical order: each a map from parameter to value. */
+  public List<Map<String, String>> points() {
+    List<Map<String, String>> out = new ArrayList<>();
+    out.add(new LinkedHashMap<>());
+    for (var e : parameters.entrySet()) {
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> p : out) {
+        for (String v : e.getValue()) {
+          Map<String, String> q = new LinkedHashMap<>(p);
+          q.put(e.getKey(), v);
+          next.add(q);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /** The scenario of a design point; a bad parameter or value is an IllegalArgumentException. */
+  public Scenario scenarioOf(Map<String, String> point) {
+    Scenario sc = scenario;
+    for (var e : point.entrySet()) {
+      sc = applyOne(sc, e.getKey(), e.getValue());
+    }
+    return sc;
+  }
+
+  private static Scenario applyOne(Scenario sc, String key, String v) {
+    switch (key) {
+      case "jobs":
+        try {
+          int j = Integer.parseInt(v);
+          if (j < 1) {
+            throw new NumberFormatException();
+          }
+          return sc.withBuild(sc.build().withJobs(j));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("jobs: '" + v + "' is not a positive integer");
+        }
+      case "mode":
+        return sc.withBuild(sc.build().withMode(Mode.parse(v)));
+      case "build_kind":
+        return sc.withRebuild(sc.rebuild().withKind(Rebuild.Kind.parse(v)));
+      case "strategy": {
+        Scenario out = Strategies.disableAll(sc);
+        if (v.equals("none")) {
+          return out;
+        }
+        for (String s : v.split("\\+")) {
+          out = Strategies.enable(out, s.trim());
+        }
+        return out;
+      }
+      default:
+        String k = key.contains(".") ? key : PROFILE_KEYS.contains(key) ? "profile." + key : key;
+        return ScenarioOverrides.apply(sc, Map.of(k, v));
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A canonical one-line description: what --resume checks it is continuing. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("scenario=").append(scenario.name()).append(" sha256=").append(sha256(
+        org.cratesim.scenario.ScenarioWriter.write(scenario, List.of())))
+        .append(" replications=").append(replications)
+        .append(" seed=").append(seed).append(" noise=").append(noise)
+        .append(" crn=").append(commonRandomNumbers);
+    parameters.forEach((k, v) -> sb.append(" vary ").append(k).append('=')
+        .append(String.join(",", v)));
+    return sb.toString();
+  }
+}
