@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     subcommands = {RunCommand.class, ImportCommand.class, PredictCommand.class,
       ValidateCommand.class, CalibrateCommand.class, CalibrateCostsCommand.class,
       CompareCommand.class, ValidateRebuildsCommand.class, SweepCommand.class,
+      ReportCommand.class,
       SplitCommand.class, MergeCommand.class,
       BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {

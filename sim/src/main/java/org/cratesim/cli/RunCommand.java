@@ -3,6 +3,7 @@ package org.cratesim.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cratesim.build.BuildResult;
@@ -10,6 +11,7 @@ import org.cratesim.build.BuildSimulator;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.report.CsvReport;
+import org.cratesim.report.HtmlReport;
 import org.cratesim.report.JsonReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.report.TextReport;
@@ -74,6 +76,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write a self-contained HTML page: timeline by thread lane, "
+          + "concurrency, critical path.")
+  Path html;
+
   @Override
   public Integer call() throws Exception {
     Scenario sc = ScenarioReader.read(scenarioFile);
@@ -94,7 +101,20 @@ public final class RunCommand implements Callable<Integer> {
         text = TextReport.render(sc.name(), r);
     }
     emit(spec, output, text);
+    if (html != null) {
+      writeHtml(html, HtmlReport.render(sc, r));
+    }
     return 0;
+  }
+
+  private static void writeHtml(Path file, String page) {
+    try {
+      Files.writeString(file, page, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("--html: cannot write " + file + ": no such directory");
+    } catch (IOException e) {
+      throw new BadInputException("--html: cannot write " + file + ": " + e.getMessage());
+    }
   }
 
   static Mode parseMode(String m) {

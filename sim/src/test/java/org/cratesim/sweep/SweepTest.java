@@ -189,4 +189,23 @@ class SweepTest {
     assertEquals(2, cli(out, err, "sweep", bad.toString(), "-o", tmp.resolve("z").toString()));
     assertTrue(err.toString().contains("bad.toml:2: unknown key 'replicas'"), err.toString());
   }
+
+  @Test
+  void report_chartsAndMarkdownOfASweep() throws Exception {
+    Path dir = tmp.resolve("rep");
+    run(spec(3, true), dir, false, 2);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, cli(out, err, "report", dir.toString()), err.toString());
+    for (String f : List.of("wall.png", "wall.svg", "speedup.png", "speedup.svg")) {
+      assertTrue(Files.size(dir.resolve(f)) > 1000, f);
+    }
+    var img = javax.imageio.ImageIO.read(dir.resolve("wall.png").toFile());
+    assertEquals(900, img.getWidth());
+    assertTrue(Files.readString(dir.resolve("wall.svg")).contains("<svg"));
+    List<String> md = Files.readAllLines(dir.resolve("summary.md"));
+    assertEquals(1 + 1 + 4, md.size());
+    assertTrue(md.get(0).startsWith("| jobs | strategy | n | wall mean (s)"), md.get(0));
+    assertEquals(2, cli(out, err, "report", tmp.resolve("nothing").toString()));
+  }
 }

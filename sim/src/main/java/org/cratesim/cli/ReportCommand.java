@@ -1,0 +1,47 @@
+package org.cratesim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cratesim.report.SweepCharts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cratesim report OUT/}: charts and a Markdown table of a finished sweep. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Charts a sweep's summary.csv: wall time against the first varied parameter "
+        + "(one line per combination of the others, 95 % CI band) and, when jobs is varied, "
+        + "the speed-up against jobs with the ideal line and the critical-path bound; PNG and "
+        + "SVG, plus summary.md.")
+public final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "A sweep's output directory.")
+  Path dir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path summary = dir.resolve("summary.csv");
+    if (!Files.isRegularFile(summary)) {
+      throw new BadInputException(dir + ": no summary.csv (run cratesim sweep -o " + dir
+          + " first)");
+    }
+    SweepCharts.Summary s;
+    try {
+      s = SweepCharts.read(summary);
+    } catch (java.io.IOException | NumberFormatException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (Path p : SweepCharts.write(s, dir)) {
+      out.println("Wrote " + p);
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,201 @@
+package org.cratesim.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cratesim.TestPaths;
+import org.cratesim.build.BuildResult;
+import org.cratesim.build.BuildSimulator;
+import org.cratesim.build.ChainLink;
+import org.cratesim.cli.CratesimCommand;
+import org.cratesim.model.Scenario;
+import org.cratesim.scenario.ScenarioReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HtmlReportTest {
+  private static final String HOSTILE = "<script>alert(1)</script>";
+
+  @TempDir Path tmp;
+
+  private static Path tiny() {
+    return TestPaths.repo().resolve("scenarios/tiny.toml");
+  }
+
+  private static int count(String page, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(page);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void tiny_timelineHasOneBarPerUnitThatDidWork() throws Exception {
+    Scenario sc = ScenarioReader.read(tiny());
+    BuildResult r = BuildSimulator.simulate(sc);
+    String page = HtmlReport.render(sc, r);
+    long worked = r.units().stream().filter(u -> u.durationNanos() > 0).count();
+    assertEquals(5, worked);
+    assertEquals(1, count(page, "<svg class=\"timeline\""));
+    assertEquals(1, count(page, "<svg class=\"concurrency\""));
+    assertEquals(worked, count(page, "<g class=\"unit[ \"]"));
+    // every bar carries a tooltip with its label, and its sections in cargo's colours
+    assertEquals(worked, count(page, "<g class=\"unit[^>]*><title>"));
+    assertTrue(page.contains("fill=\"#95cce8\""), "front end colour");
+    assertTrue(page.contains("fill=\"#f0a060\""), "codegen colour");
+    assertTrue(page.contains("class=\"link\""), "the bin's link section");
+    assertTrue(page.contains(">app bin &quot;app&quot;</text>"));
+    for (String s : new String[] {"Wall time", "Critical-path lower bound",
+        "Start-up + work / jobs bound", "Utilisation", "7.088 s", "-j4", "threads busy",
+        "inactive", "waiting", "active"}) {
+      assertTrue(page.contains(s), s);
+    }
+  }
+
+  @Test
+  void tiny_criticalPathUnitsAreMarked() throws Exception {
+    Scenario sc = ScenarioReader.read(tiny());
+    BuildResult r = BuildSimulator.simulate(sc);
+    String page = HtmlReport.render(sc, r);
+    Set<Integer> onPath = new TreeSet<>();
+    for (ChainLink l : r.criticalChain()) {
+      if (l.unit() >= 0) {
+        onPath.add(l.unit());
+      }
+    }
+    assertEquals(Set.of(0, 1, 3, 4), onPath);
+    for (int i = 0; i < r.units().size(); i++) {
+      String bar = onPath.contains(i) ? "<g class=\"unit crit\" id=\"bar-" + i + "\">"
+          : "<g class=\"unit\" id=\"bar-" + i + "\">";
+      assertTrue(page.contains(bar), bar);
+      String row = onPath.contains(i) ? "<tr id=\"unit-" + i + "\" class=\"crit\">"
+          : "<tr id=\"unit-" + i + "\">";
+      assertTrue(page.contains(row), row);
+    }
+    assertEquals(onPath.size(), count(page, "<g class=\"unit crit\""));
+    // the critical-path table explains each link
+    assertTrue(page.contains("<a href=\"#unit-1\">parser</a>&#39;s .rmeta"));
+    assertTrue(page.contains("<a href=\"#unit-3\">engine</a> finished"));
+  }
+
+  @Test
+  void lanes_areGreedyFirstFree() throws Exception {
+    Scenario sc = ScenarioReader.read(tiny());
+    BuildResult r = BuildSimulator.simulate(sc);
+    // core-types 0.2-2.063, parser and net from 1.2, engine from 3.2, app from 5.863
+    assertArrayEquals(new int[] {0, 1, 2, 0, 0}, HtmlReport.lanes(r));
+  }
+
+  @Test
+  void tiny_pageIsSelfContained() throws Exception {
+    Scenario sc = ScenarioReader.read(tiny());
+    String page = HtmlReport.render(sc, BuildSimulator.simulate(sc));
+    String lower = page.toLowerCase(Locale.ROOT);
+    assertTrue(page.startsWith("<!DOCTYPE html>\n"));
+    assertTrue(page.contains("<meta charset=\"utf-8\">"));
+    assertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+        + "'none'; style-src 'unsafe-inline'; img-src data:;\">"));
+    for (String bad : new String[] {"http://", "https://", "src=", "<script", "<link",
+        "@import", "url(", "<iframe", "<object", "<img"}) {
+      assertFalse(lower.contains(bad), bad);
+    }
+    Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
+    while (m.find()) {
+      assertTrue(m.group(1).startsWith("#unit-"), m.group(1));
+    }
+  }
+
+  @Test
+  void render_isDeterministic() throws Exception {
+    Scenario sc = ScenarioReader.read(tiny());
+    String a = HtmlReport.render(sc, BuildSimulator.simulate(sc));
+    String b = HtmlReport.render(ScenarioReader.read(tiny()),
+        BuildSimulator.simulate(ScenarioReader.read(tiny())));
+    assertEquals(a, b);
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      assertEquals(a, HtmlReport.render(sc, BuildSimulator.simulate(sc)));
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void hostileCrateNames_appearAsText() throws Exception {
+    Scenario sc = ScenarioReader.parse("name = \"x<b>&y\"\n[build]\njobs = 2\n"
+        + "[[crate]]\nname = \"" + HOSTILE.replace("\"", "\\\"") + "\"\nfrontend_s = 1\n"
+        + "codegen_s = 1\n"
+        + "[[crate]]\nname = \"q\\\"uo'te&amp\"\ndeps = [\"" + HOSTILE + "\"]\n"
+        + "frontend_s = 1\ncodegen_s = 1\n", "x.toml");
+    assertEquals(HOSTILE, sc.crates().get(0).name());
+    String page = HtmlReport.render(sc, BuildSimulator.simulate(sc));
+    assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assertFalse(page.toLowerCase(Locale.ROOT).contains("<script"));
+    assertFalse(page.contains("</script"));
+    assertFalse(page.contains("<b>"));
+    assertTrue(page.contains("x&lt;b&gt;&amp;y"), "scenario name escaped");
+    assertTrue(page.contains("q&quot;uo&#39;te&amp;amp"), "quotes and ampersand escaped");
+    assertFalse(page.contains("q\"uo"));
+    assertFalse(page.contains("uo'te"));
+    // in the tooltip, the bar label, the critical path and the unit table
+    assertTrue(count(page, Pattern.quote("&lt;script&gt;alert(1)&lt;/script&gt;")) >= 4);
+  }
+
+  private static int exec(StringWriter out, StringWriter err, String... args) {
+    CommandLine cl = CratesimCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void cli_run_html_writesThePage() throws Exception {
+    Path file = tmp.resolve("report.html");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = exec(out, err, "run", tiny().toString(), "--html", file.toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(out.toString().contains("Wall time"), "the normal report still goes to stdout");
+    String page = Files.readString(file, StandardCharsets.UTF_8);
+    Scenario sc = ScenarioReader.read(tiny());
+    assertEquals(HtmlReport.render(sc, BuildSimulator.simulate(sc)), page);
+  }
+
+  @Test
+  void cli_run_html_warmBuild_barsOnlyForUnitsThatDidWork() throws Exception {
+    Path file = tmp.resolve("warm.html");
+    StringWriter err = new StringWriter();
+    int code = exec(new StringWriter(), err, "run", tiny().toString(), "--build-kind", "warm",
+        "--html", file.toString());
+    assertEquals(0, code, err.toString());
+    String page = Files.readString(file, StandardCharsets.UTF_8);
+    assertEquals(1, count(page, "<g class=\"unit[ \"]"), "only the workspace bin is rebuilt");
+    assertTrue(page.contains("4 fresh"));
+  }
+
+  @Test
+  void cli_run_html_unwritable_isBadInput() {
+    Path file = tmp.resolve("no/such/dir/report.html");
+    StringWriter err = new StringWriter();
+    int code = exec(new StringWriter(), err, "run", tiny().toString(), "--html",
+        file.toString());
+    assertEquals(CratesimCommand.EXIT_BAD_INPUT, code);
+    assertTrue(err.toString().startsWith("--html: cannot write "), err.toString());
+  }
+}
