@@ -49,13 +49,13 @@ public final class CompareCommand implements Callable<Integer> {
   Integer jobs;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text (default) or csv (one row per strategy, baseline first).")
+      description = "text (default), csv (one row per strategy, baseline first) or json.")
   String format = "text";
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("text") && !format.equals("csv")) {
-      throw new BadInputException("--format: expected text or csv, got '" + format + "'");
+    if (!List.of("text", "csv", "json").contains(format)) {
+      throw new BadInputException("--format: expected text, csv or json, got '" + format + "'");
     }
     Scenario sc = ScenarioReader.read(scenarioFile);
     sc = Overrides.apply(sc, jobs, null);
@@ -76,6 +76,34 @@ public final class CompareCommand implements Callable<Integer> {
       results.add(BuildSimulator.simulate(s));
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      var root = mapper.createObjectNode();
+      root.put("scenario", sc.name());
+      root.put("build_kind", sc.rebuild().kind().id());
+      root.put("mode", sc.build().mode().id());
+      root.put("jobs", sc.build().jobs());
+      var rows = root.putArray("rows");
+      var base0 = rows.addObject();
+      base0.put("strategy", "baseline");
+      base0.put("wall_s", b.wallNanos() / 1e9);
+      base0.put("delta_s", 0.0);
+      base0.put("change_pct", 0.0);
+      chain(b).forEach(base0.putArray("critical_path")::add);
+      for (int i = 0; i < variants.size(); i++) {
+        BuildResult r = results.get(i);
+        double delta = (r.wallNanos() - b.wallNanos()) / 1e9;
+        var o = rows.addObject();
+        o.put("strategy", strategies.get(i));
+        o.put("wall_s", r.wallNanos() / 1e9);
+        o.put("delta_s", delta);
+        o.put("change_pct", 100 * delta / (b.wallNanos() / 1e9));
+        chain(r).forEach(o.putArray("critical_path")::add);
+      }
+      out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      out.flush();
+      return 0;
+    }
     if (format.equals("csv")) {
       out.println("strategy,wall_s,delta_s,change_pct,critical_path");
       out.printf(Locale.ROOT, "baseline,%.6f,0,0,%s%n", b.wallNanos() / 1e9,

@@ -137,6 +137,10 @@ class CliTest {
     assertTrue(lines[1].startsWith("baseline,"));
     assertTrue(lines[2].startsWith("shared-cache,"));
     assertEquals(3, lines.length);
+    Outcome json = exec("compare", tiny(), "--strategy", "shared-cache", "--format", "json");
+    assertEquals(0, json.code(), json.err());
+    assertTrue(json.out().contains("\"strategy\" : \"shared-cache\""), json.out());
+    assertTrue(json.out().contains("\"critical_path\""), json.out());
   }
 
   @Test
