@@ -136,7 +136,7 @@ public final class HtmlReport {
    * Greedy lane packing as cargo's page does it: units by start time, each into the first lane
    * that is free at its start. Units that did no work (fresh) get no lane (-1).
    */
-  static int[] lanes(BuildResult r) {
+  public static int[] lanes(BuildResult r) {
     int[] lane = new int[r.units().size()];
     java.util.Arrays.fill(lane, -1);
     List<Integer> order = new ArrayList<>();
