@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cratesim.build.BuildResult;
+import org.cratesim.engine.HoldModel;
 import org.cratesim.build.BuildSimulator;
 import org.cratesim.build.UnitGraph;
 import org.cratesim.build.UnitGraphBuilder;
@@ -24,10 +25,14 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Times one simulated build of synthetic graphs of 100, 1,000 and 10,000 units (16 CGUs",
-      "each, -j8, debug) after a JIT warm-up, and the peak heap of a 100,000-unit build."
+      "Runs the hold model on the engine (1,000 pending events, 5,000,000 events), times one",
+      "simulated build of synthetic graphs of 100, 1,000 and 10,000 units (16 CGUs each, -j8,",
+      "debug) after a JIT warm-up, and the peak heap of a 100,000-unit build. JSON keys:",
+      "hold_events_per_s, build_1k_ms, build_10k_ms, heap_100k_mb (and more)."
     })
 public final class BenchCommand implements Callable<Integer> {
+  static final long HOLD_EVENTS = 5_000_000;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--seconds", defaultValue = "2",
@@ -44,6 +49,18 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     StringBuilder js = new StringBuilder("{");
+    // (a) the hold model: 1,000 pending events, each fired event schedules one more
+    for (int w = 0; w < 3; w++) {
+      HoldModel.run(1_000, 1_000_000, new org.apache.commons.math3.random.Well19937c(w));
+    }
+    long h0 = System.nanoTime();
+    HoldModel.run(1_000, HOLD_EVENTS, new org.apache.commons.math3.random.Well19937c(42));
+    double holdEps = HOLD_EVENTS / ((System.nanoTime() - h0) / 1e9);
+    if (!json) {
+      out.printf(Locale.ROOT, "hold model: %,d events with 1,000 pending, %,.0f events/s%n",
+          HOLD_EVENTS, holdEps);
+    }
+    js.append(String.format(Locale.ROOT, "\"hold_events_per_s\": %.0f, ", holdEps));
     for (int n : new int[] {100, 1_000, 10_000}) {
       Scenario sc = SyntheticGraphs.layered(n, 16, 8, Mode.DEBUG, 42);
       UnitGraph g = UnitGraphBuilder.build(sc);
@@ -69,8 +86,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%,7d units: %8.3f ms per build (median of %d), %,d events, "
             + "%,.0f events/s%n", g.size(), ms, runs, events, eps);
       }
-      js.append(String.format(Locale.ROOT, "\"build_%d_ms\": %.3f, \"build_%d_events_per_s\": "
-          + "%.0f, ", n, ms, n, eps));
+      String key = n >= 1_000 ? (n / 1_000) + "k" : String.valueOf(n);
+      js.append(String.format(Locale.ROOT, "\"build_%s_ms\": %.3f, \"build_%s_events_per_s\": "
+          + "%.0f, ", key, ms, key, eps));
     }
     if (!skip100k) {
       System.gc();

@@ -155,4 +155,13 @@ class CliTest {
     assertTrue(inc.err().contains("--edit"), inc.err());
     assertEquals(2, exec("run", tiny(), "--strategy", "turbo").code());
   }
+
+  @Test
+  void bench_json_hasTheDocumentedKeys() {
+    Outcome o = exec("bench", "--json", "--skip-100k", "--seconds", "0.05");
+    assertEquals(0, o.code(), o.err());
+    for (String k : new String[] {"hold_events_per_s", "build_1k_ms", "build_10k_ms"}) {
+      assertTrue(o.out().contains("\"" + k + "\": "), k + " in " + o.out());
+    }
+  }
 }
