@@ -274,26 +274,12 @@ public final class SweepCharts {
     }
   }
 
-  /** Splits a CSV line with quoted fields. */
-  private static List<String> csv(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean q = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (q && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        f.append('"');
-        i++;
-      } else if (c == '"') {
-        q = !q;
-      } else if (c == ',' && !q) {
-        out.add(f.toString());
-        f.setLength(0);
-      } else {
-        f.append(c);
-      }
+  /** A CSV line's fields (quoted fields allowed). */
+  private static List<String> csv(String line) throws IOException {
+    List<String> f = org.cratesim.sweep.SweepRunner.split(line);
+    if (f == null) {
+      throw new IOException("unbalanced quotes in: " + line);
     }
-    out.add(f.toString());
-    return out;
+    return f;
   }
 }

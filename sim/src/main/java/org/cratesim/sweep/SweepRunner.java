@@ -265,7 +265,7 @@ public final class SweepRunner {
   }
 
   /** Splits a CSV line with quoted fields; null when a quote is left open (a torn line). */
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder f = new StringBuilder();
     boolean quoted = false;
