@@ -111,7 +111,7 @@ public final class CompareCommand implements Callable<Integer> {
       for (int i = 0; i < variants.size(); i++) {
         BuildResult r = results.get(i);
         double delta = (r.wallNanos() - b.wallNanos()) / 1e9;
-        out.printf(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%s%n", csv(strategies.get(i)),
+        out.printf(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%s%n", org.cratesim.report.Csv.field(strategies.get(i)),
             r.wallNanos() / 1e9,
             delta, 100 * delta / (b.wallNanos() / 1e9),
             String.join(" -> ", chain(r)).replace("\"", "'"));
@@ -150,12 +150,6 @@ public final class CompareCommand implements Callable<Integer> {
     moves.forEach(out::println);
     out.flush();
     return 0;
-  }
-
-  /** A CSV field, quoted when it holds a comma or a quote (NAME:a=1,b=2). */
-  static String csv(String field) {
-    return field.contains(",") || field.contains("\"")
-        ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
   }
 
   /** The units on the simulated critical path that did work, in order. */

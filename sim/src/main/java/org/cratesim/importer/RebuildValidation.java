@@ -94,9 +94,8 @@ public final class RebuildValidation {
         Path graph = own.resolve(c.workspace()).resolve(
             c.mode().equals("dev") ? "unit-graph.json" : "unit-graph-check.json");
         Scenario sc = imported(page, graph, cals);
-        sc = sc.withRebuild(new Rebuild(Rebuild.Kind.INCREMENTAL, List.of(c.edit()),
-            members(own.resolve(c.workspace())), Optional.empty(), 0, 0, 0, 0, 0, 0, 0, 0)
-            .withValues(Rebuild.CLEAN.values()));
+        sc = sc.withRebuild(Rebuild.CLEAN.withKind(Rebuild.Kind.INCREMENTAL)
+            .withEdits(List.of(c.edit())).withWorkspace(members(own.resolve(c.workspace()))));
         double p = BuildSimulator.simulate(sc).wallNanos() / 1e9;
         rows.add(new IncrementalRow(c.workspace(), c.kind(), j, c.edit(), p, median(measured),
             measured.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),

@@ -88,6 +88,11 @@ public record Rebuild(Kind kind, List<String> edits, List<String> workspace,
         dependentItemsShare, dependentCguShare, expansionShare, plainExpansionShare, overheadS);
   }
 
+  public Rebuild withWorkspace(List<String> w) {
+    return new Rebuild(kind, edits, w, incremental, itemsShare, checkItemsShare, cguShare,
+        dependentItemsShare, dependentCguShare, expansionShare, plainExpansionShare, overheadS);
+  }
+
   public Rebuild withIncremental(java.util.Optional<Boolean> on) {
     return new Rebuild(kind, edits, workspace, on, itemsShare, checkItemsShare, cguShare,
         dependentItemsShare, dependentCguShare, expansionShare, plainExpansionShare, overheadS);

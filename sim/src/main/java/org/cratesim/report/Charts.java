@@ -31,11 +31,8 @@ public final class Charts {
     }
     JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
         PlotOrientation.VERTICAL, true, false, false);
-    chart.setBackgroundPaint(Color.WHITE);
+    SweepCharts.style(chart);
     XYPlot plot = chart.getXYPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(0xdddddd));
-    plot.setRangeGridlinePaint(new Color(0xdddddd));
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < data.getSeriesCount(); i++) {
       r.setSeriesStroke(i, new BasicStroke(2f));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.cratesim.build.BuildResult;
 import org.cratesim.build.ChainLink;
 import org.cratesim.build.ConcurrencySample;
@@ -109,7 +108,8 @@ public final class HtmlReport {
     row(sb, "Utilisation", String.format(Locale.ROOT, "%.1f %% of %d threads (at most %d busy)",
         100 * r.utilisation(), r.jobs(), r.maxThreads()));
     long worked = r.units().stream().filter(u -> u.durationNanos() > 0).count();
-    row(sb, "Units", r.units().size() + " (" + kinds(r) + "); " + worked + " did work, "
+    row(sb, "Units", r.units().size() + " (" + TextReport.kinds(r) + "); " + worked
+        + " did work, "
         + (r.units().size() - worked) + " fresh");
     sb.append("</table>\n");
   }
@@ -117,17 +117,6 @@ public final class HtmlReport {
   private static void row(StringBuilder sb, String key, String value) {
     sb.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value))
         .append("</td></tr>\n");
-  }
-
-  private static String kinds(BuildResult r) {
-    Map<String, Integer> counts = new TreeMap<>();
-    for (UnitTiming u : r.units()) {
-      counts.merge(u.unit().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1,
-          Integer::sum);
-    }
-    List<String> parts = new ArrayList<>();
-    counts.forEach((k, v) -> parts.add(k + " " + v));
-    return String.join(", ", parts);
   }
 
   // ---------------------------------------------------------------- timeline

@@ -209,7 +209,8 @@ public final class SweepCharts {
     return chart;
   }
 
-  private static void style(JFreeChart chart) {
+  /** White background, light grid: the look of every chart cratesim draws. */
+  static void style(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);
@@ -276,7 +277,7 @@ public final class SweepCharts {
 
   /** A CSV line's fields (quoted fields allowed). */
   private static List<String> csv(String line) throws IOException {
-    List<String> f = org.cratesim.sweep.SweepRunner.split(line);
+    List<String> f = Csv.split(line);
     if (f == null) {
       throw new IOException("unbalanced quotes in: " + line);
     }

@@ -70,7 +70,8 @@ public final class TextReport {
     return r.units().get(unit).unit().label();
   }
 
-  private static String kinds(BuildResult r) {
+  /** Units by kind, e.g. "bin 1, lib 9" (also on the HTML page). */
+  static String kinds(BuildResult r) {
     Map<String, Integer> counts = new TreeMap<>();
     for (UnitTiming u : r.units()) {
       counts.merge(u.unit().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1,

@@ -38,7 +38,11 @@ public final class ScenarioOverrides {
     return out;
   }
 
-  private static Scenario applyOne(Scenario sc, String key, String v) {
+  /**
+   * One {@code TABLE.KEY} override; a bad key or value is an IllegalArgumentException whose
+   * message names neither (the caller says where it came from).
+   */
+  public static Scenario applyOne(Scenario sc, String key, String v) {
     String[] p = key.split("\\.", 2);
     if (p.length < 2) {
       throw new IllegalArgumentException("keys are TABLE.KEY, e.g. profile.lto or build.jobs");

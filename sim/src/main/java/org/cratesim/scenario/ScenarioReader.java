@@ -355,7 +355,8 @@ public final class ScenarioReader {
         }
       }
     }
-    return new Rebuild(kind, edits, workspace, enabled, 0, 0, 0, 0, 0, 0, 0, 0).withValues(v);
+    return d.withKind(kind).withEdits(edits).withWorkspace(workspace).withIncremental(enabled)
+        .withValues(v);
   }
 
   private ProfileSettings profile(TomlTable t) throws ScenarioException {

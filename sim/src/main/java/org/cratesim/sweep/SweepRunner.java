@@ -23,6 +23,7 @@ import org.cratesim.build.UnitGraph;
 import org.cratesim.build.UnitGraphBuilder;
 import org.cratesim.engine.RandomStreams;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.Csv;
 
 /**
  * Runs a sweep into a directory: {@code sweep.txt} (what the sweep is), {@code results.csv} (one
@@ -169,7 +170,7 @@ public final class SweepRunner {
   static String line(SweepRow r, Map<String, String> point) {
     StringBuilder sb = new StringBuilder();
     sb.append(r.task().point()).append(',').append(r.task().replication());
-    point.values().forEach(v -> sb.append(',').append(csv(v)));
+    point.values().forEach(v -> sb.append(',').append(Csv.field(v)));
     for (double m : r.metrics()) {
       sb.append(',').append(num(m));
     }
@@ -178,7 +179,7 @@ public final class SweepRunner {
 
   /** A row of results.csv, or null when it is torn or not of this sweep. */
   static SweepRow parse(String line, SweepSpec spec, int points) {
-    List<String> f = split(line);
+    List<String> f = Csv.split(line);
     int params = spec.parameters().size();
     if (f == null || f.size() != 2 + params + SweepRow.METRICS.size()) {
       return null;
@@ -223,7 +224,7 @@ public final class SweepRunner {
     for (int p = 0; p < points.size(); p++) {
       SummaryStatistics s = wall.get(p);
       StringBuilder sb = new StringBuilder().append(p);
-      points.get(p).values().forEach(v -> sb.append(',').append(csv(v)));
+      points.get(p).values().forEach(v -> sb.append(',').append(Csv.field(v)));
       double[] ci = ci95(s);
       sb.append(',').append(s.getN()).append(',').append(num(s.getMean()))
           .append(',').append(s.getN() > 1 ? num(s.getStandardDeviation()) : "")
@@ -258,42 +259,6 @@ public final class SweepRunner {
   static String num(double d) {
     String s = String.format(Locale.ROOT, "%.6f", d);
     return s.equals("-0.000000") ? "0.000000" : s;
-  }
-
-  static String csv(String v) {
-    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-  }
-
-  /** Splits a CSV line with quoted fields; null when a quote is left open (a torn line). */
-  public static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          f.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          f.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(f.toString());
-        f.setLength(0);
-      } else {
-        f.append(c);
-      }
-    }
-    if (quoted) {
-      return null;
-    }
-    out.add(f.toString());
-    return out;
   }
 
   private static String describe(Map<String, String> point) {

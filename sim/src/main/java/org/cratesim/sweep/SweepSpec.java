@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cratesim.model.Mode;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioOverrides;
@@ -70,18 +69,6 @@ public record SweepSpec(Scenario scenario, LinkedHashMap<String, List<String>> p
 
   private static Scenario applyOne(Scenario sc, String key, String v) {
     switch (key) {
-      case "jobs":
-        try {
-          int j = Integer.parseInt(v);
-          if (j < 1) {
-            throw new NumberFormatException();
-          }
-          return sc.withBuild(sc.build().withJobs(j));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("jobs: '" + v + "' is not a positive integer");
-        }
-      case "mode":
-        return sc.withBuild(sc.build().withMode(Mode.parse(v)));
       case "build_kind":
         return sc.withRebuild(sc.rebuild().withKind(Rebuild.Kind.parse(v)));
       case "strategy": {
@@ -95,8 +82,10 @@ public record SweepSpec(Scenario scenario, LinkedHashMap<String, List<String>> p
         return out;
       }
       default:
-        String k = key.contains(".") ? key : PROFILE_KEYS.contains(key) ? "profile." + key : key;
-        return ScenarioOverrides.apply(sc, Map.of(k, v));
+        String k = key.contains(".") ? key
+            : key.equals("jobs") || key.equals("mode") ? "build." + key
+            : PROFILE_KEYS.contains(key) ? "profile." + key : key;
+        return ScenarioOverrides.applyOne(sc, k, v.trim());
     }
   }
 
