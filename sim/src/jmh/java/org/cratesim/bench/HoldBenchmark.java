@@ -2,9 +2,8 @@ package org.cratesim.bench;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 import org.cratesim.engine.HoldModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,7 +24,8 @@ import umontreal.ssj.simevents.Simulator;
 /**
  * The hold model (1,000 pending events; each fired event schedules one more at now + Exp(1)) on
  * cratesim's engine and on SSJ 3.3.2's event list, in one JMH run; {@link #main} prints the
- * ratio. Build and run: {@code mvn -B -Pjmh -DskipTests package && java -cp
+ * ratio. Both draw the same exponentials from the JDK's SplittableRandom (see {@link
+ * HoldModel}). Build and run: {@code mvn -B -Pjmh -DskipTests package && java -cp
  * sim/target/cratesim.jar org.cratesim.bench.HoldBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -38,14 +38,11 @@ public class HoldBenchmark {
   static final int PENDING = 1_000;
   static final int EVENTS = 1_000_000;
 
-  static double exp(RandomGenerator rng) {
-    return -StrictMath.log(1 - rng.nextDouble());
-  }
 
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public long cratesim() {
-    return HoldModel.run(PENDING, EVENTS, new Well19937c(42));
+    return HoldModel.run(PENDING, EVENTS, 42);
   }
 
   @Benchmark
@@ -53,10 +50,10 @@ public class HoldBenchmark {
   public double ssj() {
     Simulator sim = new Simulator();
     sim.init();
-    RandomGenerator rng = new Well19937c(42);
+    SplittableRandom rng = new SplittableRandom(42);
     long[] left = {EVENTS};
     for (int i = 0; i < PENDING; i++) {
-      new Hold(sim, rng, left).schedule(exp(rng));
+      new Hold(sim, rng, left).schedule(HoldModel.exp(rng));
     }
     sim.start();
     return sim.time();
@@ -64,10 +61,10 @@ public class HoldBenchmark {
 
   /** An SSJ event that reschedules itself, as the hold model wants. */
   static final class Hold extends Event {
-    private final RandomGenerator rng;
+    private final SplittableRandom rng;
     private final long[] left;
 
-    Hold(Simulator sim, RandomGenerator rng, long[] left) {
+    Hold(Simulator sim, SplittableRandom rng, long[] left) {
       super(sim);
       this.rng = rng;
       this.left = left;
@@ -79,7 +76,7 @@ public class HoldBenchmark {
         simulator().stop();
         return;
       }
-      schedule(exp(rng));
+      schedule(HoldModel.exp(rng));
     }
   }
 

@@ -167,8 +167,9 @@ public final class JobQueue {
 
   private void handle(BuildEvent ev) {
     if (ev instanceof BuildEvent.Wake) {
-      for (SharedProcessor.Task t : cpu.onWake()) {
-        taskDone((Work) t.attachment());
+      List<Object> done = cpu.onWake();
+      for (int i = 0, n = done.size(); i < n; i++) {
+        taskDone((Work) done.get(i));
       }
     } else if (ev instanceof BuildEvent.CargoStart) {
       started = true;
@@ -243,12 +244,12 @@ public final class JobQueue {
     Rustc rustcProcess = new Rustc(u);
     if (unit.kind() == TargetKind.BUILD_SCRIPT_RUN) {
       rustcProcess.phase = Phase.RUN;
-      cpu.start(CLASS_OTHER, unit.frontendNanos(), new Work(rustcProcess, Role.RUN));
+      cpu.start(CLASS_OTHER, unit.frontendNanos(), rustcProcess.work(Role.RUN));
     } else {
       rustcProcess.phase = Phase.FRONTEND;
       long serial = frontend.threads() > 1 ? frontend.serialNanos(unit.frontendNanos())
           : unit.frontendNanos();
-      cpu.start(CLASS_FRONTEND, serial, new Work(rustcProcess, Role.FRONTEND));
+      cpu.start(CLASS_FRONTEND, serial, rustcProcess.work(Role.FRONTEND));
     }
   }
 
@@ -310,7 +311,7 @@ public final class JobQueue {
   private void startLinkOrFinish(Rustc p, Unit unit) {
     if (unit.linkNanos() > 0) {
       p.phase = Phase.LINK;
-      cpu.start(CLASS_OTHER, unit.linkNanos(), new Work(p, Role.LINK));
+      cpu.start(CLASS_OTHER, unit.linkNanos(), p.work(Role.LINK));
     } else {
       finishUnit(p);
     }
@@ -441,6 +442,8 @@ public final class JobQueue {
     RUN
   }
 
+  private static final Role[] ROLES = Role.values();
+
   /** What a parallel section of a rustc process is doing. */
   private enum Section {
     /** The parallel part of a -Z threads front end. */
@@ -507,8 +510,20 @@ public final class JobQueue {
     long[] ltoWork;
     boolean startedLto;
 
+    /** One {@link Work} per role, made when first needed (a task's attachment). */
+    private final Work[] works = new Work[ROLES.length];
+
     Rustc(int unit) {
       this.unit = unit;
+    }
+
+    Work work(Role role) {
+      Work w = works[role.ordinal()];
+      if (w == null) {
+        w = new Work(this, role);
+        works[role.ordinal()] = w;
+      }
+      return w;
     }
 
     /** Code generation: CGUs translated one at a time, optimised on tokens. */
@@ -580,7 +595,7 @@ public final class JobQueue {
         // collection and partitioning on the main thread before the first CGU
         fixedDone = false;
         main = MainThread.CODEGENNING;
-        cpu.start(CLASS_CODEGEN, fixedWork, new Work(this, Role.FIXED));
+        cpu.start(CLASS_CODEGEN, fixedWork, work(Role.FIXED));
       } else {
         fixedDone = true;
         coordinate();
@@ -693,7 +708,7 @@ public final class JobQueue {
       int k = cgus - toTranslate;
       toTranslate--;
       long work = translateWork[k];
-      cpu.start(CLASS_CODEGEN, work, new Work(this, Role.TRANSLATE));
+      cpu.start(CLASS_CODEGEN, work, work(Role.TRANSLATE));
     }
 
     private void startLlvm() {
@@ -701,7 +716,7 @@ public final class JobQueue {
       workItems--;
       long work = optimizeWork[k];
       cpu.start(section == Section.FRONTEND ? CLASS_FRONTEND : CLASS_CODEGEN, work,
-          new Work(this, Role.LLVM));
+          work(Role.LLVM));
     }
 
     private void endCodegen() {

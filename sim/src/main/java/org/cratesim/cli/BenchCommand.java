@@ -51,10 +51,10 @@ public final class BenchCommand implements Callable<Integer> {
     StringBuilder js = new StringBuilder("{");
     // (a) the hold model: 1,000 pending events, each fired event schedules one more
     for (int w = 0; w < 3; w++) {
-      HoldModel.run(1_000, 1_000_000, new org.apache.commons.math3.random.Well19937c(w));
+      HoldModel.run(1_000, 1_000_000, w);
     }
     long h0 = System.nanoTime();
-    HoldModel.run(1_000, HOLD_EVENTS, new org.apache.commons.math3.random.Well19937c(42));
+    HoldModel.run(1_000, HOLD_EVENTS, 42);
     double holdEps = HOLD_EVENTS / ((System.nanoTime() - h0) / 1e9);
     if (!json) {
       out.printf(Locale.ROOT, "hold model: %,d events with 1,000 pending, %,.0f events/s%n",

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runs every combination of the varied parameters (first one slowest), each "
         + "replicated with run-to-run noise, in parallel; writes OUT/results.csv (one row per "
-        + "point and replication), OUT/summary.csv (n, mean, sd, 95 % CI of the wall time) and "
+        + "point and replication), OUT/summary.csv (n, mean, sd, 95 %% CI of the wall time) and "
         + "OUT/sweep.txt. Identical files on any number of threads; --resume finishes a sweep "
         + "that was killed.",
     footer = {"", "Examples:",

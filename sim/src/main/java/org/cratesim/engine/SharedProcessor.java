@@ -24,6 +24,7 @@ import java.util.Objects;
 public final class SharedProcessor<E> {
   /** Work that finishes within this many work-nanoseconds of its target counts as done. */
   private static final double DUE_EPSILON = 0.5;
+  private static final long NO_WAKE = Long.MIN_VALUE;
 
   private final Simulation<E> sim;
   private final Rates rates;
@@ -33,13 +34,17 @@ public final class SharedProcessor<E> {
   private final double[] virtual;
   private final double[] rate;
   private double[][] rateTable = new double[16][];
-  private final List<Task> done = new ArrayList<>();
+  private final List<Object> done = new ArrayList<>();
+  private long[] doneSequence = new long[8];
+  private Object[] doneAttachment = new Object[8];
   private final TaskHeap[] running;
   private final int[] busyByClass;
   private long lastUpdate;
   private int busy;
   private long nextSequence;
-  private EventQueue.Scheduled<E> wake;
+  /** The pending wake-up's handle and time; {@code wakeAt == NO_WAKE} when none is pending. */
+  private long wake;
+  private long wakeAt = NO_WAKE;
   private double busyIntegralNanos;
 
   /**
@@ -92,50 +97,73 @@ public final class SharedProcessor<E> {
     System.arraycopy(row, 0, rate, 0, rate.length);
   }
 
-  /** Starts a task of {@code workNanos} work now; returns its handle. */
-  public Task start(int taskClass, double workNanos, Object attachment) {
+  /**
+   * Starts a task of {@code workNanos} work now; {@code attachment} comes back from {@link
+   * #onWake()} when it is done.
+   */
+  public void start(int taskClass, double workNanos, Object attachment) {
     if (workNanos < 0 || Double.isNaN(workNanos)) {
       throw new IllegalArgumentException("work must be >= 0: " + workNanos);
     }
     advance();
-    Task t = new Task(taskClass, virtual[taskClass] + workNanos, nextSequence++, attachment);
-    running[taskClass].add(t);
+    double finish = virtual[taskClass] + workNanos;
+    running[taskClass].add(finish, nextSequence++, attachment);
     busy++;
     busyByClass[taskClass]++;
     if (loadDependent) {
       refreshRates();
       reschedule();
-    } else if (wake == null || sim.now() + delayOf(t.finishVirtual - virtual[taskClass],
-        rate[taskClass]) < wake.timeNanos()) {
+    } else if (wakeAt == NO_WAKE
+        || sim.now() + delayOf(finish - virtual[taskClass], rate[taskClass]) < wakeAt) {
       // rates are unchanged, so only the new task can move the next completion earlier
       reschedule();
     }
-    return t;
   }
 
   /**
-   * Called by the model when the wake-up event fires: returns the tasks that are now complete,
-   * in start order. The list is reused by the next call: iterate it before then.
+   * Called by the model when the wake-up event fires: returns the attachments of the tasks that
+   * are now complete, in start order. The list is reused by the next call: read it before then.
    */
-  public List<Task> onWake() {
-    wake = null;
+  public List<Object> onWake() {
+    wakeAt = NO_WAKE;
     advance();
     done.clear();
+    int n = 0;
     for (int k = 0; k < virtual.length; k++) {
       TaskHeap q = running[k];
-      while (q.size > 0 && q.items[0].finishVirtual <= virtual[k] + DUE_EPSILON) {
-        Task t = q.poll();
-        t.done = true;
-        done.add(t);
+      double due = virtual[k] + DUE_EPSILON;
+      while (q.size > 0 && q.finish[0] <= due) {
+        if (n == doneSequence.length) {
+          doneSequence = Arrays.copyOf(doneSequence, 2 * n);
+          doneAttachment = Arrays.copyOf(doneAttachment, 2 * n);
+        }
+        doneSequence[n] = q.sequence[0];
+        doneAttachment[n] = q.attachment[0];
+        n++;
+        q.poll();
         busyByClass[k]--;
       }
     }
-    busy -= done.size();
-    if (!done.isEmpty() && loadDependent) {
+    busy -= n;
+    if (n > 0 && loadDependent) {
       refreshRates();
     }
-    if (done.size() > 1) {
-      done.sort((a, b) -> Long.compare(a.sequence, b.sequence));
+    // start order: insertion sort (a handful of tasks finish together at most)
+    for (int i = 1; i < n; i++) {
+      long s = doneSequence[i];
+      Object a = doneAttachment[i];
+      int j = i - 1;
+      while (j >= 0 && doneSequence[j] > s) {
+        doneSequence[j + 1] = doneSequence[j];
+        doneAttachment[j + 1] = doneAttachment[j];
+        j--;
+      }
+      doneSequence[j + 1] = s;
+      doneAttachment[j + 1] = a;
+    }
+    for (int i = 0; i < n; i++) {
+      done.add(doneAttachment[i]);
+      doneAttachment[i] = null;
     }
     reschedule();
     return done;
@@ -181,27 +209,27 @@ public final class SharedProcessor<E> {
     for (int k = 0; k < virtual.length; k++) {
       TaskHeap q = running[k];
       if (q.size > 0) {
-        Task head = q.items[0];
-        double remaining = Math.max(0.0, head.finishVirtual - virtual[k]);
+        double remaining = Math.max(0.0, q.finish[0] - virtual[k]);
         best = Math.min(best, remaining / rate[k]);
       }
     }
     if (best == Double.POSITIVE_INFINITY) {
-      if (wake != null) {
+      if (wakeAt != NO_WAKE) {
         sim.cancel(wake);
-        wake = null;
+        wakeAt = NO_WAKE;
       }
       return;
     }
     long at = sim.now() + Math.max(0, (long) Math.ceil(best - 1e-6));
     assert at >= sim.now();
-    if (wake != null) {
-      if (wake.timeNanos() <= at) {
+    if (wakeAt != NO_WAKE) {
+      if (wakeAt <= at) {
         return;
       }
       sim.cancel(wake);
     }
     wake = sim.scheduleAt(at, wakePriority, wakePayload);
+    wakeAt = at;
   }
 
   private static long delayOf(double remainingWork, double rate) {
@@ -243,85 +271,73 @@ public final class SharedProcessor<E> {
     Rates UNIT = constant(new double[] {1, 1, 1, 1, 1, 1, 1, 1});
   }
 
-  /** A binary min-heap of tasks by (finish virtual time, start sequence). */
+  /**
+   * A binary min-heap of running tasks by (finish virtual time, start sequence), in parallel
+   * primitive arrays: no object per task.
+   */
   private static final class TaskHeap {
-    Task[] items = new Task[8];
+    double[] finish = new double[8];
+    long[] sequence = new long[8];
+    Object[] attachment = new Object[8];
     int size;
 
-    void add(Task t) {
-      if (size == items.length) {
-        items = Arrays.copyOf(items, size * 2);
+    void add(double f, long seq, Object att) {
+      if (size == finish.length) {
+        finish = Arrays.copyOf(finish, size * 2);
+        sequence = Arrays.copyOf(sequence, size * 2);
+        attachment = Arrays.copyOf(attachment, size * 2);
       }
       int i = size++;
       while (i > 0) {
         int parent = (i - 1) >>> 1;
-        Task p = items[parent];
-        if (!t.before(p)) {
+        double pf = finish[parent];
+        if (pf < f || pf == f && sequence[parent] < seq) {
           break;
         }
-        items[i] = p;
+        finish[i] = pf;
+        sequence[i] = sequence[parent];
+        attachment[i] = attachment[parent];
         i = parent;
       }
-      items[i] = t;
+      finish[i] = f;
+      sequence[i] = seq;
+      attachment[i] = att;
     }
 
-    Task poll() {
-      Task top = items[0];
-      Task last = items[--size];
-      items[size] = null;
-      if (size > 0) {
-        int i = 0;
-        int half = size >>> 1;
-        while (i < half) {
-          int child = 2 * i + 1;
-          Task c = items[child];
-          int right = child + 1;
-          if (right < size && items[right].before(c)) {
-            child = right;
-            c = items[child];
-          }
-          if (!c.before(last)) {
-            break;
-          }
-          items[i] = c;
-          i = child;
-        }
-        items[i] = last;
+    /** Removes the head. */
+    void poll() {
+      int n = --size;
+      double f = finish[n];
+      long seq = sequence[n];
+      Object att = attachment[n];
+      attachment[n] = null;
+      if (n == 0) {
+        attachment[0] = null;
+        return;
       }
-      return top;
-    }
-  }
-
-  /** A running (or finished) task. */
-  public static final class Task {
-    private final int taskClass;
-    private final double finishVirtual;
-    private final long sequence;
-    private final Object attachment;
-    private boolean done;
-
-    Task(int taskClass, double finishVirtual, long sequence, Object attachment) {
-      this.taskClass = taskClass;
-      this.finishVirtual = finishVirtual;
-      this.sequence = sequence;
-      this.attachment = attachment;
-    }
-
-    public int taskClass() {
-      return taskClass;
-    }
-
-    public Object attachment() {
-      return attachment;
-    }
-
-    public boolean isDone() {
-      return done;
-    }
-
-    boolean before(Task o) {
-      return finishVirtual < o.finishVirtual
-          || (finishVirtual == o.finishVirtual && sequence < o.sequence);
+      int i = 0;
+      int half = n >>> 1;
+      while (i < half) {
+        int child = 2 * i + 1;
+        double cf = finish[child];
+        long cs = sequence[child];
+        int right = child + 1;
+        if (right < n && (finish[right] < cf || finish[right] == cf && sequence[right] < cs)) {
+          child = right;
+          cf = finish[right];
+          cs = sequence[right];
+        }
+        if (f < cf || f == cf && seq < cs) {
+          break;
+        }
+        finish[i] = cf;
+        sequence[i] = cs;
+        attachment[i] = attachment[child];
+        i = child;
+      }
+      finish[i] = f;
+      sequence[i] = seq;
+      attachment[i] = att;
     }
   }
 }

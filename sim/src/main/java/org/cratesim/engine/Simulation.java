@@ -27,8 +27,11 @@ public final class Simulation<E> {
     return eventsFired;
   }
 
-  /** Schedules {@code payload} at absolute time {@code atNanos} (never in the past). */
-  public EventQueue.Scheduled<E> scheduleAt(long atNanos, int priority, E payload) {
+  /**
+   * Schedules {@code payload} at absolute time {@code atNanos} (never in the past); returns a
+   * handle for {@link #cancel} and {@link #isPending}.
+   */
+  public long scheduleAt(long atNanos, int priority, E payload) {
     if (atNanos < nowNanos) {
       throw new IllegalArgumentException(
           "cannot schedule in the past: " + atNanos + " < now " + nowNanos);
@@ -37,7 +40,7 @@ public final class Simulation<E> {
   }
 
   /** Schedules {@code payload} after {@code delayNanos} (non-negative). */
-  public EventQueue.Scheduled<E> schedule(long delayNanos, int priority, E payload) {
+  public long schedule(long delayNanos, int priority, E payload) {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("negative delay: " + delayNanos);
     }
@@ -45,10 +48,13 @@ public final class Simulation<E> {
   }
 
   /** Cancels a pending event; a no-op for events already fired or cancelled. */
-  public void cancel(EventQueue.Scheduled<E> event) {
-    if (event != null) {
-      queue.cancel(event);
-    }
+  public void cancel(long handle) {
+    queue.cancel(handle);
+  }
+
+  /** True while the event of {@code handle} is scheduled: neither fired nor cancelled. */
+  public boolean isPending(long handle) {
+    return queue.isPending(handle);
   }
 
   /** Stops the running loop after the current event. */
@@ -68,18 +74,16 @@ public final class Simulation<E> {
   public void runUntil(long untilNanos, EventHandler<E> handler) {
     stopped = false;
     while (!stopped) {
-      EventQueue.Scheduled<E> next = queue.peek();
+      E next = queue.pollNotAfter(untilNanos);
       if (next == null) {
+        if (!queue.isEmpty()) {
+          nowNanos = untilNanos;
+        }
         return;
       }
-      if (next.timeNanos() > untilNanos) {
-        nowNanos = untilNanos;
-        return;
-      }
-      queue.poll();
-      nowNanos = next.timeNanos();
+      nowNanos = queue.lastTime();
       eventsFired++;
-      handler.handle(next.payload());
+      handler.handle(next);
     }
   }
 

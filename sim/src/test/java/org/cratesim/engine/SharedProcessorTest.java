@@ -19,8 +19,8 @@ class SharedProcessorTest {
     sim.run(
         p -> {
           if (p.equals("wake")) {
-            for (var task : cpu.onWake()) {
-              done.put((String) task.attachment(), sim.now());
+            for (Object task : cpu.onWake()) {
+              done.put((String) task, sim.now());
             }
           } else {
             String[] s = p.split(":");
