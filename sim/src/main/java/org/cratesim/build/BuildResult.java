@@ -35,7 +35,9 @@ public record BuildResult(
   public BuildResult {
     units = List.copyOf(units);
     criticalChain = List.copyOf(criticalChain);
-    concurrency = List.copyOf(concurrency);
+    // a build's own log is already read-only: no need to copy it into records
+    concurrency = ConcurrencyLog.isReadOnlyView(concurrency) ? concurrency
+        : List.copyOf(concurrency);
   }
 
   /** Lower bound from total work: start-up + work ÷ jobs. */

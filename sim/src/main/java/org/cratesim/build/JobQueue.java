@@ -55,7 +55,7 @@ public final class JobQueue {
   private final List<Integer> pendingQueue = new ArrayList<>();
   private final ArrayDeque<Jobserver.Client> grants = new ArrayDeque<>();
   private final Record[] records;
-  private final List<ConcurrencySample> concurrency = new ArrayList<>();
+  private final ConcurrencyLog concurrency = new ConcurrencyLog();
   private final long startupNanos;
   private int cargoTokens;
   private int active;
@@ -353,18 +353,7 @@ public final class JobQueue {
     maxThreads = Math.max(maxThreads, threads);
     int waiting = pendingQueue.size() + queue.readyCount();
     int inactive = graph.size() - finishedUnits - active - waiting;
-    long t = sim.now();
-    if (!concurrency.isEmpty()) {
-      ConcurrencySample last = concurrency.get(concurrency.size() - 1);
-      if (last.active() == active && last.waiting() == waiting && last.inactive() == inactive
-          && last.threads() == threads) {
-        return;
-      }
-      if (last.tNanos() == t) {
-        concurrency.remove(concurrency.size() - 1);
-      }
-    }
-    concurrency.add(new ConcurrencySample(t, active, waiting, inactive, threads));
+    concurrency.add(sim.now(), active, waiting, inactive, threads);
   }
 
   private BuildResult result() {
@@ -385,7 +374,7 @@ public final class JobQueue {
     return new BuildResult(wall,
         CriticalPath.lowerBoundNanos(graph, rustc, machine, frontend, startupNanos), work,
         startupNanos, build.jobs(), build.mode(), timings, chain,
-        concurrency, cpu.busyIntegralNanos(), maxThreads, sim.eventsFired());
+        concurrency.asList(), cpu.busyIntegralNanos(), maxThreads, sim.eventsFired());
   }
 
   /** Walks back from the last unit to finish, following why each unit started when it did. */

@@ -61,16 +61,43 @@ public final class RandomStreams {
    * on any thread.
    */
   public double normal(String key) {
+    return normal(keyHash(key), "");
+  }
+
+  /**
+   * The state after hashing (seed, replication, {@code prefix}): pass it to {@link
+   * #normal(long, String)} to draw for many keys that share the prefix, hashing it once.
+   */
+  public long keyHash(String prefix) {
     long h = mix(seed ^ 0x9E3779B97F4A7C15L);
     h = mix(h ^ replication);
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-      h = mix(h ^ (b & 0xff));
-    }
+    return absorb(h, prefix);
+  }
+
+  /** The same draw as {@code normal(prefix + suffix)} when {@code prefixHash = keyHash(prefix)}. */
+  public double normal(long prefixHash, String suffix) {
+    long h = absorb(prefixHash, suffix);
     long a = mix(h + 0x9E3779B97F4A7C15L);
     long b = mix(h + 2 * 0x9E3779B97F4A7C15L);
     double u1 = ((a >>> 11) + 1) * 0x1.0p-53; // (0, 1]
     double u2 = (b >>> 11) * 0x1.0p-53;
     return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
+  }
+
+  /** Mixes the UTF-8 bytes of {@code s} into {@code h} (ASCII without making the byte array). */
+  private static long absorb(long h, String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        for (byte b : s.substring(i).getBytes(StandardCharsets.UTF_8)) {
+          h = mix(h ^ (b & 0xff));
+        }
+        return h;
+      }
+      h = mix(h ^ c);
+    }
+    return h;
   }
 
   private static long mix(long z) {

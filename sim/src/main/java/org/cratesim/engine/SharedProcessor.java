@@ -14,7 +14,9 @@ import java.util.Objects;
  * <em>virtual work clock</em> {@code V_k(t) = ∫ rate(k, b(t)) dt}: a task started at virtual time
  * {@code v} with work {@code w} finishes when {@code V_k} reaches {@code v + w}. Starting or
  * finishing a task changes {@code b}, so the clocks are advanced to now and the single wake-up
- * event is rescheduled. Every operation is O(log n) in the number of running tasks.
+ * event is rescheduled, once per event of the simulation however many tasks its handler starts
+ * (the simulation calls back before taking the next event). Every operation is O(log n) in the
+ * number of running tasks.
  *
  * <p>With {@code rate == 1} the arithmetic is exact in whole nanoseconds (doubles hold integers
  * exactly up to 2^53 ns, about 104 days), so analytic test cases give exact answers.
@@ -45,6 +47,8 @@ public final class SharedProcessor<E> {
   /** The pending wake-up's handle and time; {@code wakeAt == NO_WAKE} when none is pending. */
   private long wake;
   private long wakeAt = NO_WAKE;
+  /** Tasks started or finished since the wake-up was last rescheduled. */
+  private boolean unsettled;
   private double busyIntegralNanos;
 
   /**
@@ -71,6 +75,7 @@ public final class SharedProcessor<E> {
     }
     this.lastUpdate = sim.now();
     refreshRates();
+    sim.beforeEachEvent(this::settle);
   }
 
   /**
@@ -112,10 +117,22 @@ public final class SharedProcessor<E> {
     busyByClass[taskClass]++;
     if (loadDependent) {
       refreshRates();
-      reschedule();
-    } else if (wakeAt == NO_WAKE
-        || sim.now() + delayOf(finish - virtual[taskClass], rate[taskClass]) < wakeAt) {
+      unsettled = true;
+    } else if (!unsettled && (wakeAt == NO_WAKE
+        || sim.now() + delayOf(finish - virtual[taskClass], rate[taskClass]) < wakeAt)) {
       // rates are unchanged, so only the new task can move the next completion earlier
+      unsettled = true;
+    }
+  }
+
+  /**
+   * Brings the wake-up event in line with the tasks now running. The simulation calls it before
+   * it takes the next event, so the tasks an event handler starts and finishes cost one
+   * reschedule between them, not one each.
+   */
+  private void settle() {
+    if (unsettled) {
+      unsettled = false;
       reschedule();
     }
   }
@@ -165,7 +182,7 @@ public final class SharedProcessor<E> {
       done.add(doneAttachment[i]);
       doneAttachment[i] = null;
     }
-    reschedule();
+    unsettled = true;
     return done;
   }
 

@@ -1,5 +1,6 @@
 package org.cratesim.engine;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ public final class Simulation<E> {
   private long nowNanos;
   private long eventsFired;
   private boolean stopped;
+  private Runnable[] beforeEachEvent = new Runnable[0];
 
   /** The current simulated time in nanoseconds. */
   public long now() {
@@ -57,6 +59,17 @@ public final class Simulation<E> {
     return queue.isPending(handle);
   }
 
+  /**
+   * Registers a callback run before the loop takes each event (and before it concludes that none
+   * is left): a component that batches its scheduling over one event's handler, like {@link
+   * SharedProcessor}, settles there.
+   */
+  public void beforeEachEvent(Runnable callback) {
+    Runnable[] a = Arrays.copyOf(beforeEachEvent, beforeEachEvent.length + 1);
+    a[a.length - 1] = Objects.requireNonNull(callback);
+    beforeEachEvent = a;
+  }
+
   /** Stops the running loop after the current event. */
   public void stop() {
     stopped = true;
@@ -74,6 +87,9 @@ public final class Simulation<E> {
   public void runUntil(long untilNanos, EventHandler<E> handler) {
     stopped = false;
     while (!stopped) {
+      for (Runnable h : beforeEachEvent) {
+        h.run();
+      }
       E next = queue.pollNotAfter(untilNanos);
       if (next == null) {
         if (!queue.isEmpty()) {

@@ -42,12 +42,16 @@ public record Noise(double buildCv, double frontendCv, double codegenCv, double 
       return g;
     }
     double build = factor(buildCv, rs.normal(streamKey + "build"));
+    Lognormal feF = new Lognormal(frontendCv);
+    Lognormal cgF = new Lognormal(codegenCv);
+    Lognormal lnF = new Lognormal(linkCv);
     List<Unit> out = new ArrayList<>(g.size());
     for (Unit u : g.units()) {
-      String k = streamKey + u.label() + "/" + u.mode().id() + "/";
-      double fe = build * factor(frontendCv, rs.normal(k + "frontend"));
-      double cg = build * factor(codegenCv, rs.normal(k + "codegen"));
-      double ln = build * factor(linkCv, rs.normal(k + "link"));
+      // the unit's key is hashed once for its three draws (same draws as normal(k + phase))
+      long k = rs.keyHash(streamKey + u.label() + "/" + u.mode().id() + "/");
+      double fe = build * feF.factor(rs.normal(k, "frontend"));
+      double cg = build * cgF.factor(rs.normal(k, "codegen"));
+      double ln = build * lnF.factor(rs.normal(k, "link"));
       out.add(new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(),
           Math.round(u.frontendNanos() * fe), Math.round(u.codegenNanos() * cg),
           u.codegenUnits(), Math.round(u.linkNanos() * ln),
@@ -63,10 +67,23 @@ public record Noise(double buildCv, double frontendCv, double codegenCv, double 
 
   /** A lognormal factor of mean 1 and coefficient of variation cv, from a standard normal z. */
   static double factor(double cv, double z) {
-    if (cv == 0) {
-      return 1;
+    return new Lognormal(cv).factor(z);
+  }
+
+  /** Lognormal factors of mean 1 and one coefficient of variation (its constants computed once). */
+  private static final class Lognormal {
+    private final boolean none;
+    private final double s2;
+    private final double sigma;
+
+    Lognormal(double cv) {
+      none = cv == 0;
+      s2 = StrictMath.log(1 + cv * cv);
+      sigma = StrictMath.sqrt(s2);
     }
-    double s2 = StrictMath.log(1 + cv * cv);
-    return StrictMath.exp(StrictMath.sqrt(s2) * z - s2 / 2);
+
+    double factor(double z) {
+      return none ? 1 : StrictMath.exp(sigma * z - s2 / 2);
+    }
   }
 }
