@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cratesim.build.BuildResult;
+import org.cratesim.engine.CycleModel;
 import org.cratesim.engine.HoldModel;
 import org.cratesim.build.BuildSimulator;
 import org.cratesim.build.UnitGraph;
@@ -25,13 +26,15 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the hold model on the engine (1,000 pending events, 5,000,000 events), times one",
-      "simulated build of synthetic graphs of 100, 1,000 and 10,000 units (16 CGUs each, -j8,",
-      "debug) after a JIT warm-up, and the peak heap of a 100,000-unit build. JSON keys:",
-      "hold_events_per_s, build_1k_ms, build_10k_ms, heap_100k_mb (and more)."
+      "Runs the hold model on the engine (1,000 pending events, 5,000,000 events), times the",
+      "engine alone on tasks (8 running, 100,000 tasks), one simulated build of synthetic",
+      "graphs of 100, 1,000 and 10,000 units (16 CGUs each, -j8, debug) after a JIT warm-up,",
+      "and the peak heap of a 100,000-unit build. JSON keys: hold_events_per_s,",
+      "engine_task_ns, build_1k_ms, build_10k_ms, heap_100k_mb (and more)."
     })
 public final class BenchCommand implements Callable<Integer> {
   static final long HOLD_EVENTS = 5_000_000;
+  static final int CYCLE_TASKS = 100_000;
 
   @Spec CommandSpec spec;
 
@@ -61,6 +64,20 @@ public final class BenchCommand implements Callable<Integer> {
           HOLD_EVENTS, holdEps);
     }
     js.append(String.format(Locale.ROOT, "\"hold_events_per_s\": %.0f, ", holdEps));
+    // the engine's share of a build: task start + wake-up + handling, 8 tasks running
+    for (int w = 0; w < 20; w++) {
+      CycleModel.run(8, CYCLE_TASKS, w);
+    }
+    long c0 = System.nanoTime();
+    for (int r = 0; r < 10; r++) {
+      CycleModel.run(8, CYCLE_TASKS, 42 + r);
+    }
+    double taskNs = (System.nanoTime() - c0) / (10.0 * CYCLE_TASKS);
+    if (!json) {
+      out.printf(Locale.ROOT, "engine alone: %.0f ns per task (start, wake-up, handling; 8 "
+          + "running)%n", taskNs);
+    }
+    js.append(String.format(Locale.ROOT, "\"engine_task_ns\": %.1f, ", taskNs));
     for (int n : new int[] {100, 1_000, 10_000}) {
       Scenario sc = SyntheticGraphs.layered(n, 16, 8, Mode.DEBUG, 42);
       UnitGraph g = UnitGraphBuilder.build(sc);
