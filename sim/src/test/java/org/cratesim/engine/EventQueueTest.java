@@ -128,4 +128,21 @@ class EventQueueTest {
     assertEquals(List.of(1, 2, 3, 4, 5), fired);
     assertEquals(5, sim.eventsFired());
   }
+
+  @Test
+  void beforeEachEvent_runsBeforeEveryEventAndBeforeTheLoopEnds() {
+    Simulation<String> sim = new Simulation<>();
+    List<String> log = new ArrayList<>();
+    boolean[] late = {false};
+    sim.beforeEachEvent(() -> {
+      log.add("hook@" + sim.now());
+      if (sim.pending() == 0 && !late[0]) {
+        late[0] = true; // scheduled by the hook when the list ran dry: the loop goes on
+        sim.schedule(5, 0, "late");
+      }
+    });
+    sim.scheduleAt(1, 0, "a");
+    sim.run(p -> log.add(p + "@" + sim.now()));
+    assertEquals(List.of("hook@0", "a@1", "hook@1", "late@6", "hook@6"), log);
+  }
 }
