@@ -58,15 +58,9 @@ final class Jobserver {
     return free;
   }
 
-  private static final boolean RUSTC_FIRST = Boolean.getBoolean("cratesim.rustcFirst");
-
   private void dispatch() {
     while (free > 0 && !waiters.isEmpty()) {
       Client c = waiters.poll();
-      if (RUSTC_FIRST && c instanceof Cargo && waiters.size() > 0) {
-        waiters.add(c);
-        c = waiters.poll();
-      }
       c.waiting = false;
       free--;
       c.outstanding--;
