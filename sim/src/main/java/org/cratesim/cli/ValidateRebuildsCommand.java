@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cratesim.importer.Calibrations;
-import org.cratesim.importer.RebuildValidation;
+import org.cratesim.calibration.RebuildValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

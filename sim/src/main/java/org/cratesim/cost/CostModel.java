@@ -1,5 +1,6 @@
 package org.cratesim.cost;
 
+import org.cratesim.model.CostRates;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -16,7 +16,7 @@ public record Scenario(
     MachineSettings machine,
     RustcSettings rustc,
     ProfileSettings profile,
-    org.cratesim.cost.CostRates costs,
+    CostRates costs,
     Rebuild rebuild,
     List<StrategyDecl> strategies,
     List<CrateSpec> crates) {
@@ -37,12 +37,12 @@ public record Scenario(
   public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
       RustcSettings rustc, List<CrateSpec> crates) {
     this(name, source, build, machine, rustc, ProfileSettings.DEFAULT,
-        org.cratesim.cost.CostRates.shipped(), Rebuild.CLEAN, List.of(), crates);
+        CostRates.shipped(), Rebuild.CLEAN, List.of(), crates);
   }
 
   /** A clean build. */
   public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, ProfileSettings profile, org.cratesim.cost.CostRates costs,
+      RustcSettings rustc, ProfileSettings profile, CostRates costs,
       List<CrateSpec> crates) {
     this(name, source, build, machine, rustc, profile, costs, Rebuild.CLEAN, List.of(), crates);
   }
@@ -71,7 +71,7 @@ public record Scenario(
     return new Scenario(name, source, build, machine, rustc, p, costs, rebuild, strategies, crates);
   }
 
-  public Scenario withCosts(org.cratesim.cost.CostRates c) {
+  public Scenario withCosts(CostRates c) {
     return new Scenario(name, source, build, machine, rustc, profile, c, rebuild, strategies, crates);
   }
 

@@ -1,5 +1,6 @@
 package org.cratesim.model;
 
+
 /**
  * The cost cargo's {@code DependencyQueue} gives each unit; priority(n) = cost(n) + the cost of n
  * and of every unit that transitively depends on n (src/util/dependency_queue.rs).

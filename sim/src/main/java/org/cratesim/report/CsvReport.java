@@ -2,8 +2,8 @@ package org.cratesim.report;
 
 import java.io.StringWriter;
 import java.util.stream.Collectors;
-import org.cratesim.build.BuildResult;
-import org.cratesim.build.UnitTiming;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.UnitTiming;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

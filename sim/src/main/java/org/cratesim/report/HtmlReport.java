@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cratesim.build.BuildResult;
-import org.cratesim.build.ChainLink;
-import org.cratesim.build.ConcurrencySample;
-import org.cratesim.build.UnitTiming;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.ChainLink;
+import org.cratesim.cargo.ConcurrencySample;
+import org.cratesim.cargo.UnitTiming;
 import org.cratesim.model.Scenario;
 
 /**

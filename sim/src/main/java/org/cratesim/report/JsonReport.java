@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import org.cratesim.build.BuildResult;
-import org.cratesim.build.ChainLink;
-import org.cratesim.build.ConcurrencySample;
-import org.cratesim.build.UnitTiming;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.ChainLink;
+import org.cratesim.cargo.ConcurrencySample;
+import org.cratesim.cargo.UnitTiming;
 
 /**
  * A build as JSON. Units carry cargo's {@code UnitData} fields ({@code i, name, version, target,

@@ -2,8 +2,8 @@ package org.cratesim.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cratesim.build.TargetKind;
-import org.cratesim.build.UnitTiming;
+import org.cratesim.cargo.TargetKind;
+import org.cratesim.cargo.UnitTiming;
 
 /**
  * A phase of a unit relative to its start, named as cargo's {@code SectionName}: frontend,

@@ -3,9 +3,9 @@ package org.cratesim.report;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cratesim.build.BuildResult;
-import org.cratesim.build.ChainLink;
-import org.cratesim.build.UnitTiming;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.ChainLink;
+import org.cratesim.cargo.UnitTiming;
 
 /** A build for people: summary, lower bounds, the critical path explained, the unit table. */
 public final class TextReport {

@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cratesim.build.BuildResult;
-import org.cratesim.build.ChainLink;
-import org.cratesim.build.UnitTiming;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.ChainLink;
+import org.cratesim.cargo.UnitTiming;
 
 /**
  * A build's timeline as an image (for notebooks and documents): units in lanes as on cargo's

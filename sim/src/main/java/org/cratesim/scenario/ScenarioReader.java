@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cratesim.model.BuildScriptSpec;
-import org.cratesim.cost.CostRates;
+import org.cratesim.model.CostRates;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;

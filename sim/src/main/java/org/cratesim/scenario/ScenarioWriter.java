@@ -2,7 +2,7 @@ package org.cratesim.scenario;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.cratesim.cost.CostRates;
+import org.cratesim.model.CostRates;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;

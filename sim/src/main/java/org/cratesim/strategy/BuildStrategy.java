@@ -1,10 +1,11 @@
 package org.cratesim.strategy;
 
+import org.cratesim.model.BuildSettings;
 import org.cratesim.model.Scenario;
 
 /**
- * A way of building: it may change the crate graph ({@link #prepare}) and each unit's work
- * ({@link #adjust}). A strategy that does not apply to a build (an expansion cache on a clean
+ * A way of building: it may change the crate graph ({@link #prepare}), each unit's work
+ * ({@link #adjust}) and how cargo schedules the units ({@link #schedule}). A strategy that does not apply to a build (an expansion cache on a clean
  * build) changes nothing.
  */
 public sealed interface BuildStrategy
@@ -17,6 +18,11 @@ public sealed interface BuildStrategy
   /** Graph-level changes, before units are derived. */
   default Scenario prepare(Scenario sc, StrategyContext ctx) {
     return sc;
+  }
+
+  /** cargo's settings under this strategy (the scheduling what-ifs change its policy). */
+  default BuildSettings schedule(BuildSettings build) {
+    return build;
   }
 
   /** A unit's work under this strategy. */

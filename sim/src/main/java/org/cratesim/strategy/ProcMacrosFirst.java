@@ -1,7 +1,6 @@
 package org.cratesim.strategy;
 
 import org.cratesim.model.BuildSettings;
-import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
 
 /**
@@ -17,9 +16,8 @@ public record ProcMacrosFirst() implements BuildStrategy {
   }
 
   @Override
-  public Scenario prepare(Scenario sc, StrategyContext ctx) {
-    BuildSettings b = sc.build();
-    return sc.withBuild(new BuildSettings(b.jobs(), b.mode(), b.startupS(),
-        new SchedulingPolicy.ProcMacrosFirst()));
+  public BuildSettings schedule(BuildSettings b) {
+    return new BuildSettings(b.jobs(), b.mode(), b.startupS(),
+        new SchedulingPolicy.ProcMacrosFirst());
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.cratesim.model.BuildSettings;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.StrategyDecl;
 
@@ -72,6 +73,15 @@ public final class Strategies {
     Map<String, Object> p = new LinkedHashMap<>(e.defaults());
     p.putAll(d.params());
     return e.factory().apply(new Params(d.name(), p));
+  }
+
+  /** The scenario with cargo's settings as its switched-on strategies schedule the build. */
+  public static Scenario scheduled(Scenario sc) {
+    BuildSettings b = sc.build();
+    for (BuildStrategy st : active(sc)) {
+      b = st.schedule(b);
+    }
+    return b == sc.build() ? sc : sc.withBuild(b);
   }
 
   /** The scenario's switched-on strategies, in order. */

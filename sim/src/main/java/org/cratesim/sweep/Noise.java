@@ -2,8 +2,8 @@ package org.cratesim.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cratesim.build.Unit;
-import org.cratesim.build.UnitGraph;
+import org.cratesim.cargo.Unit;
+import org.cratesim.cargo.UnitGraph;
 import org.cratesim.engine.RandomStreams;
 
 /**
@@ -58,7 +58,7 @@ public record Noise(double buildCv, double frontendCv, double codegenCv, double 
           u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * cg),
           u.ltoNanos() < 0 ? -1 : Math.round(u.ltoNanos() * cg), u.parallelCodegenFactor()));
     }
-    List<List<org.cratesim.build.UnitDep>> deps = new ArrayList<>(g.size());
+    List<List<org.cratesim.cargo.UnitDep>> deps = new ArrayList<>(g.size());
     for (int i = 0; i < g.size(); i++) {
       deps.add(g.deps(i));
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cratesim.TestPaths;
-import org.cratesim.build.BuildSimulator;
+import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Mode;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.cratesim.TestPaths;
-import org.cratesim.build.BuildSimulator;
+import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;

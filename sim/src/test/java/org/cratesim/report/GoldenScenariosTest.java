@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cratesim.TestPaths;
-import org.cratesim.build.BuildSimulator;
+import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioReader;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.cratesim.build.BuildResult;
-import org.cratesim.build.BuildSimulator;
-import org.cratesim.build.UnitTiming;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.BuildSimulator;
+import org.cratesim.cargo.UnitTiming;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioException;

@@ -1,4 +1,0 @@
-package org.cratesim.build;
-
-/** An edge: the unit with index {@code unit} must have produced {@code artifact}. */
-public record UnitDep(int unit, Artifact artifact) {}

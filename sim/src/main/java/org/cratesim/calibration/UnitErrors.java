@@ -1,0 +1,111 @@
+package org.cratesim.calibration;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.Unit;
+import org.cratesim.cargo.CompileMode;
+import org.cratesim.cargo.UnitTiming;
+import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.TimingsPage;
+
+/**
+ * Compares the units of a simulated build with the same units of a measured page: the front end
+ * (to .rmeta) and codegen of libs separately, other units whole. The score is the
+ * duration-weighted mean of |log(simulated / measured)|: the per-unit fit the calibration uses,
+ * so that each mechanism is fitted where it acts rather than through the wall time.
+ */
+public final class UnitErrors {
+  private static final double MIN_SECONDS = 0.05;
+
+  private double weightedLogError;
+  private double weight;
+  private int count;
+
+  /** Adds the units of one build. */
+  public synchronized void add(BuildResult sim, TimingsPage measured) {
+    Map<String, TimingUnit> byKey = new HashMap<>();
+    for (TimingUnit u : measured.units()) {
+      byKey.put(key(u.name(), u.version(), pageClass(u)), u);
+    }
+    for (UnitTiming t : sim.units()) {
+      Unit u = t.unit();
+      TimingUnit m = byKey.get(key(packageName(u), u.version(), simClass(u)));
+      if (m == null) {
+        continue;
+      }
+      if (m.rmetaTime() != null && t.rmetaNanos() >= 0) {
+        score(t.rmetaNanos() / 1e9, m.rmetaTime());
+        score((t.durationNanos() - t.rmetaNanos()) / 1e9, m.duration() - m.rmetaTime());
+      } else {
+        score(t.durationNanos() / 1e9, m.duration());
+      }
+    }
+  }
+
+  private void score(double sim, double measured) {
+    if (measured < MIN_SECONDS || sim <= 0) {
+      return;
+    }
+    weightedLogError += measured * Math.abs(Math.log(sim / measured));
+    weight += measured;
+    count++;
+  }
+
+  /** Duration-weighted mean |log(simulated / measured)|. */
+  public double score() {
+    return weight == 0 ? 0 : weightedLogError / weight;
+  }
+
+  public int count() {
+    return count;
+  }
+
+  private static String key(String name, String version, String cls) {
+    return name + " " + version + " " + cls;
+  }
+
+  /** The package name of a unit imported by {@link TimingsImporter}. */
+  static String packageName(Unit u) {
+    String n = u.name();
+    int bin = n.indexOf(" (bin ");
+    if (bin > 0) {
+      n = n.substring(0, bin);
+    }
+    String suffix = "@" + u.version();
+    return n.endsWith(suffix) ? n.substring(0, n.length() - suffix.length()) : n;
+  }
+
+  private static String simClass(Unit u) {
+    switch (u.kind()) {
+      case LIB:
+        return u.mode() == CompileMode.CHECK ? "check" : "lib";
+      case PROC_MACRO:
+        return "lib";
+      case BIN:
+        return "bin";
+      case BUILD_SCRIPT_COMPILE:
+        return "script";
+      case BUILD_SCRIPT_RUN:
+        return "run";
+      default:
+        throw new AssertionError(u.kind());
+    }
+  }
+
+  private static String pageClass(TimingUnit u) {
+    switch (u.kind()) {
+      case CHECK_LIB:
+        return "check";
+      case BIN:
+      case CHECK_BIN:
+        return "bin";
+      case BUILD_SCRIPT_COMPILE:
+        return "script";
+      case BUILD_SCRIPT_RUN:
+        return "run";
+      default:
+        return "lib";
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package org.cratesim.cargo;
+
+import org.cratesim.rustc.CodegenPlan;
+import org.cratesim.rustc.FrontendParallelism;
+import org.cratesim.model.MachineSettings;
+import org.cratesim.model.RustcSettings;
+
+/**
+ * The dependency-chain lower bound on a build's wall time: every unit runs as soon as its edges
+ * allow, with unlimited tokens and no contention. A unit alone is still bounded by its serial
+ * parts: the front end, the main thread's translation of every CGU, the optimisation of the last
+ * CGU translated, and the link.
+ */
+public final class CriticalPath {
+  private CriticalPath() {}
+
+  /** The shortest time a unit can take with unlimited tokens and no contention. */
+  public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine) {
+    return minimumDurationNanos(u, rustc, machine, FrontendParallelism.SERIAL);
+  }
+
+  /** As above, with the front end's parallelism. */
+  public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine,
+      FrontendParallelism fe) {
+    long codegen = 0;
+    if (u.codegenNanos() > 0) {
+      boolean script = u.kind() == TargetKind.BUILD_SCRIPT_RUN;
+      long fixed;
+      long serial;
+      long parallel;
+      if (script) {
+        fixed = 0;
+        serial = 0;
+        parallel = u.codegenNanos();
+        if (u.codegenSerialNanos() < 0 && u.parallelCodegenFactor() < 1) {
+          parallel = Math.round(parallel * u.parallelCodegenFactor());
+        }
+      } else {
+        CodegenPlan plan = CodegenPlan.of(u, rustc, false, 0);
+        fixed = plan.fixedNanos();
+        serial = plan.serialNanos();
+        parallel = plan.parallelNanos();
+      }
+      long beforeLto = parallel;
+      if (!script && u.ltoNanos() < 0) {
+        beforeLto -= Math.round(parallel * rustc.thinLocalLtoShare());
+      }
+      // the last CGU translated (the smallest) must still be optimised after all translation;
+      // the LTO barrier is ignored (still a valid lower bound)
+      long[] opt = (script ? RustcSettings.DEFAULT : rustc).split(beforeLto, u.codegenUnits());
+      codegen = fixed + serial + opt[opt.length - 1];
+    }
+    return frontendTime(u, machine, fe, true) + Math.round(codegen / machine.speedCodegen())
+        + Math.round(u.linkNanos() / machine.speedOther());
+  }
+
+  /** A unit's time on one thread at the machine's speed, with no contention. */
+  public static long serialTimeNanos(Unit u, MachineSettings machine) {
+    return serialTimeNanos(u, machine, FrontendParallelism.SERIAL);
+  }
+
+  /** As above, counting the parallel compiler's extra front-end work. */
+  public static long serialTimeNanos(Unit u, MachineSettings machine, FrontendParallelism fe) {
+    long codegen = u.codegenNanos();
+    if (u.parallelCodegenFactor() < 1) {
+      // a lower bound on the work: the whole codegen scaled by the factor
+      codegen = Math.round(codegen * u.parallelCodegenFactor());
+    }
+    return frontendTime(u, machine, fe, false)
+        + Math.round((codegen + Math.max(0, u.ltoNanos())) / machine.speedCodegen())
+        + Math.round(u.linkNanos() / machine.speedOther());
+  }
+
+  private static long frontendTime(Unit u, MachineSettings machine, FrontendParallelism fe,
+      boolean shortest) {
+    if (u.kind() == TargetKind.BUILD_SCRIPT_RUN) {
+      return Math.round(u.frontendNanos() / machine.speedOther());
+    }
+    long work;
+    if (fe.threads() > 1 && u.frontendNanos() > 0) {
+      long parallel = fe.parallelNanos(u.frontendNanos());
+      work = fe.serialNanos(u.frontendNanos())
+          + (shortest ? RustcSettings.DEFAULT.split(parallel, fe.threads())[0] : parallel);
+    } else {
+      work = u.frontendNanos();
+    }
+    return Math.round(work / machine.speedFrontend());
+  }
+
+  /** Earliest possible end of each unit (absolute), in unit order. */
+  public static long[] earliestEndsNanos(UnitGraph g, RustcSettings rustc,
+      MachineSettings machine, FrontendParallelism fe, long startupNanos) {
+    int n = g.size();
+    long[] start = new long[n];
+    long[] end = new long[n];
+    long[] subtreeEnd = new long[n]; // when the unit and all it transitively needs are done
+    for (int i = 0; i < n; i++) {
+      long s = startupNanos;
+      long below = 0;
+      boolean sync = g.unit(i).requiresUpstreamObjects();
+      for (UnitDep d : g.deps(i)) {
+        long t;
+        if (sync) {
+          t = subtreeEnd[d.unit()]; // depend_on_deps_of_deps
+        } else if (d.artifact() == Artifact.METADATA && g.unit(d.unit()).emitsMetadataEarly()) {
+          t = start[d.unit()] + frontendTime(g.unit(d.unit()), machine, fe, true);
+        } else {
+          t = end[d.unit()];
+        }
+        s = Math.max(s, t);
+        below = Math.max(below, subtreeEnd[d.unit()]);
+      }
+      start[i] = s;
+      end[i] = s + minimumDurationNanos(g.unit(i), rustc, machine, fe);
+      subtreeEnd[i] = Math.max(end[i], below);
+    }
+    return end;
+  }
+
+  /** Length of the longest chain, cargo's start-up included. */
+  public static long lowerBoundNanos(UnitGraph g, RustcSettings rustc, MachineSettings machine,
+      FrontendParallelism fe, long startupNanos) {
+    long best = startupNanos;
+    for (long e : earliestEndsNanos(g, rustc, machine, fe, startupNanos)) {
+      best = Math.max(best, e);
+    }
+    return best;
+  }
+}

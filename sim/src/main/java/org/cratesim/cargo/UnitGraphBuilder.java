@@ -1,0 +1,487 @@
+package org.cratesim.cargo;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cratesim.cost.CostModel;
+import org.cratesim.engine.RandomStreams;
+import org.cratesim.strategy.BuildStrategy;
+import org.cratesim.strategy.Strategies;
+import org.cratesim.strategy.StrategyContext;
+import org.cratesim.strategy.UnitFacts;
+import org.cratesim.strategy.UnitWork;
+import org.cratesim.model.BuildScriptSpec;
+import org.cratesim.model.CrateKind;
+import org.cratesim.model.CrateSpec;
+import org.cratesim.model.Mode;
+import org.cratesim.model.Phases;
+import org.cratesim.model.ProfileSettings;
+import org.cratesim.model.Rebuild;
+import org.cratesim.model.Scenario;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * Derives cargo's units and edges from a scenario's crates.
+ *
+ * <p>Rules, after cargo's {@code unit_dependencies.rs} and {@code JobQueue::enqueue}:
+ *
+ * <ul>
+ *   <li>A lib, proc-macro or bin crate gives one unit; a crate with a build script gives two
+ *       more: compile the script (a host binary) and run it ({@code RunCustomBuild}); the crate's
+ *       own unit waits for the run to finish.
+ *   <li>{@code only_requires_rmeta}: a lib built in Build mode waits only for the {@code .rmeta}
+ *       of a lib dependency built in Build mode (pipelining); every other edge waits for the full
+ *       output.
+ *   <li>A unit that {@code requires_upstream_objects} (bin, proc-macro, build-script compile) waits
+ *       for the full output of <em>every transitive</em> dependency ({@code
+ *       depend_on_deps_of_deps}); the graph keeps only the direct edges and {@link
+ *       DependencyQueue} applies the transitive rule.
+ *   <li>In check mode, libs and bins needed by the target stop after the front end (mode Check);
+ *       proc macros, everything they or build scripts need, and build scripts are still fully
+ *       built (mode Build, host). A crate needed by both sides gets both units, as in cargo.
+ *       In debug and release a crate needed by both gets one unit (cargo unifies host and target
+ *       units when no {@code --target} is given; the release build-override profile for host
+ *       units is not modelled).
+ * </ul>
+ *
+ * Unit indices follow a topological order of the crates with ties broken by declaration order,
+ * so the same scenario always yields the same graph.
+ */
+public final class UnitGraphBuilder {
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private UnitGraphBuilder() {}
+
+  /** Builds the unit graph; the scenario must be valid (known deps, no cycles). */
+  public static UnitGraph build(Scenario original) {
+    // strategies first change the graph (e.g. WASM macros replace macro crates by shims)
+    List<BuildStrategy> strategies = Strategies.active(original);
+    StrategyContext ctx = new StrategyContext(original, new HashSet<>(),
+        new RandomStreams(STRATEGY_SEED, 0).stream("strategies"));
+    Scenario scenario = original;
+    for (BuildStrategy st : strategies) {
+      scenario = st.prepare(scenario, ctx);
+    }
+    Mode mode = scenario.build().mode();
+    Map<String, CrateSpec> byName = new LinkedHashMap<>();
+    Map<String, Integer> declared = new HashMap<>();
+    for (CrateSpec c : scenario.crates()) {
+      if (byName.put(c.name(), c) != null) {
+        throw new IllegalArgumentException("duplicate crate '" + c.name() + "'");
+      }
+      declared.put(c.name(), declared.size());
+    }
+    for (CrateSpec c : scenario.crates()) {
+      for (String d : allDeps(c)) {
+        if (!byName.containsKey(d)) {
+          throw new IllegalArgumentException(
+              "crate '" + c.name() + "' depends on unknown crate '" + d + "'");
+        }
+      }
+    }
+    List<CrateSpec> order = topologicalOrder(scenario.crates(), byName, declared);
+    Set<String> host = hostSide(scenario.crates(), byName);
+    Set<String> target = targetSide(scenario.crates(), byName);
+
+    CostModel costs = new CostModel(scenario);
+    ProfileSettings profile = scenario.profile();
+    List<Unit> units = new ArrayList<>();
+    Map<String, Integer> hostUnit = new HashMap<>(); // crate -> unit in Build mode
+    Map<String, Integer> checkUnit = new HashMap<>(); // crate -> unit in Check mode
+    Map<String, Integer> runUnit = new HashMap<>(); // crate -> build-script run unit
+    List<Map<Integer, Artifact>> edges = new ArrayList<>();
+
+    for (CrateSpec c : order) {
+      if (c.buildScript().isPresent()) {
+        var bs = c.buildScript().get();
+        Map<Integer, Artifact> compileDeps = new LinkedHashMap<>();
+        for (String d : bs.deps()) {
+          compileDeps.put(buildUnitOf(d, hostUnit, checkUnit), Artifact.ALL);
+        }
+        int compile =
+            add(units, edges, c, TargetKind.BUILD_SCRIPT_COMPILE, CompileMode.BUILD, bs.compile(),
+                mode, compileDeps);
+        Map<Integer, Artifact> runDeps = new LinkedHashMap<>();
+        runDeps.put(compile, Artifact.ALL);
+        double parallel = bs.runS() * bs.runParallelShare();
+        Phases run = new Phases(bs.runS() - parallel, parallel,
+            parallel > 0 ? BuildScriptSpec.RUN_JOBS : 1, 0);
+        runUnit.put(c.name(),
+            add(units, edges, c, TargetKind.BUILD_SCRIPT_RUN, CompileMode.RUN_CUSTOM_BUILD, run, mode,
+                runDeps));
+      }
+      TargetKind kind = targetKind(c.kind());
+      boolean forHost = c.builtFor().isEmpty()
+          ? host.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.HOST);
+      boolean forTarget = c.builtFor().isEmpty()
+          ? target.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.TARGET);
+      boolean needBuild = c.kind() == CrateKind.PROC_MACRO || mode != Mode.CHECK || forHost;
+      boolean needCheck = mode == Mode.CHECK && c.kind() != CrateKind.PROC_MACRO && forTarget;
+      // host-only crates (proc macros and what only they and build scripts need) use
+      // cargo's build-override profile in release
+      boolean hostOnly = c.kind() == CrateKind.PROC_MACRO
+          || host.contains(c.name()) && !target.contains(c.name());
+      Phases phases = withCgus(c.phases(), profile, mode);
+      if (needBuild) {
+        Map<Integer, Artifact> deps =
+            unitDeps(c, kind, CompileMode.BUILD, units, hostUnit, checkUnit, runUnit);
+        hostUnit.put(c.name(), c.sizeBased()
+            ? addSized(units, edges, c, kind, CompileMode.BUILD,
+                costs.cost(c, hostOnly, requestedCgus(c, profile, mode, hostOnly)), deps)
+            : addTimed(units, edges, c, kind, phases, mode, costs.adjustTimed(c, hostOnly),
+                deps));
+      }
+      if (needCheck) {
+        Map<Integer, Artifact> deps =
+            unitDeps(c, kind, CompileMode.CHECK, units, hostUnit, checkUnit, runUnit);
+        Phases checkOnly = new Phases(c.phases().frontendS(), 0, 1, 0);
+        checkUnit.put(c.name(), c.sizeBased()
+            ? addSized(units, edges, c, kind, CompileMode.CHECK, costs.cost(c, false, 1), deps)
+            : add(units, edges, c, kind, CompileMode.CHECK, checkOnly, mode, deps));
+      }
+    }
+    // JobQueue::enqueue's synthetic All edges to every transitive dependency of a unit that
+    // requires upstream objects (depend_on_deps_of_deps) are not materialised: that would be
+    // quadratic in memory on large graphs. DependencyQueue implements the same rule
+    // incrementally (see DependencyQueue#finish).
+    // what this build recompiles: fresh units do no work, incremental ones part of it; then
+    // each strategy adjusts each unit
+    RebuildPlan plan = new RebuildPlan(scenario);
+    boolean rebuild = scenario.rebuild().kind() != Rebuild.Kind.CLEAN;
+    for (int i = 0; i < units.size() && (rebuild || !strategies.isEmpty()); i++) {
+      Unit clean = units.get(i);
+      CrateSpec c = byName.get(clean.name());
+      Map<String, Long> byMacro = expansionByMacro(c, clean, scenario, costs, byName);
+      long expansion = byMacro.values().stream().mapToLong(Long::longValue).sum();
+      if (c.sizeBased()) {
+        expansion = nanos(costs.cost(c, false, 1).expandS());
+      } else if (byMacro.isEmpty()) {
+        expansion = Math.round(clean.frontendNanos() * scenario.rebuild().plainExpansionShare());
+      }
+      RebuildPlan.State state = plan.state(c.name());
+      Unit u = RebuildPlan.apply(clean, state, expansion, scenario.rebuild());
+      if (!strategies.isEmpty()) {
+        boolean rebuilt = u.workNanos() > 0;
+        boolean incremental = rebuilt && (state == RebuildPlan.State.EDITED
+            || state == RebuildPlan.State.DEPENDENT);
+        UnitFacts facts = new UnitFacts(c, rebuilt, incremental,
+            state == RebuildPlan.State.EDITED, byMacro,
+            invocations(c, byMacro, scenario.costs()));
+        UnitWork w = toWork(u);
+        for (BuildStrategy st : strategies) {
+          w = st.adjust(w, facts, ctx);
+        }
+        u = fromWork(u, w);
+      }
+      units.set(i, u);
+    }
+    List<List<UnitDep>> deps = new ArrayList<>(units.size());
+    for (Map<Integer, Artifact> e : edges) {
+      List<UnitDep> list = new ArrayList<>(e.size());
+      e.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(x -> list.add(new UnitDep(x.getKey(), x.getValue())));
+      deps.add(list);
+    }
+    return new UnitGraph(units, deps);
+  }
+
+  private static Map<Integer, Artifact> unitDeps(
+      CrateSpec c,
+      TargetKind kind,
+      CompileMode unitMode,
+      List<Unit> units,
+      Map<String, Integer> hostUnit,
+      Map<String, Integer> checkUnit,
+      Map<String, Integer> runUnit) {
+    Map<Integer, Artifact> deps = new LinkedHashMap<>();
+    Integer run = runUnit.get(c.name());
+    if (run != null) {
+      deps.put(run, Artifact.ALL);
+    }
+    for (String d : c.deps()) {
+      int du;
+      if (unitMode == CompileMode.CHECK && checkUnit.containsKey(d)) {
+        du = checkUnit.get(d);
+      } else {
+        du = buildUnitOf(d, hostUnit, checkUnit);
+      }
+      Unit dep = units.get(du);
+      boolean onlyRmeta = !kind.requiresUpstreamObjects()
+          && unitMode == CompileMode.BUILD
+          && !dep.requiresUpstreamObjects()
+          && dep.mode() == CompileMode.BUILD;
+      deps.merge(du, onlyRmeta ? Artifact.METADATA : Artifact.ALL,
+          (a, b) -> a == Artifact.ALL || b == Artifact.ALL ? Artifact.ALL : Artifact.METADATA);
+    }
+    return deps;
+  }
+
+  private static int buildUnitOf(
+      String crate, Map<String, Integer> hostUnit, Map<String, Integer> checkUnit) {
+    Integer u = hostUnit.get(crate);
+    if (u == null) {
+      u = checkUnit.get(crate);
+    }
+    if (u == null) {
+      throw new IllegalStateException("no unit for dependency '" + crate + "'");
+    }
+    return u;
+  }
+
+  private static int add(
+      List<Unit> units,
+      List<Map<Integer, Artifact>> edges,
+      CrateSpec c,
+      TargetKind kind,
+      CompileMode unitMode,
+      Phases p,
+      Mode mode,
+      Map<Integer, Artifact> deps) {
+    int index = units.size();
+    units.add(new Unit(index, c.name(), c.version(), kind, unitMode, nanos(p.frontendS()),
+        nanos(p.codegenS()), p.codegenUnitsFor(mode), nanos(p.linkS())));
+    edges.add(deps);
+    return index;
+  }
+
+  /** A unit of a crate given in seconds, with the profile's linker and LTO applied. */
+  private static int addTimed(
+      List<Unit> units,
+      List<Map<Integer, Artifact>> edges,
+      CrateSpec c,
+      TargetKind kind,
+      Phases p,
+      Mode mode,
+      CostModel.TimedAdjustment adj,
+      Map<Integer, Artifact> deps) {
+    if (adj.ltoS() == 0 && adj.parallelCodegenFactor() == 1 && adj.linkS() == p.linkS()) {
+      return add(units, edges, c, kind, CompileMode.BUILD, p, mode, deps);
+    }
+    int index = units.size();
+    units.add(new Unit(index, c.name(), c.version(), kind, CompileMode.BUILD, nanos(p.frontendS()),
+        nanos(p.codegenS()), p.codegenUnitsFor(mode), nanos(adj.linkS()), -1,
+        adj.ltoS() > 0 ? nanos(adj.ltoS()) : -1, adj.parallelCodegenFactor()));
+    edges.add(deps);
+    return index;
+  }
+
+  /** A unit of a size-described crate: the cost model gives its phases. */
+  private static int addSized(
+      List<Unit> units,
+      List<Map<Integer, Artifact>> edges,
+      CrateSpec c,
+      TargetKind kind,
+      CompileMode unitMode,
+      CostModel.UnitCost cost,
+      Map<Integer, Artifact> deps) {
+    int index = units.size();
+    boolean check = unitMode == CompileMode.CHECK;
+    units.add(new Unit(index, c.name(), c.version(), kind, unitMode, nanos(cost.frontendS()),
+        check ? 0 : nanos(cost.codegenS()), check ? 1 : cost.cgus(),
+        check ? 0 : nanos(cost.linkS()), check ? -1 : nanos(cost.codegenSerialS()),
+        check ? -1 : nanos(cost.ltoS()), 1.0));
+    edges.add(deps);
+    return index;
+  }
+
+  private static int requestedCgus(CrateSpec c, ProfileSettings profile, Mode mode,
+      boolean buildOverride) {
+    if (buildOverride) {
+      return 256; // cargo's build-override for host crates in release
+    }
+    return profile.codegenUnits().orElse(c.phases().codegenUnitsFor(mode));
+  }
+
+  private static Phases withCgus(Phases p, ProfileSettings profile, Mode mode) {
+    return profile.codegenUnits().isPresent()
+        ? new Phases(p.frontendS(), p.codegenS(), profile.codegenUnits().get(), p.linkS()) : p;
+  }
+
+  /** The seed of the strategies' random stream (the shared cache's hits). */
+  static final long STRATEGY_SEED = 1;
+
+  /**
+   * Per proc-macro crate, the part of a unit's front end spent expanding its invocations: from
+   * the crate's size (invocations x costs.expand_per_invocation_s), or for a crate given in
+   * seconds, the expansion share of its front end split over the proc macros it uses.
+   */
+  private static Map<String, Long> expansionByMacro(CrateSpec c, Unit clean, Scenario sc,
+      CostModel costs, Map<String, CrateSpec> byName) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    if (clean.kind() == TargetKind.BUILD_SCRIPT_RUN
+        || clean.kind() == TargetKind.BUILD_SCRIPT_COMPILE) {
+      return out;
+    }
+    if (c.sizeBased()) {
+      double per = sc.costs().get("expand_per_invocation_s");
+      c.size().get().macroInvocations().forEach((m, n) -> out.put(m, nanos(n * per)));
+      return out;
+    }
+    List<String> macros = c.deps().stream()
+        .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO && !facadeOf(c.name(), d))
+        .toList();
+    if (!macros.isEmpty()) {
+      long share = Math.round(clean.frontendNanos() * sc.rebuild().expansionShare()
+          / macros.size());
+      macros.forEach(m -> out.put(m, share));
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code crate} is the facade that re-exports its own macro crate (serde and
+   * serde_derive, tokio and tokio-macros, thiserror and thiserror-impl, clap and clap_derive):
+   * it depends on the macro without invoking it.
+   */
+  static boolean facadeOf(String crate, String macro) {
+    return macro.length() > crate.length() + 1 && macro.startsWith(crate)
+        && (macro.charAt(crate.length()) == '_' || macro.charAt(crate.length()) == '-');
+  }
+
+  /** Invocations per macro: given by the size, else estimated from the expansion time. */
+  private static Map<String, Long> invocations(CrateSpec c, Map<String, Long> byMacro,
+      org.cratesim.model.CostRates rates) {
+    if (c.sizeBased()) {
+      return c.size().get().macroInvocations();
+    }
+    double per = Math.max(1e-9, rates.get("expand_per_invocation_s"));
+    Map<String, Long> out = new java.util.TreeMap<>();
+    byMacro.forEach((m, ns) -> out.put(m, Math.round(ns / 1e9 / per)));
+    return out;
+  }
+
+  private static UnitWork toWork(Unit u) {
+    UnitWork.Role role;
+    switch (u.kind()) {
+      case LIB:
+        role = UnitWork.Role.LIB;
+        break;
+      case PROC_MACRO:
+        role = UnitWork.Role.PROC_MACRO;
+        break;
+      case BIN:
+        role = UnitWork.Role.BIN;
+        break;
+      case BUILD_SCRIPT_COMPILE:
+        role = UnitWork.Role.SCRIPT_COMPILE;
+        break;
+      default:
+        role = UnitWork.Role.SCRIPT_RUN;
+    }
+    return new UnitWork(u.name(), role, u.frontendNanos(), u.codegenNanos(),
+        u.codegenSerialNanos(), u.ltoNanos(), u.linkNanos());
+  }
+
+  private static Unit fromWork(Unit u, UnitWork w) {
+    return new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(), w.frontendNanos(),
+        w.codegenNanos(), u.codegenUnits(), w.linkNanos(), w.codegenSerialNanos(),
+        w.ltoNanos(), u.parallelCodegenFactor());
+  }
+
+  static long nanos(double seconds) {
+    return Math.round(seconds * NANOS_PER_SECOND);
+  }
+
+  private static TargetKind targetKind(CrateKind k) {
+    switch (k) {
+      case LIB:
+        return TargetKind.LIB;
+      case PROC_MACRO:
+        return TargetKind.PROC_MACRO;
+      case BIN:
+        return TargetKind.BIN;
+      default:
+        throw new AssertionError(k);
+    }
+  }
+
+  private static List<String> allDeps(CrateSpec c) {
+    List<String> all = new ArrayList<>(c.deps());
+    c.buildScript().ifPresent(bs -> all.addAll(bs.deps()));
+    return all;
+  }
+
+  /** Crates built for the host: proc macros, build-dependencies and all they need. */
+  private static Set<String> hostSide(List<CrateSpec> crates, Map<String, CrateSpec> byName) {
+    Deque<String> todo = new ArrayDeque<>();
+    for (CrateSpec c : crates) {
+      if (c.kind() == CrateKind.PROC_MACRO) {
+        todo.add(c.name());
+      }
+      c.buildScript().ifPresent(bs -> todo.addAll(bs.deps()));
+    }
+    return closure(todo, byName, false);
+  }
+
+  /**
+   * Crates built for the target: the roots (crates nothing depends on) and what they need, not
+   * crossing into proc macros (whose dependencies are host-side).
+   */
+  private static Set<String> targetSide(List<CrateSpec> crates, Map<String, CrateSpec> byName) {
+    Set<String> depended = new HashSet<>();
+    for (CrateSpec c : crates) {
+      depended.addAll(allDeps(c));
+    }
+    Deque<String> todo = new ArrayDeque<>();
+    for (CrateSpec c : crates) {
+      if (!depended.contains(c.name()) && c.kind() != CrateKind.PROC_MACRO) {
+        todo.add(c.name());
+      }
+    }
+    return closure(todo, byName, true);
+  }
+
+  private static Set<String> closure(
+      Deque<String> todo, Map<String, CrateSpec> byName, boolean stopAtProcMacros) {
+    Set<String> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      String n = todo.pop();
+      CrateSpec c = byName.get(n);
+      if (stopAtProcMacros && c.kind() == CrateKind.PROC_MACRO) {
+        continue;
+      }
+      if (seen.add(n)) {
+        todo.addAll(c.deps());
+      }
+    }
+    return seen;
+  }
+
+  private static List<CrateSpec> topologicalOrder(
+      List<CrateSpec> crates, Map<String, CrateSpec> byName, Map<String, Integer> declared) {
+    Graph<String, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+    for (CrateSpec c : crates) {
+      g.addVertex(c.name());
+    }
+    for (CrateSpec c : crates) {
+      for (String d : allDeps(c)) {
+        if (d.equals(c.name())) {
+          throw new IllegalArgumentException("crate '" + d + "' depends on itself");
+        }
+        if (!g.containsEdge(d, c.name())) {
+          g.addEdge(d, c.name());
+        }
+      }
+    }
+    List<CrateSpec> order = new ArrayList<>(crates.size());
+    var it = new TopologicalOrderIterator<>(g, Comparator.comparing(declared::get));
+    while (it.hasNext()) {
+      order.add(byName.get(it.next()));
+    }
+    if (order.size() != crates.size()) {
+      throw new IllegalArgumentException("the crate graph has a cycle");
+    }
+    return order;
+  }
+}
