@@ -473,7 +473,7 @@ class CostCalibrationTest {
   void shippedCostsTomlIsWhatTheCommandWrites() throws Exception {
     Path shared = sharedOrSkip();
     String shipped;
-    try (InputStream in = CostRates.class.getResourceAsStream("costs.toml")) {
+    try (InputStream in = CostRates.class.getResourceAsStream("/org/cratesim/cost/costs.toml")) {
       assertNotNull(in);
       shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
