@@ -1,5 +1,5 @@
 import org.cratesim.scenario.*;
-import org.cratesim.build.*;
+import org.cratesim.cargo.*;
 import org.cratesim.report.*;
 import org.cratesim.model.*;
 import org.cratesim.strategy.*;
@@ -13,10 +13,12 @@ BuildResult sim(Scenario sc) { return BuildSimulator.simulate(sc); }
 Scenario jobs(Scenario sc, int j) { return sc.withBuild(sc.build().withJobs(j)); }
 Scenario set(Scenario sc, String key, String value) { return ScenarioOverrides.apply(sc, Map.of(key, value)); }
 double wall(Scenario sc) { return sim(sc).wallNanos() / 1e9; }
+// printf with a dot for decimals; void, so a cell that ends with it shows no return value
+void printf(String format, Object... args) { System.out.printf(Locale.ROOT, format, args); }
 void img(java.awt.image.BufferedImage image) { org.rapaio.jupyter.kernel.global.Global.display(image); }
 void show(Scenario sc) {
   BuildResult r = sim(sc);
   img(TimelineImage.render(sc.name(), r, 900));
-  System.out.printf(Locale.ROOT, "wall %.2f s | critical-path bound %.2f s | start-up + work/jobs bound %.2f s | utilisation %.0f %%%n",
+  printf("wall %.2f s | critical-path bound %.2f s | start-up + work/jobs bound %.2f s | utilisation %.0f %%%n",
       r.wallNanos() / 1e9, r.criticalPathNanos() / 1e9, r.workBoundNanos() / 1e9, 100 * r.utilisation());
 }
