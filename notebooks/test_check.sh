@@ -11,7 +11,9 @@ expect_failure() { # name, expected text in the message
   if python3 "$tmp/$1/make_notebooks.py" --check 2>"$tmp/err"; then
     echo "test_check: --check missed: $1" >&2; exit 1
   fi
-  grep -q -F "$2" "$tmp/err" || { echo "test_check: $1: wrong message:" >&2; cat "$tmp/err" >&2; exit 1; }
+  if ! grep -q -F "$2" "$tmp/err"; then
+    echo "test_check: $1: wrong message:" >&2; cat "$tmp/err" >&2; exit 1
+  fi
 }
 copy() { mkdir "$tmp/$1" && cp -r ./*.ipynb make_notebooks.py src "$tmp/$1/"; }
 
@@ -23,7 +25,8 @@ sed -i 's/^show(tiny);$/show(jobs(tiny, 2));/' "$tmp/edited-source/src/1-critica
 expect_failure edited-source "1-critical-path-and-cores.ipynb cell 4, line 2"
 
 copy edited-setup
-sed -i 's/^import org.cratesim.cargo.\*;$/import org.cratesim.build.*;/' "$tmp/edited-setup/src/setup.jsh"
+sed -i 's/^import org.cratesim.cargo.\*;$/import org.cratesim.build.*;/' \
+  "$tmp/edited-setup/src/setup.jsh"
 expect_failure edited-setup "1-critical-path-and-cores.ipynb cell 2, line 2"
 
 copy machine-path
