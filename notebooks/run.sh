@@ -4,6 +4,8 @@
 # Needs Jupyter (Debian packages) and the rapaio-jupyter-kernel (see notebooks/README.md), and
 # the jar: mvn -B -q -DskipTests package. The Java kernel sometimes never answers at start-up
 # (a known kernel bug): such a start is retried, up to 5 times; a failing cell is never retried.
+# The kernel prints the absolute path of the %jar it adds: make_notebooks.py --scrub makes the
+# paths in the outputs relative again, so an executed notebook shows nothing of this machine.
 set -uo pipefail
 cd "$(dirname "$0")"
 out="${1:-}"
@@ -21,7 +23,8 @@ for nb in ${NOTEBOOKS:-[0-9]*.ipynb}; do
     fi
     log=$(mktemp)
     if jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
-        --ExecutePreprocessor.startup_timeout=30 "${args[@]}" "$nb" >"$log" 2>&1; then
+        --ExecutePreprocessor.startup_timeout=30 "${args[@]}" "$nb" >"$log" 2>&1 \
+        && python3 make_notebooks.py --scrub "${out:-.}/$nb" >>"$log" 2>&1; then
       echo "notebooks: $nb ok ($(( $(date +%s) - start )) s, attempt $attempt)"
       rm -f "$log"
       break
