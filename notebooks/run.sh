@@ -3,7 +3,7 @@
 #   bash notebooks/run.sh [OUTDIR]
 # Needs Jupyter (Debian packages) and the rapaio-jupyter-kernel (see notebooks/README.md), and
 # the jar: mvn -B -q -DskipTests package. The Java kernel sometimes never answers at start-up
-# (a known kernel bug): such a start is retried, up to 5 times; a failing cell is never retried.
+# (a known kernel bug): such a start is retried, up to 8 times; a failing cell is never retried.
 # The kernel prints the absolute path of the %jar it adds: make_notebooks.py --scrub makes the
 # paths in the outputs relative again, so an executed notebook shows nothing of this machine.
 set -uo pipefail
@@ -14,7 +14,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION=1
 status=0
 for nb in ${NOTEBOOKS:-[0-9]*.ipynb}; do
   start=$(date +%s)
-  for attempt in 1 2 3 4 5; do
+  for attempt in 1 2 3 4 5 6 7 8; do
     if [ -n "$out" ]; then
       mkdir -p "$out"
       args=(--output-dir "$out")
@@ -32,7 +32,7 @@ for nb in ${NOTEBOOKS:-[0-9]*.ipynb}; do
     if grep -q -E "Kernel didn't respond|Kernel died before replying" "$log"; then
       echo "notebooks: $nb: kernel did not start (attempt $attempt), retrying" >&2
       rm -f "$log"
-      if [ "$attempt" = 5 ]; then status=1; fi
+      if [ "$attempt" = 8 ]; then status=1; fi
       continue
     fi
     echo "notebooks: $nb FAILED:" >&2
