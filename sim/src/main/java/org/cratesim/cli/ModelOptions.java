@@ -24,9 +24,9 @@ final class ModelOptions {
   String profile;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "A calibrated model parameter (not a scenario key), overridden "
-          + "(repeatable), e.g. --set contention_frontend=0. Keys: see "
-          + "sim/src/main/resources/org/cratesim/importer/calibration.toml.")
+      description = "A calibrated model parameter KEY, overridden (repeatable), e.g. "
+          + "--set contention_frontend=0 (not a scenario key, as on run). Keys: those of "
+          + "calibration.toml in sim/src/main/resources/org/cratesim/importer/.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   private final Calibrations shipped = Calibrations.shipped();

@@ -59,10 +59,11 @@ public final class RunCommand implements Callable<Integer> {
   List<String> strategies = new ArrayList<>();
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a scenario key (repeatable): build.jobs=8, profile.lto=fat, "
-          + "profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
+      description = "A scenario key TABLE.KEY, overridden (repeatable): build.jobs=8, "
+          + "profile.lto=fat, profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
           + "profile.frontend_threads=8, costs.llvm_opt_exponent=1.2, crate.NAME.codegen_units=1 "
-          + "... (tables and keys of scenarios/reference.toml).")
+          + "... (tables and keys of scenarios/reference.toml; not a calibrated model "
+          + "parameter, as on import, predict and validate).")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
