@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -170,6 +171,22 @@ public final class Validation {
       tasks.add(() -> predictOne(p.key(), l, chooser, known, unitErrors));
     }
     return inParallel(tasks, threads, progress);
+  }
+
+  /**
+   * {@code cratesim validate}: reads every pair's pages ({@link #load}), pools the dependency
+   * edges of all pages to predict from unless {@code pooledEdges} is false (never those of the
+   * measured pages), and predicts every pair. {@code progress} counts 1 .. 2 x pairs: the pages
+   * read, then the pairs predicted.
+   */
+  public static List<Row> validate(List<Pair> pairs, boolean unitGraphs, boolean pooledEdges,
+      CalibrationChooser chooser, int threads, LongConsumer progress)
+      throws IOException, TimingsFormatException {
+    List<Loaded> pages = load(pairs, unitGraphs, threads, progress::accept);
+    EdgeKnowledge known = pooledEdges
+        ? EdgeKnowledge.pool(pages.stream().map(Loaded::from).toList()) : EdgeKnowledge.none();
+    return predict(pairs, pages, chooser, known, threads,
+        done -> progress.accept(pairs.size() + done));
   }
 
   /** Runs tasks on a pool; results in the tasks' order whatever the thread count. */

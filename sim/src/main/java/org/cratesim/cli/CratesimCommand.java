@@ -2,6 +2,7 @@ package org.cratesim.cli;
 
 import java.io.PrintWriter;
 import org.cratesim.scenario.ScenarioException;
+import org.cratesim.timings.TimingsFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,7 @@ public final class CratesimCommand implements Runnable {
 
   static int exitCodeOf(Exception ex) {
     if (ex instanceof ScenarioException || ex instanceof BadInputException
-        || ex instanceof org.cratesim.timings.TimingsFormatException) {
+        || ex instanceof TimingsFormatException) {
       return EXIT_BAD_INPUT;
     }
     return EXIT_FAILURE;

@@ -47,18 +47,13 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     model.validate();
     TimingsPage p = TimingsReader.read(page);
-    Scenario sc = importPage(p, graph, model);
+    Optional<UnitGraphFile> g = ModelOptions.graph(graph);
+    Scenario sc = TimingsImporter.toScenario(p, model.choose(p, TimingsImporter.modeOf(p)), g);
     String header = String.format(Locale.ROOT,
         "Imported by cratesim from %s (cargo %s, -j%d, measured wall time %.2f s).",
         page.getFileName(), p.format(), p.jobs(), p.totalSeconds());
-    RunCommand.emit(spec, output, ScenarioWriter.write(sc, List.of(header,
+    Output.emit(spec, output, ScenarioWriter.write(sc, List.of(header,
         "Calibration: " + model.choose(p, sc.build().mode()).describe())));
     return 0;
-  }
-
-  static Scenario importPage(TimingsPage p, Path graph, ModelOptions model) throws Exception {
-    Optional<UnitGraphFile> g =
-        graph == null ? Optional.empty() : Optional.of(UnitGraphFile.read(graph));
-    return TimingsImporter.toScenario(p, model.choose(p, TimingsImporter.modeOf(p)), g);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.SplitMergeReport;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.scenario.SplitMerge;
 import picocli.CommandLine.Command;
@@ -54,8 +55,8 @@ public final class MergeCommand implements Callable<Integer> {
     }
     String what = "merged crates " + String.join(", ", crates) + " of " + scenarioFile
         + " into '" + into + "'";
-    SplitCommand.write(output, after, List.of("cratesim " + what));
-    SplitCommand.compare(spec.commandLine().getOut(), what, output, before, after);
+    Output.writeScenario(output, after, List.of("cratesim " + what));
+    Output.print(spec, SplitMergeReport.render(what, output, before, after));
     return 0;
   }
 }

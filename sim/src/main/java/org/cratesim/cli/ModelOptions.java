@@ -1,14 +1,22 @@
 package org.cratesim.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.cratesim.importer.Calibration;
 import org.cratesim.importer.Calibrations;
 import org.cratesim.model.Mode;
+import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
+import org.cratesim.timings.UnitGraphFile;
 import picocli.CommandLine.Option;
 
-/** Options shared by import, predict and validate: which calibration, and overrides of it. */
+/**
+ * Options shared by import, predict and validate, the commands that read measured pages: which
+ * calibration, and overrides of its parameters. On these commands {@code --set} always means a
+ * calibrated model parameter; on run it means a scenario key.
+ */
 final class ModelOptions {
   @Option(names = "--calibration", paramLabel = "PROFILE",
       description = "Calibration profile: epyc-2022 (many-core) or 2core-2026. "
@@ -16,12 +24,17 @@ final class ModelOptions {
   String profile;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a calibrated parameter (repeatable), e.g. "
-          + "--set contention_frontend=0. Keys: see sim/src/main/resources/org/cratesim/"
-          + "importer/calibration.toml.")
+      description = "A calibrated model parameter KEY, overridden (repeatable), e.g. "
+          + "--set contention_frontend=0 (not a scenario key, as on run). Keys: those of "
+          + "calibration.toml in sim/src/main/resources/org/cratesim/importer/.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   private final Calibrations shipped = Calibrations.shipped();
+
+  /** The unit graph of {@code --graph FILE}, or none without one. */
+  static Optional<UnitGraphFile> graph(Path file) throws TimingsFormatException {
+    return file == null ? Optional.empty() : Optional.of(UnitGraphFile.read(file));
+  }
 
   Calibration choose(TimingsPage page, Mode mode) {
     String p = profile != null ? profile : Calibrations.profileFor(page.ncpu());

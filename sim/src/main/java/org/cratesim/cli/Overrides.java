@@ -1,18 +1,25 @@
 package org.cratesim.cli;
 
+import java.util.List;
+import java.util.Map;
 import org.cratesim.model.Mode;
+import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
+import org.cratesim.scenario.ScenarioException;
+import org.cratesim.scenario.ScenarioOverrides;
+import org.cratesim.scenario.ScenarioValidator;
+import org.cratesim.strategy.Strategies;
 
 /** Command-line overrides of a scenario's settings. */
 final class Overrides {
   private Overrides() {}
 
   /** {@code --strategy NAME}: switch strategies on. */
-  static Scenario strategies(Scenario sc, java.util.List<String> names) {
+  static Scenario strategies(Scenario sc, List<String> names) {
     Scenario out = sc;
     for (String n : names) {
       try {
-        out = org.cratesim.strategy.Strategies.enable(out, n);
+        out = Strategies.enable(out, n);
       } catch (IllegalArgumentException e) {
         throw new BadInputException("--strategy: " + e.getMessage());
       }
@@ -21,11 +28,11 @@ final class Overrides {
   }
 
   /** {@code --build-kind} and {@code --edit}. */
-  static Scenario rebuild(Scenario sc, String kind, java.util.List<String> edits) {
-    org.cratesim.model.Rebuild rb = sc.rebuild();
+  static Scenario rebuild(Scenario sc, String kind, List<String> edits) {
+    Rebuild rb = sc.rebuild();
     try {
       if (kind != null) {
-        rb = rb.withKind(org.cratesim.model.Rebuild.Kind.parse(kind));
+        rb = rb.withKind(Rebuild.Kind.parse(kind));
       }
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--build-kind: " + e.getMessage());
@@ -33,24 +40,22 @@ final class Overrides {
     if (!edits.isEmpty()) {
       rb = rb.withEdits(edits);
       if (kind == null) {
-        rb = rb.withKind(org.cratesim.model.Rebuild.Kind.INCREMENTAL);
+        rb = rb.withKind(Rebuild.Kind.INCREMENTAL);
       }
     }
-    if (rb.kind() == org.cratesim.model.Rebuild.Kind.INCREMENTAL && rb.edits().isEmpty()) {
+    if (rb.kind() == Rebuild.Kind.INCREMENTAL && rb.edits().isEmpty()) {
       throw new BadInputException("an incremental build needs --edit CRATE");
     }
     return sc.withRebuild(rb);
   }
 
   /** {@code --set} overrides; a bad one is bad input. */
-  static Scenario set(Scenario sc, java.util.Map<String, String> overrides) {
+  static Scenario set(Scenario sc, Map<String, String> overrides) {
     try {
-      Scenario out = org.cratesim.scenario.ScenarioOverrides.apply(sc, overrides);
-      org.cratesim.scenario.ScenarioValidator.validate(out);
+      Scenario out = ScenarioOverrides.apply(sc, overrides);
+      ScenarioValidator.validate(out);
       return out;
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    } catch (org.cratesim.scenario.ScenarioException e) {
+    } catch (IllegalArgumentException | ScenarioException e) {
       throw new BadInputException(e.getMessage());
     }
   }

@@ -1,20 +1,17 @@
 package org.cratesim.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
-import org.cratesim.report.CsvReport;
 import org.cratesim.report.HtmlReport;
-import org.cratesim.report.JsonReport;
 import org.cratesim.report.ReportFormat;
-import org.cratesim.report.TextReport;
 import org.cratesim.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,21 +49,22 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--edit", paramLabel = "CRATE",
       description = "A crate edited before an incremental build (repeatable).")
-  java.util.List<String> edits = new java.util.ArrayList<>();
+  List<String> edits = new ArrayList<>();
 
   @Option(names = "--strategy", paramLabel = "NAME",
       description = "Switch a strategy on (repeatable): precompiled-proc-macros, "
           + "wasm-proc-macros, expansion-cache, shared-cache, proc-macros-first; with the "
           + "scenario's [[strategy]] parameters, or the defaults; NAME:key=value,... sets "
           + "parameters, e.g. wasm-proc-macros:runtime=jit.")
-  java.util.List<String> strategies = new java.util.ArrayList<>();
+  List<String> strategies = new ArrayList<>();
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a scenario key (repeatable): build.jobs=8, profile.lto=fat, "
-          + "profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
+      description = "A scenario key TABLE.KEY, overridden (repeatable): build.jobs=8, "
+          + "profile.lto=fat, profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
           + "profile.frontend_threads=8, costs.llvm_opt_exponent=1.2, crate.NAME.codegen_units=1 "
-          + "... (tables and keys of scenarios/reference.toml).")
-  java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+          + "... (tables and keys of scenarios/reference.toml; not a calibrated model "
+          + "parameter, as on import, predict and validate).")
+  Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -89,32 +87,11 @@ public final class RunCommand implements Callable<Integer> {
     sc = Overrides.strategies(sc, strategies);
     sc = Overrides.set(sc, overrides);
     BuildResult r = BuildSimulator.simulate(sc);
-    String text;
-    switch (format) {
-      case JSON:
-        text = JsonReport.render(sc.name(), r);
-        break;
-      case CSV:
-        text = CsvReport.render(r);
-        break;
-      default:
-        text = TextReport.render(sc.name(), r);
-    }
-    emit(spec, output, text);
+    Output.emit(spec, output, format.reporter().build(sc.name(), r));
     if (html != null) {
-      writeHtml(html, HtmlReport.render(sc, r));
+      Output.write("--html: ", html, HtmlReport.render(sc, r));
     }
     return 0;
-  }
-
-  private static void writeHtml(Path file, String page) {
-    try {
-      Files.writeString(file, page, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException("--html: cannot write " + file + ": no such directory");
-    } catch (IOException e) {
-      throw new BadInputException("--html: cannot write " + file + ": " + e.getMessage());
-    }
   }
 
   static Mode parseMode(String m) {
@@ -122,15 +99,6 @@ public final class RunCommand implements Callable<Integer> {
       return Mode.parse(m);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--mode: " + e.getMessage());
-    }
-  }
-
-  static void emit(CommandSpec spec, Path output, String text) throws IOException {
-    if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      Files.writeString(output, text, StandardCharsets.UTF_8);
     }
   }
 }

@@ -1,19 +1,10 @@
 package org.cratesim.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cratesim.cargo.BuildResult;
-import org.cratesim.cargo.BuildSimulator;
-import org.cratesim.cargo.UnitTiming;
 import org.cratesim.model.Scenario;
-import org.cratesim.report.Seconds;
+import org.cratesim.report.SplitMergeReport;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.scenario.ScenarioWriter;
 import org.cratesim.scenario.SplitMerge;
@@ -78,10 +69,10 @@ public final class SplitCommand implements Callable<Integer> {
     String what = "split crate '" + crate + "' of " + scenarioFile + " into " + parts
         + " parts " + String.join(", ", names) + " (shape " + s.id() + ", duplication "
         + ScenarioWriter.number(duplication) + ")";
-    write(output, after, List.of("cratesim " + what,
+    Output.writeScenario(output, after, List.of("cratesim " + what,
         "undo: cratesim merge " + output + " --crates " + String.join(",", names)
             + " --into " + crate));
-    compare(spec.commandLine().getOut(), what, output, before, after);
+    Output.print(spec, SplitMergeReport.render(what, output, before, after));
     return 0;
   }
 
@@ -92,73 +83,5 @@ public final class SplitCommand implements Callable<Integer> {
       }
     }
     throw new BadInputException("--shape must be wide or chain, was '" + s + "'");
-  }
-
-  /** Writes the scenario to {@code out} with the header lines as comments. */
-  static void write(Path out, Scenario sc, List<String> header) {
-    try {
-      Files.writeString(out, ScenarioWriter.write(sc, header), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException("cannot write " + out + ": no such directory");
-    } catch (IOException e) {
-      throw new BadInputException("cannot write " + out + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * Prints what was done and the simulated builds before and after: wall time, the critical-path
-   * bound, and the summed front-end and codegen time of every unit.
-   */
-  static void compare(PrintWriter out, String what, Path written, Scenario before,
-      Scenario after) {
-    Totals b = Totals.of(before);
-    Totals a = Totals.of(after);
-    out.println("cratesim " + what);
-    out.println("wrote " + written + " (" + before.crates().size() + " crates -> "
-        + after.crates().size() + ")");
-    out.println();
-    out.printf(Locale.ROOT, "  simulated at -j %d, %s%n", after.build().jobs(),
-        after.build().mode().id());
-    out.printf(Locale.ROOT, "  %-22s %10s %10s %10s%n", "", "before", "after", "change");
-    row(out, "wall time", b.wall, a.wall);
-    row(out, "critical path (bound)", b.critical, a.critical);
-    row(out, "front-end time, sum", b.frontend, a.frontend);
-    row(out, "codegen time, sum", b.codegen, a.codegen);
-    out.println();
-    long path = a.critical - b.critical;
-    long work = (a.frontend + a.codegen) - (b.frontend + b.codegen);
-    out.printf(Locale.ROOT, "  %s: critical path %s s; %s: %s s (front end %s s, codegen %s s)%n",
-        path <= 0 ? "parallelism gained" : "parallelism lost", signed(path),
-        work >= 0 ? "work added" : "work saved", signed(work), signed(a.frontend - b.frontend),
-        signed(a.codegen - b.codegen));
-    out.flush();
-  }
-
-  private static void row(PrintWriter out, String label, long before, long after) {
-    String pct = before == 0 ? "" : String.format(Locale.ROOT, " (%+.1f%%)",
-        100.0 * (after - before) / before);
-    out.printf(Locale.ROOT, "  %-22s %8s s %8s s %8s s%s%n", label, Seconds.format(before),
-        Seconds.format(after), signed(after - before), pct);
-  }
-
-  private static String signed(long nanos) {
-    return (nanos >= 0 ? "+" : "") + Seconds.format(nanos);
-  }
-
-  /** The figures compared, in nanoseconds. */
-  private record Totals(long wall, long critical, long frontend, long codegen) {
-    static Totals of(Scenario sc) {
-      BuildResult r = BuildSimulator.simulate(sc);
-      long fe = 0;
-      long cg = 0;
-      for (UnitTiming u : r.units()) {
-        fe += Math.max(0, u.frontendEndNanos());
-        long c = u.codegenEndNanos() - u.frontendEndNanos();
-        if (u.codegenEndNanos() >= 0 && c >= 0) {
-          cg += c;
-        }
-      }
-      return new Totals(r.wallNanos(), r.criticalPathNanos(), fe, cg);
-    }
   }
 }

@@ -1,17 +1,14 @@
 package org.cratesim.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.cratesim.importer.EdgeKnowledge;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.cratesim.calibration.Validation;
+import org.cratesim.report.ReportFormat;
+import org.cratesim.report.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,78 +73,38 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException("--format must be text or json, was '" + format + "'");
-    }
+    ReportFormat f = Output.format(format, "--format must be text or json, was '" + format
+        + "'", ReportFormat.TEXT, ReportFormat.JSON);
     model.validate();
-    List<Validation.Pair> all;
+    List<Validation.Pair> pairs;
     try {
-      all = Validation.pair(from, to);
+      pairs = Validation.pair(from, to);
     } catch (IOException e) {
       throw new BadInputException(e.getMessage());
     }
-    List<Validation.Pair> pairs = all;
     if (match != null) {
-      java.util.regex.Pattern re;
+      Pattern re;
       try {
-        re = java.util.regex.Pattern.compile(match);
-      } catch (java.util.regex.PatternSyntaxException e) {
+        re = Pattern.compile(match);
+      } catch (PatternSyntaxException e) {
         throw new BadInputException("--match: bad regular expression: " + e.getDescription());
       }
-      pairs = all.stream().filter(p -> re.matcher(p.key()).find()).toList();
+      pairs = pairs.stream().filter(p -> re.matcher(p.key()).find()).toList();
     }
     if (pairs.isEmpty()) {
       throw new BadInputException("no pairs: no file in " + from + " has a partner in " + to
           + " (names equal once -jN is removed, with different -j)");
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    List<Validation.Loaded> pages;
     List<Validation.Row> rows;
-    final List<Validation.Pair> chosen = pairs;
-    try (Progress bar = new Progress("validate", 2L * chosen.size())) {
-      pages = Validation.load(pairs, unitGraphs, n, bar::stepTo);
-      EdgeKnowledge known = noPooledEdges ? EdgeKnowledge.none()
-          : EdgeKnowledge.pool(pages.stream().map(Validation.Loaded::from).toList());
-      rows = Validation.predict(pairs, pages, model::choose, known, n,
-          done -> bar.stepTo(chosen.size() + done));
+    try (Progress bar = new Progress("validate", 2L * pairs.size())) {
+      rows = Validation.validate(pairs, unitGraphs, !noPooledEdges, model::choose, n,
+          bar::stepTo);
     }
-    Validation.Summary s = Validation.summarize(rows, minSeconds);
     if (rowsFile != null) {
       ValidationReport.writeRows(rowsFile, rows);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(format.equals("json") ? ValidationReport.json(s, rows, minSeconds)
-        : ValidationReport.text(s, rows, minSeconds));
-    out.flush();
+    Output.print(spec, f.reporter().validation(rows, minSeconds));
     return 0;
-  }
-
-  /** A progress bar on a terminal, nothing otherwise. */
-  static final class Progress implements AutoCloseable {
-    private final ProgressBar bar;
-
-    Progress(String task, long total) {
-      bar = System.console() == null ? null
-          : new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-              .setStyle(ProgressBarStyle.ASCII).setConsumer(
-                  new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
-    }
-
-    void stepTo(long n) {
-      if (bar != null) {
-        bar.stepTo(n);
-      }
-    }
-
-    IntConsumer asConsumer() {
-      return i -> stepTo(i);
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-      }
-    }
   }
 }

@@ -1,7 +1,6 @@
-package org.cratesim.cli;
+package org.cratesim.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +10,12 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Text, JSON and CSV renderings of a validation. */
-final class ValidationReport {
+/** Text, JSON and CSV renderings of a validation ({@code cratesim validate}). */
+public final class ValidationReport {
   private ValidationReport() {}
 
-  static String text(Validation.Summary s, List<Validation.Row> rows, double minSeconds) {
+  /** The pairs measured at least {@code minSeconds}, then the summary. */
+  public static String text(Validation.Summary s, List<Validation.Row> rows, double minSeconds) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-58s %5s %9s %9s %9s %8s%n", "pair", "-j", "from_s",
         "measured", "predicted", "error"));
@@ -41,7 +41,8 @@ final class ValidationReport {
     return sb.toString();
   }
 
-  static String json(Validation.Summary s, List<Validation.Row> rows, double minSeconds) {
+  /** The summary as one JSON object on one line. */
+  public static String json(Validation.Summary s, double minSeconds) {
     return String.format(Locale.ROOT,
         "{\"pairs\": %d, \"min_seconds\": %s, \"median_abs_error\": %.4f, \"p90_abs_error\": "
             + "%.4f, \"within_10pct\": %.4f, \"median_signed_error\": %.4f, "
@@ -50,7 +51,8 @@ final class ValidationReport {
         s.medianSignedError(), s.meanAbsError());
   }
 
-  static void writeRows(Path file, List<Validation.Row> rows) throws IOException {
+  /** Every pair as a CSV row ({@code --rows FILE}). */
+  public static void writeRows(Path file, List<Validation.Row> rows) throws IOException {
     StringColumn key = StringColumn.create("pair");
     StringColumn mode = StringColumn.create("mode");
     IntColumn fromJobs = IntColumn.create("from_jobs");
@@ -75,11 +77,5 @@ final class ValidationReport {
 
   private static String shorten(String s, int n) {
     return s.length() <= n ? s : "…" + s.substring(s.length() - n + 1);
-  }
-
-  static String csv(Table t) {
-    StringWriter w = new StringWriter();
-    t.write().csv(w);
-    return w.toString();
   }
 }

@@ -1,0 +1,31 @@
+package org.cratesim.report;
+
+import java.util.Locale;
+import org.cratesim.cargo.BuildResult;
+
+/** Results as tables: one CSV row per unit of a build, or per strategy of a comparison. */
+public final class CsvReporter implements Reporter {
+  @Override
+  public String build(String scenarioName, BuildResult r) {
+    return CsvReport.render(r);
+  }
+
+  @Override
+  public String comparison(Comparison c) {
+    BuildResult b = c.baseline();
+    StringBuilder out = new StringBuilder();
+    out.append("strategy,wall_s,delta_s,change_pct,critical_path")
+        .append(System.lineSeparator());
+    out.append(String.format(Locale.ROOT, "baseline,%.6f,0,0,%s%n", b.wallNanos() / 1e9,
+        path(b)));
+    for (Comparison.Variant v : c.variants()) {
+      out.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%s%n", Csv.field(v.strategy()),
+          v.result().wallNanos() / 1e9, v.deltaS(b), v.changePct(b), path(v.result())));
+    }
+    return out.toString();
+  }
+
+  private static String path(BuildResult r) {
+    return String.join(" -> ", Comparison.criticalUnits(r)).replace("\"", "'");
+  }
+}
