@@ -22,8 +22,9 @@ import org.cratesim.scenario.Schema.Table;
 
 /**
  * {@code --set KEY=VALUE} on the command line: the scenario file's keys, by their table, applied
- * after reading ({@code build.jobs=8}, {@code profile.lto=fat}, {@code costs.llvm_opt_exponent=1.2},
- * {@code crate.app.codegen_units=1}). The file, then the overrides, as in Caffeine's layered
+ * after reading ({@code build.jobs=8}, {@code profile.lto=fat},
+ * {@code costs.llvm_opt_exponent=1.2}, {@code crate.app.codegen_units=1}); the keys are the
+ * {@link Schema}'s settable ones. The file, then the overrides, as in Caffeine's layered
  * configuration.
  */
 public final class ScenarioOverrides {

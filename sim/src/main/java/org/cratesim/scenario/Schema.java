@@ -242,6 +242,10 @@ public final class Schema {
     return new Key(name, type, derived("absent"), Range.ANY, List.of(), false, doc);
   }
 
+  private static Key requiredSection(String name, Type type, String doc) {
+    return new Key(name, type, REQUIRED, Range.ANY, List.of(), false, doc);
+  }
+
   // ---- the tables ----
 
   /** {@code [build]}: how cargo is invoked. */
@@ -261,7 +265,10 @@ public final class Schema {
           fileOnly(key("workspace", Type.NAMES, derived("the crates nothing depends on"),
               "the workspace (path) members"))));
 
-  /** {@code [incremental]}: what an edit costs; the numeric keys in {@link Rebuild#values()}'s order. */
+  /**
+   * {@code [incremental]}: what an edit costs; after {@code enabled}, the numeric keys in the
+   * order of {@link Rebuild#values()}.
+   */
   public static final Table INCREMENTAL = incremental();
 
   private static Table incremental() {
@@ -409,14 +416,14 @@ public final class Schema {
   public static final Table SCENARIO = new Table("", "a scenario", false, List.of(
       fileOnly(key("name", Type.STRING, derived("the file name without .toml"),
           "the scenario's name")),
-      section(BUILD.name(), Type.TABLE, BUILD.doc()),
+      requiredSection(BUILD.name(), Type.TABLE, BUILD.doc()),
       section(INCREMENTAL.name(), Type.TABLE, INCREMENTAL.doc()),
       section(MACHINE.name(), Type.TABLE, MACHINE.doc()),
       section(RUSTC.name(), Type.TABLE, RUSTC.doc()),
       section(PROFILE.name(), Type.TABLE, PROFILE.doc()),
       section(COSTS.name(), Type.TABLE, COSTS.doc()),
       section(STRATEGY.name(), Type.TABLES, STRATEGY.doc()),
-      section(CRATE.name(), Type.TABLES, CRATE.doc())));
+      requiredSection(CRATE.name(), Type.TABLES, CRATE.doc())));
 
   private static final Map<String, Table> TABLES = tables(BUILD, INCREMENTAL, MACHINE, RUSTC,
       PROFILE, COSTS, STRATEGY, CRATE, BUILD_SCRIPT);
