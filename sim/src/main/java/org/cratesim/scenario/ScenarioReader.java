@@ -357,7 +357,9 @@ public final class ScenarioReader {
     Optional<Integer> debuginfo = Optional.empty();
     Object d = t.get(List.of("debuginfo"));
     if (d != null) {
-      Integer level = d instanceof Long && (Long) d >= 0 && (Long) d <= 2 ? (int) (long) (Long) d
+      // boxed on every branch: an int in one would unbox the null of "none of these"
+      Integer level = d instanceof Long && (Long) d >= 0 && (Long) d <= 2
+          ? Integer.valueOf((int) (long) (Long) d)
           : "none".equals(d) ? Integer.valueOf(0)
           : "line-tables-only".equals(d) ? Integer.valueOf(1)
           : "full".equals(d) ? Integer.valueOf(2) : null;

@@ -213,7 +213,7 @@ public final class Schema {
     return new Key(name, Type.NUMBER, d, r, List.of(), true, doc);
   }
 
-  private static Key seconds(String name, Default d, String doc) {
+  private static Key nonNegative(String name, Default d, String doc) {
     return number(name, d, Range.NON_NEGATIVE, doc);
   }
 
@@ -255,7 +255,7 @@ public final class Schema {
               + "included"),
           choice("mode", dflt("debug"), List.of("check", "debug", "release"),
               "the cargo command: cargo check, cargo build, cargo build --release"),
-          seconds("startup_s", dflt(0.0), "cargo's time before the first unit starts"),
+          nonNegative("startup_s", dflt(0.0), "cargo's time before the first unit starts"),
           choice("scheduling", dflt("cargo"), List.of("cargo", "duration", "proc-macros-first"),
               "how cargo's DependencyQueue ranks ready units"),
           fileOnly(choice("kind", dflt("clean"), List.of("clean", "warm", "incremental", "noop"),
@@ -288,7 +288,7 @@ public final class Schema {
             share("expansion_share", v[5], "crates given in seconds that use proc macros: the "
                 + "share of the front end that is macro expansion (always redone)"),
             share("plain_expansion_share", v[6], "the same for crates that use no proc macro"),
-            seconds("overhead_s", dflt(v[7]), "per crate rebuilt incrementally (dependency "
+            nonNegative("overhead_s", dflt(v[7]), "per crate rebuilt incrementally (dependency "
                 + "graph, query cache)")));
   }
 
@@ -303,11 +303,11 @@ public final class Schema {
   private static Table machine() {
     MachineSettings m = MachineSettings.NONE;
     return new Table("machine", "how the machine slows down under load", false, List.of(
-        seconds("contention_frontend", dflt(m.contentionFrontend()), "c: a busy front-end "
+        nonNegative("contention_frontend", dflt(m.contentionFrontend()), "c: a busy front-end "
             + "thread runs at 1 / (1 + c * (busy_threads - 1)) of full speed"),
-        seconds("contention_codegen", dflt(m.contentionCodegen()), "the same for codegen "
+        nonNegative("contention_codegen", dflt(m.contentionCodegen()), "the same for codegen "
             + "threads"),
-        seconds("contention_other", dflt(m.contentionOther()), "the same for links and "
+        nonNegative("contention_other", dflt(m.contentionOther()), "the same for links and "
             + "build-script runs"),
         number("speed_frontend", dflt(m.speedFrontend()), Range.POSITIVE, "speed of front-end "
             + "work relative to the machine the costs were measured on"),
@@ -325,7 +325,7 @@ public final class Schema {
     return new Table("rustc", "rustc's code generation model", false, List.of(
         number("codegen_serial_share", dflt(r.codegenSerialShare()), Range.UNIT, "share of "
             + "codegen_s only rustc's main thread can do"),
-        seconds("codegen_fixed_s", dflt(r.codegenFixedS()), "serial codegen work at the start "
+        nonNegative("codegen_fixed_s", dflt(r.codegenFixedS()), "serial codegen work at the start "
             + "of every unit's codegen, before any CGU"),
         number("cgu_size_ratio", dflt(r.cguSizeRatio()), new Range(0, true, 1, false), "size "
             + "of each CGU relative to the previous one, largest first"),
@@ -357,7 +357,7 @@ public final class Schema {
   private static Table costs() {
     CostRates shipped = CostRates.shipped();
     List<Key> keys = new ArrayList<>();
-    CostRates.KEYS.forEach((k, doc) -> keys.add(seconds(k, dflt(shipped.get(k)), doc)));
+    CostRates.KEYS.forEach((k, doc) -> keys.add(nonNegative(k, dflt(shipped.get(k)), doc)));
     return new Table("costs", "rates of the size-based cost model", false, keys);
   }
 
@@ -371,15 +371,15 @@ public final class Schema {
   /** A crate's {@code build_script = { ... }}. */
   public static final Table BUILD_SCRIPT = new Table("build_script",
       "compiling build.rs (a host binary) and running it", false, List.of(
-          fileOnly(seconds("compile_s", derived("required unless frontend_s is given"),
+          fileOnly(nonNegative("compile_s", derived("required unless frontend_s is given"),
               "compiling build.rs as one serial step")),
-          fileOnly(seconds("frontend_s", derived("required unless compile_s is given"),
+          fileOnly(nonNegative("frontend_s", derived("required unless compile_s is given"),
               "compiling build.rs: its front end")),
-          fileOnly(seconds("codegen_s", dflt(0.0), "compiling build.rs: its codegen")),
+          fileOnly(nonNegative("codegen_s", dflt(0.0), "compiling build.rs: its codegen")),
           fileOnly(positive("codegen_units", derived("the mode's"), Integer.MAX_VALUE,
               "compiling build.rs: its CGUs")),
-          fileOnly(seconds("link_s", dflt(0.0), "compiling build.rs: its link")),
-          fileOnly(seconds("run_s", dflt(0.0), "running it")),
+          fileOnly(nonNegative("link_s", dflt(0.0), "compiling build.rs: its link")),
+          fileOnly(nonNegative("run_s", dflt(0.0), "running it")),
           fileOnly(new Key("run_parallel_share", Type.SHARE, dflt(0.0), Range.UNIT, List.of(),
               false, "the share of the run that is 32 independent jobs on jobserver tokens")),
           fileOnly(key("deps", Type.NAMES, dflt(List.of()),
@@ -401,12 +401,12 @@ public final class Schema {
               "functions it codegens from its own code"),
           fileOnly(key("upstream_instantiations", Type.COUNTS, derived("none"),
               "copies of upstream crates' generics made here")),
-          seconds("frontend_s", derived("required unless loc is given"),
+          nonNegative("frontend_s", derived("required unless loc is given"),
               "parse, expand, resolve, type- and borrow-check, up to writing .rmeta"),
-          seconds("codegen_s", dflt(0.0), "total single-threaded codegen work"),
+          nonNegative("codegen_s", dflt(0.0), "total single-threaded codegen work"),
           positive("codegen_units", derived("256 in debug and check, 16 in release"), MAX_WHOLE,
               "its CGUs"),
-          seconds("link_s", dflt(0.0), "serial, after codegen (bins, proc macros)"),
+          nonNegative("link_s", dflt(0.0), "serial, after codegen (bins, proc macros)"),
           section("build_script", Type.TABLE, "its build script: " + BUILD_SCRIPT.doc()),
           fileOnly(new Key("built_for", Type.NAMES, derived("from the graph"), Range.ANY,
               List.of("host", "target"), false, "check mode: build it in full for the host "
