@@ -40,11 +40,6 @@ public record Rebuild(Kind kind, List<String> edits, List<String> workspace,
     java.util.Optional<Boolean> incremental, double itemsShare, double checkItemsShare,
     double cguShare, double dependentItemsShare, double dependentCguShare,
     double expansionShare, double plainExpansionShare, double overheadS) {
-  /** The TOML keys of the numeric parameters, in the order of {@link #values()}. */
-  public static final List<String> KEYS = List.of("items_share", "check_items_share",
-      "cgu_share", "dependent_items_share", "dependent_cgu_share", "expansion_share",
-      "plain_expansion_share", "overhead_s");
-
   /**
    * A clean build with the documented incremental defaults, read off own-2core-2026's
    * comment-only edits (cargo 1.95, dev): the edited top crate redoes about 4 % of its clean
@@ -98,13 +93,16 @@ public record Rebuild(Kind kind, List<String> edits, List<String> workspace,
         dependentItemsShare, dependentCguShare, expansionShare, plainExpansionShare, overheadS);
   }
 
-  /** The numeric parameters, in the order of {@link #KEYS}. */
+  /**
+   * The numeric parameters, from itemsShare to overheadS in the order of the record's components
+   * (the scenario's {@code [incremental]} keys).
+   */
   public double[] values() {
     return new double[] {itemsShare, checkItemsShare, cguShare, dependentItemsShare,
         dependentCguShare, expansionShare, plainExpansionShare, overheadS};
   }
 
-  /** A copy with the numeric parameters {@code v}, in the order of {@link #KEYS}. */
+  /** A copy with the numeric parameters {@code v}, in the order of {@link #values()}. */
   public Rebuild withValues(double[] v) {
     return new Rebuild(kind, edits, workspace, incremental, v[0], v[1], v[2], v[3], v[4], v[5],
         v[6], v[7]);

@@ -1,5 +1,7 @@
 package org.cratesim.scenario;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cratesim.model.BuildSettings;
@@ -11,14 +13,18 @@ import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
+import org.cratesim.model.Rebuild;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
+import org.cratesim.scenario.Schema.Key;
+import org.cratesim.scenario.Schema.Table;
 
 /**
  * {@code --set KEY=VALUE} on the command line: the scenario file's keys, by their table, applied
- * after reading ({@code build.jobs=8}, {@code profile.lto=fat}, {@code costs.llvm_opt_exponent=1.2},
- * {@code crate.app.codegen_units=1}). The file, then the overrides, as in Caffeine's layered
+ * after reading ({@code build.jobs=8}, {@code profile.lto=fat},
+ * {@code costs.llvm_opt_exponent=1.2}, {@code crate.app.codegen_units=1}); the keys are the
+ * {@link Schema}'s settable ones. The file, then the overrides, as in Caffeine's layered
  * configuration.
  */
 public final class ScenarioOverrides {
@@ -47,6 +53,10 @@ public final class ScenarioOverrides {
     if (p.length < 2) {
       throw new IllegalArgumentException("keys are TABLE.KEY, e.g. profile.lto or build.jobs");
     }
+    if (Schema.table(p[0]).filter(t -> !t.settable().isEmpty()).isEmpty()) {
+      throw new IllegalArgumentException("unknown table '" + p[0] + "' (known: "
+          + String.join(", ", Schema.settableTables()) + ")");
+    }
     switch (p[0]) {
       case "build":
         return sc.withBuild(build(sc.build(), p[1], v));
@@ -63,8 +73,7 @@ public final class ScenarioOverrides {
       case "incremental":
         return sc.withRebuild(incremental(sc.rebuild(), p[1], v));
       default:
-        throw new IllegalArgumentException("unknown table '" + p[0]
-            + "' (known: build, machine, rustc, profile, costs, incremental, crate)");
+        throw new IllegalStateException("no --set for table " + p[0]);
     }
   }
 
@@ -79,25 +88,25 @@ public final class ScenarioOverrides {
       case "scheduling":
         return new BuildSettings(b.jobs(), b.mode(), b.startupS(), SchedulingPolicy.parse(v));
       default:
-        throw unknown(k, "jobs, mode, startup_s, scheduling");
+        throw unknown(Schema.BUILD, k);
     }
   }
 
-  private static org.cratesim.model.Rebuild incremental(org.cratesim.model.Rebuild r, String k,
-      String v) {
+  private static Rebuild incremental(Rebuild r, String k, String v) {
     if (k.equals("enabled")) {
       if (!v.equals("true") && !v.equals("false")) {
         throw new IllegalArgumentException("incremental.enabled must be true or false");
       }
-      return r.withIncremental(java.util.Optional.of(Boolean.parseBoolean(v)));
+      return r.withIncremental(Optional.of(Boolean.parseBoolean(v)));
     }
-    int i = org.cratesim.model.Rebuild.KEYS.indexOf(k);
-    if (i < 0) {
-      throw unknown(k, "enabled, " + String.join(", ", org.cratesim.model.Rebuild.KEYS));
+    if (!Schema.INCREMENTAL.has(k)) {
+      throw unknown(Schema.INCREMENTAL, k);
     }
+    List<Key> keys = Schema.rebuildValues();
+    int i = keys.indexOf(Schema.INCREMENTAL.key(k));
     double[] x = r.values();
     x[i] = num(v);
-    if (k.endsWith("_share") && !(x[i] >= 0 && x[i] <= 1)) {
+    if (keys.get(i).type() == Schema.Type.SHARE && !keys.get(i).range().contains(x[i])) {
       throw new IllegalArgumentException(k + " is a share: between 0 and 1");
     }
     if (!(x[i] >= 0)) {
@@ -107,16 +116,16 @@ public final class ScenarioOverrides {
   }
 
   private static MachineSettings machine(MachineSettings m, String k, double v) {
-    double[] x = {m.contentionFrontend(), m.contentionCodegen(), m.contentionOther(),
-        m.speedFrontend(), m.speedCodegen(), m.speedOther()};
-    String[] keys = {"contention_frontend", "contention_codegen", "contention_other",
-        "speed_frontend", "speed_codegen", "speed_other"};
-    int i = java.util.Arrays.asList(keys).indexOf(k);
-    if (i < 0) {
-      throw unknown(k, String.join(", ", keys));
+    if (!Schema.MACHINE.has(k)) {
+      throw unknown(Schema.MACHINE, k);
     }
-    x[i] = v;
-    return new MachineSettings(x[0], x[1], x[2], x[3], x[4], x[5]);
+    return new MachineSettings(
+        k.equals("contention_frontend") ? v : m.contentionFrontend(),
+        k.equals("contention_codegen") ? v : m.contentionCodegen(),
+        k.equals("contention_other") ? v : m.contentionOther(),
+        k.equals("speed_frontend") ? v : m.speedFrontend(),
+        k.equals("speed_codegen") ? v : m.speedCodegen(),
+        k.equals("speed_other") ? v : m.speedOther());
   }
 
   private static RustcSettings rustc(RustcSettings r, String k, double v) {
@@ -132,8 +141,7 @@ public final class ScenarioOverrides {
       case "thin_local_lto_share":
         return new RustcSettings(r.codegenSerialShare(), r.codegenFixedS(), r.cguSizeRatio(), v);
       default:
-        throw unknown(k, "codegen_serial_share, codegen_fixed_s, cgu_size_ratio, "
-            + "thin_local_lto_share");
+        throw unknown(Schema.RUSTC, k);
     }
   }
 
@@ -166,8 +174,7 @@ public final class ScenarioOverrides {
         return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(), p.shareGenerics(),
             p.linker(), p.frontendThreads(), Optional.of(d));
       default:
-        throw unknown(k, "opt_level, codegen_units, lto, share_generics, linker, "
-            + "frontend_threads, debuginfo");
+        throw unknown(Schema.PROFILE, k);
     }
   }
 
@@ -178,7 +185,7 @@ public final class ScenarioOverrides {
     }
     String name = rest.substring(0, dot);
     String k = rest.substring(dot + 1);
-    java.util.List<CrateSpec> out = new java.util.ArrayList<>();
+    List<CrateSpec> out = new ArrayList<>();
     boolean found = false;
     for (CrateSpec c : sc.crates()) {
       if (c.name().equals(name)) {
@@ -222,7 +229,7 @@ public final class ScenarioOverrides {
             : new CrateSize(s.loc(), s.macroInvocations(), n, s.upstreamInstantiations()));
         break;
       default:
-        throw unknown(k, "codegen_units, frontend_s, codegen_s, link_s, loc, own_instantiations");
+        throw unknown(Schema.CRATE, k);
     }
     return new CrateSpec(c.name(), c.version(), c.kind(), c.deps(), p, size, c.buildScript(),
         c.builtFor(), c.line());
@@ -244,7 +251,8 @@ public final class ScenarioOverrides {
     }
   }
 
-  private static IllegalArgumentException unknown(String k, String known) {
-    return new IllegalArgumentException("unknown key '" + k + "' (known: " + known + ")");
+  private static IllegalArgumentException unknown(Table t, String k) {
+    return new IllegalArgumentException("unknown key '" + k + "' (known: "
+        + String.join(", ", t.settable()) + ")");
   }
 }

@@ -31,6 +31,9 @@ import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
 import org.cratesim.model.StrategyDecl;
+import org.cratesim.scenario.Schema.Key;
+import org.cratesim.scenario.Schema.Range;
+import org.cratesim.scenario.Schema.Table;
 import org.cratesim.strategy.Strategies;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -40,38 +43,11 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * Reads a scenario from TOML. Every key is checked: unknown keys, wrong types, missing required
- * fields, negative times, unknown or duplicate crates and dependency cycles are reported as a
- * {@link ScenarioException} naming the file and line.
+ * Reads a scenario from TOML. Every key is checked against the {@link Schema}: unknown keys,
+ * wrong types, values out of range, missing required fields, unknown or duplicate crates and
+ * dependency cycles are reported as a {@link ScenarioException} naming the file and line.
  */
 public final class ScenarioReader {
-  private static final Set<String> TOP_KEYS =
-      Set.of("name", "build", "machine", "rustc", "profile", "costs", "incremental", "crate",
-          "strategy");
-  private static final Set<String> INCREMENTAL_KEYS = incrementalKeys();
-
-  private static Set<String> incrementalKeys() {
-    Set<String> k = new java.util.HashSet<>(Rebuild.KEYS);
-    k.add("enabled");
-    return Set.copyOf(k);
-  }
-  private static final Set<String> PROFILE_KEYS = Set.of("opt_level", "codegen_units", "lto",
-      "share_generics", "linker", "frontend_threads", "debuginfo");
-  private static final Set<String> BUILD_KEYS =
-      Set.of("jobs", "mode", "startup_s", "scheduling", "kind", "edits", "workspace");
-  private static final Set<String> MACHINE_KEYS =
-      Set.of("contention_frontend", "contention_codegen", "contention_other", "speed_frontend",
-          "speed_codegen", "speed_other");
-  private static final Set<String> RUSTC_KEYS =
-      Set.of("codegen_serial_share", "codegen_fixed_s", "cgu_size_ratio", "thin_local_lto_share");
-  private static final Set<String> CRATE_KEYS =
-      Set.of("name", "version", "kind", "deps", "frontend_s", "codegen_s", "codegen_units",
-          "link_s", "build_script", "built_for", "loc", "macro_invocations",
-          "own_instantiations", "upstream_instantiations");
-  private static final Set<String> SCRIPT_KEYS =
-      Set.of("compile_s", "frontend_s", "codegen_s", "codegen_units", "link_s", "run_s",
-          "run_parallel_share", "deps");
-
   private final String source;
 
   private ScenarioReader(String source) {
@@ -104,63 +80,58 @@ public final class ScenarioReader {
       TomlParseError e = toml.errors().get(0);
       throw new ScenarioException(source, e.position().line(), "TOML syntax: " + e.getMessage());
     }
-    checkKeys(toml, TOP_KEYS, "");
+    checkKeys(toml, Schema.SCENARIO, "");
     String name = optString(toml, "name", defaultName());
 
     TomlTable build = optTable(toml, "build");
     if (build == null) {
       throw new ScenarioException(source, 0, "missing [build] table (it needs at least jobs)");
     }
-    checkKeys(build, BUILD_KEYS, "build.");
+    Table b = Schema.BUILD;
+    checkKeys(build, b, "build.");
     if (!build.contains(List.of("jobs"))) {
       throw error(build, null, "[build] needs jobs (cargo -j)");
     }
-    int jobs = positiveInt(build, "jobs");
-    Mode mode = parseEnum(build, "mode", "debug", Mode::parse);
-    double startup = time(build, "startup_s", 0.0);
-    SchedulingPolicy policy = parseEnum(build, "scheduling", "cargo", SchedulingPolicy::parse);
+    int jobs = positiveInt(build, b.key("jobs"));
+    Mode mode = parseEnum(build, b.key("mode"), Mode::parse);
+    double startup = number(build, b.key("startup_s"));
+    SchedulingPolicy policy = parseEnum(build, b.key("scheduling"), SchedulingPolicy::parse);
     BuildSettings settings = new BuildSettings(jobs, mode, startup, policy);
 
     MachineSettings machine = MachineSettings.NONE;
     TomlTable m = optTable(toml, "machine");
     if (m != null) {
-      checkKeys(m, MACHINE_KEYS, "machine.");
-      machine = new MachineSettings(time(m, "contention_frontend", 0), time(m,
-          "contention_codegen", 0), time(m, "contention_other", 0), speed(m, "speed_frontend"),
-          speed(m, "speed_codegen"), speed(m, "speed_other"));
+      Table ms = Schema.MACHINE;
+      checkKeys(m, ms, "machine.");
+      machine = new MachineSettings(number(m, ms.key("contention_frontend")),
+          number(m, ms.key("contention_codegen")), number(m, ms.key("contention_other")),
+          number(m, ms.key("speed_frontend")), number(m, ms.key("speed_codegen")),
+          number(m, ms.key("speed_other")));
     }
     RustcSettings rustc = RustcSettings.DEFAULT;
     TomlTable r = optTable(toml, "rustc");
     if (r != null) {
-      checkKeys(r, RUSTC_KEYS, "rustc.");
-      double share = number(r, "codegen_serial_share", RustcSettings.DEFAULT.codegenSerialShare());
-      if (share < 0 || share > 1) {
-        throw error(r, "codegen_serial_share", "codegen_serial_share must be between 0 and 1");
-      }
-      double ratio = number(r, "cgu_size_ratio", 1.0);
-      if (!(ratio > 0 && ratio <= 1)) {
-        throw error(r, "cgu_size_ratio", "cgu_size_ratio must be in (0, 1]");
-      }
-      double lto = number(r, "thin_local_lto_share", 0.0);
-      if (!(lto >= 0 && lto < 1)) {
-        throw error(r, "thin_local_lto_share", "thin_local_lto_share must be in [0, 1)");
-      }
-      rustc = new RustcSettings(share, time(r, "codegen_fixed_s", 0), ratio, lto);
+      Table rs = Schema.RUSTC;
+      checkKeys(r, rs, "rustc.");
+      double share = number(r, rs.key("codegen_serial_share"));
+      double ratio = number(r, rs.key("cgu_size_ratio"));
+      double lto = number(r, rs.key("thin_local_lto_share"));
+      rustc = new RustcSettings(share, number(r, rs.key("codegen_fixed_s")), ratio, lto);
     }
 
     Rebuild rebuild = rebuild(build, optTable(toml, "incremental"));
     ProfileSettings profile = ProfileSettings.DEFAULT;
     TomlTable pt = optTable(toml, "profile");
     if (pt != null) {
-      checkKeys(pt, PROFILE_KEYS, "profile.");
+      checkKeys(pt, Schema.PROFILE, "profile.");
       profile = profile(pt);
     }
     CostRates costs = CostRates.shipped();
     TomlTable ct = optTable(toml, "costs");
     if (ct != null) {
-      checkKeys(ct, CostRates.KEYS.keySet(), "costs.");
+      checkKeys(ct, Schema.COSTS, "costs.");
       for (String k : ct.keySet()) {
-        costs = costs.with(k, time(ct, k, 0));
+        costs = costs.with(k, number(ct, Schema.COSTS.key(k)));
       }
     }
 
@@ -204,7 +175,8 @@ public final class ScenarioReader {
   }
 
   private CrateSpec crate(TomlTable t, int line) throws ScenarioException {
-    checkKeys(t, CRATE_KEYS, "crate.");
+    Table c = Schema.CRATE;
+    checkKeys(t, c, "crate.");
     if (!t.contains(List.of("name"))) {
       throw new ScenarioException(source, line, "[[crate]] needs a name");
     }
@@ -212,8 +184,8 @@ public final class ScenarioReader {
     if (name.isBlank()) {
       throw error(t, "name", "crate name must not be empty");
     }
-    String version = optString(t, "version", "0.1.0");
-    CrateKind kind = parseEnum(t, "kind", "lib", CrateKind::parse);
+    String version = optString(t, "version", c.key("version").string());
+    CrateKind kind = parseEnum(t, c.key("kind"), CrateKind::parse);
     List<String> deps = stringList(t, "deps");
     boolean bySize = t.contains(List.of("loc"));
     Optional<CrateSize> size = Optional.empty();
@@ -228,7 +200,7 @@ public final class ScenarioReader {
       long own = t.contains(List.of("own_instantiations")) ? count(t, "own_instantiations") : -1;
       size = Optional.of(new CrateSize(count(t, "loc"), counts(t, "macro_invocations"), own,
           counts(t, "upstream_instantiations")));
-      phases = new Phases(0, 0, optPositiveInt(t, "codegen_units", 0), 0);
+      phases = new Phases(0, 0, optPositiveInt(t, c.key("codegen_units")), 0);
     } else {
       for (String k : List.of("macro_invocations", "own_instantiations",
           "upstream_instantiations")) {
@@ -240,8 +212,8 @@ public final class ScenarioReader {
         throw new ScenarioException(source, line, "crate '" + name
             + "' needs frontend_s (seconds) or loc (lines of code)");
       }
-      phases = new Phases(time(t, "frontend_s", 0), time(t, "codegen_s", 0),
-          optPositiveInt(t, "codegen_units", 0), time(t, "link_s", 0));
+      phases = new Phases(number(t, c.key("frontend_s")), number(t, c.key("codegen_s")),
+          optPositiveInt(t, c.key("codegen_units")), number(t, c.key("link_s")));
     }
     Optional<BuildScriptSpec> script = Optional.empty();
     Object bs = t.get(List.of("build_script"));
@@ -293,7 +265,7 @@ public final class ScenarioReader {
             + String.join(", ", Strategies.names()) + ")");
       }
       String name = string(t, "name");
-      boolean enabled = true;
+      boolean enabled = (Boolean) Schema.STRATEGY.key("enabled").value();
       Map<String, Object> params = new LinkedHashMap<>();
       for (String k : t.keySet()) {
         Object v = t.get(List.of(k));
@@ -330,7 +302,7 @@ public final class ScenarioReader {
 
   private Rebuild rebuild(TomlTable build, TomlTable inc) throws ScenarioException {
     Rebuild d = Rebuild.CLEAN;
-    Rebuild.Kind kind = parseEnum(build, "kind", "clean", Rebuild.Kind::parse);
+    Rebuild.Kind kind = parseEnum(build, Schema.BUILD.key("kind"), Rebuild.Kind::parse);
     List<String> edits = stringList(build, "edits");
     List<String> workspace = stringList(build, "workspace");
     if (kind == Rebuild.Kind.INCREMENTAL && edits.isEmpty()) {
@@ -339,7 +311,7 @@ public final class ScenarioReader {
     Optional<Boolean> enabled = Optional.empty();
     double[] v = d.values();
     if (inc != null) {
-      checkKeys(inc, INCREMENTAL_KEYS, "incremental.");
+      checkKeys(inc, Schema.INCREMENTAL, "incremental.");
       Object e = inc.get(List.of("enabled"));
       if (e != null) {
         if (!(e instanceof Boolean)) {
@@ -347,12 +319,9 @@ public final class ScenarioReader {
         }
         enabled = Optional.of((Boolean) e);
       }
-      for (int i = 0; i < Rebuild.KEYS.size(); i++) {
-        String key = Rebuild.KEYS.get(i);
-        v[i] = time(inc, key, v[i]);
-        if (key.endsWith("_share") && v[i] > 1) {
-          throw error(inc, key, key + " is a share: between 0 and 1");
-        }
+      List<Key> keys = Schema.rebuildValues();
+      for (int i = 0; i < keys.size(); i++) {
+        v[i] = number(inc, keys.get(i));
       }
     }
     return d.withKind(kind).withEdits(edits).withWorkspace(workspace).withIncremental(enabled)
@@ -360,19 +329,20 @@ public final class ScenarioReader {
   }
 
   private ProfileSettings profile(TomlTable t) throws ScenarioException {
+    Table p = Schema.PROFILE;
     Optional<String> opt = Optional.empty();
     Object o = t.get(List.of("opt_level"));
     if (o != null) {
       String v = o instanceof Long ? String.valueOf(o) : o instanceof String ? (String) o : null;
-      if (v == null || !v.matches("[0-3sz]")) {
-        throw error(t, "opt_level", "opt_level must be 0, 1, 2, 3, \"s\" or \"z\"");
+      if (v == null || !p.key("opt_level").values().contains(v)) {
+        throw error(t, "opt_level", "opt_level must be " + choices(p.key("opt_level")));
       }
       opt = Optional.of(v);
     }
     Optional<Integer> cgus = t.contains(List.of("codegen_units"))
-        ? Optional.of(positiveInt(t, "codegen_units")) : Optional.empty();
+        ? Optional.of(positiveInt(t, p.key("codegen_units"))) : Optional.empty();
     Optional<Lto> lto = t.contains(List.of("lto"))
-        ? Optional.of(parseEnum(t, "lto", "thin-local", Lto::parse)) : Optional.empty();
+        ? Optional.of(parseEnum(t, p.key("lto"), Lto::parse)) : Optional.empty();
     Optional<Boolean> share = Optional.empty();
     Object sg = t.get(List.of("share_generics"));
     if (sg != null) {
@@ -381,21 +351,20 @@ public final class ScenarioReader {
       }
       share = Optional.of((Boolean) sg);
     }
-    Linker linker = parseEnum(t, "linker", "ld", Linker::parse);
-    int threads = t.contains(List.of("frontend_threads")) ? positiveInt(t, "frontend_threads") : 1;
-    if (threads > 256) {
-      throw error(t, "frontend_threads", "frontend_threads must be at most 256");
-    }
+    Linker linker = parseEnum(t, p.key("linker"), Linker::parse);
+    Key ft = p.key("frontend_threads");
+    int threads = t.contains(List.of(ft.name())) ? positiveInt(t, ft) : (int) ft.number();
     Optional<Integer> debuginfo = Optional.empty();
     Object d = t.get(List.of("debuginfo"));
     if (d != null) {
-      Integer level = d instanceof Long && (Long) d >= 0 && (Long) d <= 2 ? (int) (long) (Long) d
+      // boxed on every branch: an int in one would unbox the null of "none of these"
+      Integer level = d instanceof Long && (Long) d >= 0 && (Long) d <= 2
+          ? Integer.valueOf((int) (long) (Long) d)
           : "none".equals(d) ? Integer.valueOf(0)
           : "line-tables-only".equals(d) ? Integer.valueOf(1)
           : "full".equals(d) ? Integer.valueOf(2) : null;
       if (level == null) {
-        throw error(t, "debuginfo", "debuginfo must be 0, 1, 2, \"none\", "
-            + "\"line-tables-only\" or \"full\"");
+        throw error(t, "debuginfo", "debuginfo must be " + choices(p.key("debuginfo")));
       }
       debuginfo = Optional.of(level);
     }
@@ -433,21 +402,13 @@ public final class ScenarioReader {
     return out;
   }
 
-  private double speed(TomlTable t, String key) throws ScenarioException {
-    double d = number(t, key, 1.0);
-    if (d <= 0) {
-      throw error(t, key, key + " must be > 0, was " + d);
-    }
-    return d;
-  }
-
   private BuildScriptSpec buildScript(TomlTable bs, TomlTable parent, String crate)
       throws ScenarioException {
+    Table s = Schema.BUILD_SCRIPT;
     for (String k : bs.keySet()) {
-      if (!SCRIPT_KEYS.contains(k)) {
+      if (!s.has(k)) {
         throw error(parent, "build_script", "unknown key build_script." + k + " in crate '"
-            + crate + "' (known: compile_s, frontend_s, codegen_s, codegen_units, link_s, "
-            + "run_s, run_parallel_share, deps)");
+            + crate + "' (known: " + String.join(", ", s.names()) + ")");
       }
     }
     boolean lumped = bs.contains(List.of("compile_s"));
@@ -457,15 +418,13 @@ public final class ScenarioReader {
           + "' needs either compile_s or frontend_s (with optional codegen_s, link_s)");
     }
     Phases compile = lumped
-        ? new Phases(scriptTime(bs, parent, "compile_s"), 0, 1, 0)
-        : new Phases(scriptTime(bs, parent, "frontend_s"), scriptTime(bs, parent, "codegen_s"),
-            optPositiveIntIn(bs, parent, "codegen_units"), scriptTime(bs, parent, "link_s"));
-    double run = scriptTime(bs, parent, "run_s");
-    double runParallel = scriptTime(bs, parent, "run_parallel_share");
-    if (runParallel > 1) {
-      throw error(parent, "build_script", "build_script.run_parallel_share must be between 0 "
-          + "and 1");
-    }
+        ? new Phases(scriptTime(bs, parent, s.key("compile_s")), 0, 1, 0)
+        : new Phases(scriptTime(bs, parent, s.key("frontend_s")),
+            scriptTime(bs, parent, s.key("codegen_s")),
+            optPositiveIntIn(bs, parent, s.key("codegen_units")),
+            scriptTime(bs, parent, s.key("link_s")));
+    double run = scriptTime(bs, parent, s.key("run_s"));
+    double runParallel = scriptTime(bs, parent, s.key("run_parallel_share"));
     List<String> deps = new ArrayList<>();
     Object d = bs.get(List.of("deps"));
     if (d != null) {
@@ -483,10 +442,12 @@ public final class ScenarioReader {
     return new BuildScriptSpec(compile, run, runParallel, deps);
   }
 
-  private double scriptTime(TomlTable bs, TomlTable parent, String key) throws ScenarioException {
+  /** A number of a build script (errors point at the crate's build_script line). */
+  private double scriptTime(TomlTable bs, TomlTable parent, Key k) throws ScenarioException {
+    String key = k.name();
     Object v = bs.get(List.of(key));
     if (v == null) {
-      return 0;
+      return fallback(k);
     }
     if (!(v instanceof Number)) {
       throw error(parent, "build_script", "build_script." + key + " must be a number of seconds");
@@ -495,28 +456,34 @@ public final class ScenarioReader {
     if (!(d >= 0) || Double.isInfinite(d)) {
       throw error(parent, "build_script", "build_script." + key + " must be >= 0, was " + v);
     }
+    Range r = k.range();
+    if (!r.contains(d)) {
+      throw error(parent, "build_script", "build_script." + key + " must be between "
+          + Range.bound(r.min()) + " and " + Range.bound(r.max()));
+    }
     return d;
   }
 
-  private int optPositiveIntIn(TomlTable bs, TomlTable parent, String key)
+  private int optPositiveIntIn(TomlTable bs, TomlTable parent, Key k)
       throws ScenarioException {
-    Object v = bs.get(List.of(key));
+    Object v = bs.get(List.of(k.name()));
     if (v == null) {
       return 0;
     }
-    if (!(v instanceof Long) || (Long) v < 1 || (Long) v > Integer.MAX_VALUE) {
-      throw error(parent, "build_script", "build_script." + key + " must be a whole number >= 1");
+    if (!(v instanceof Long) || !k.range().contains((Long) v)) {
+      throw error(parent, "build_script", "build_script." + k.name()
+          + " must be a whole number >= 1");
     }
     return (int) (long) (Long) v;
   }
 
   // ---- typed accessors, each failing with file:line ----
 
-  private void checkKeys(TomlTable t, Set<String> known, String prefix) throws ScenarioException {
+  private void checkKeys(TomlTable t, Table known, String prefix) throws ScenarioException {
     for (String k : t.keySet()) {
-      if (!known.contains(k)) {
+      if (!known.has(k)) {
         throw error(t, k, "unknown key '" + prefix + k + "' (known: "
-            + String.join(", ", known.stream().sorted().toList()) + ")");
+            + String.join(", ", known.names().stream().sorted().toList()) + ")");
       }
     }
   }
@@ -544,30 +511,46 @@ public final class ScenarioReader {
     return t.contains(List.of(key)) ? string(t, key) : dflt;
   }
 
-  private <T> T parseEnum(TomlTable t, String key, String dflt, Parser<T> parser)
-      throws ScenarioException {
-    String s = optString(t, key, dflt);
+  /** A choice's value, parsed by the model; its message lists the choices. */
+  private <T> T parseEnum(TomlTable t, Key k, Parser<T> parser) throws ScenarioException {
+    String s = optString(t, k.name(), k.string());
     try {
       return parser.parse(s);
     } catch (IllegalArgumentException e) {
-      throw error(t, key, e.getMessage());
+      throw error(t, k.name(), e.getMessage());
     }
   }
 
-  private int positiveInt(TomlTable t, String key) throws ScenarioException {
+  /** The values of a choice for a message: {@code 0, 1, "s" or "z"}. */
+  private static String choices(Key k) {
+    List<String> vs = k.values().stream()
+        .map(v -> v.matches("[0-9]+") ? v : "\"" + v + "\"").toList();
+    return String.join(", ", vs.subList(0, vs.size() - 1)) + " or " + vs.get(vs.size() - 1);
+  }
+
+  /**
+   * A whole number between 1 and {@link Schema#MAX_WHOLE}, then within the key's range (only
+   * frontend_threads has a smaller one).
+   */
+  private int positiveInt(TomlTable t, Key k) throws ScenarioException {
+    String key = k.name();
     Object v = t.get(List.of(key));
     if (!(v instanceof Long)) {
       throw error(t, key, key + " must be a whole number, was " + describe(v));
     }
     long l = (Long) v;
-    if (l < 1 || l > 100_000) {
-      throw error(t, key, key + " must be between 1 and 100000, was " + l);
+    if (l < 1 || l > Schema.MAX_WHOLE) {
+      throw error(t, key, key + " must be between 1 and " + Schema.MAX_WHOLE + ", was " + l);
+    }
+    if (!k.range().contains(l)) {
+      throw error(t, key, key + " must be at most " + Range.bound(k.range().max()));
     }
     return (int) l;
   }
 
-  private int optPositiveInt(TomlTable t, String key, int dflt) throws ScenarioException {
-    return t.contains(List.of(key)) ? positiveInt(t, key) : dflt;
+  /** An optional whole number; 0 when absent (the model's "derive it"). */
+  private int optPositiveInt(TomlTable t, Key k) throws ScenarioException {
+    return t.contains(List.of(k.name())) ? positiveInt(t, k) : 0;
   }
 
   private double number(TomlTable t, String key, double dflt) throws ScenarioException {
@@ -585,12 +568,31 @@ public final class ScenarioReader {
     return d;
   }
 
-  private double time(TomlTable t, String key, double dflt) throws ScenarioException {
-    double d = number(t, key, dflt);
-    if (d < 0) {
+  /** A number of the schema: its default when absent, then checked against its range. */
+  private double number(TomlTable t, Key k) throws ScenarioException {
+    String key = k.name();
+    double d = number(t, key, fallback(k));
+    Range r = k.range();
+    if (r.contains(d)) {
+      return d;
+    }
+    if (r.equals(Range.NON_NEGATIVE) || k.type() == Schema.Type.SHARE && d < 0) {
       throw error(t, key, key + " must not be negative, was " + d);
     }
-    return d;
+    if (k.type() == Schema.Type.SHARE) {
+      throw error(t, key, key + " is a share: between 0 and 1");
+    }
+    if (r.unboundedAbove()) {
+      throw error(t, key, key + " must be " + (r.minOpen() ? "> " : ">= ")
+          + Range.bound(r.min()) + ", was " + d);
+    }
+    throw error(t, key, key + " must be " + (r.minOpen() || r.maxOpen() ? "in " + r
+        : "between " + Range.bound(r.min()) + " and " + Range.bound(r.max())));
+  }
+
+  /** A number key's default; 0 for one without a fixed default (read only when given). */
+  private static double fallback(Key k) {
+    return k.dflt() instanceof Schema.Default.Value ? k.number() : 0;
   }
 
   private List<String> stringList(TomlTable t, String key) throws ScenarioException {

@@ -1,23 +1,32 @@
 package org.cratesim.scenario;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.cratesim.model.CostRates;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.cratesim.model.BuildScriptSpec;
-import org.cratesim.model.CrateKind;
+import org.cratesim.model.BuildSettings;
+import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateSize;
 import org.cratesim.model.CrateSpec;
-import org.cratesim.model.Linker;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.Scenario;
+import org.cratesim.model.StrategyDecl;
+import org.cratesim.scenario.Schema.Key;
+import org.cratesim.scenario.Schema.Table;
 
 /**
- * Writes a scenario as TOML that {@link ScenarioReader} reads back to an equal scenario. Keys at
- * their default are left out; numbers are written exactly as stored (no locale, no exponent).
+ * Writes a scenario as TOML that {@link ScenarioReader} reads back to an equal scenario: the
+ * {@link Schema}'s tables and keys in its order. Keys at their default are left out; numbers are
+ * written exactly as stored (no locale, no exponent).
  */
 public final class ScenarioWriter {
   private ScenarioWriter() {}
@@ -28,154 +37,215 @@ public final class ScenarioWriter {
     for (String h : header) {
       sb.append("# ").append(h.replaceAll("[\\r\\n]+", " ")).append('\n');
     }
-    sb.append("name = ").append(str(sc.name())).append("\n\n[build]\n");
-    sb.append("jobs = ").append(sc.build().jobs()).append('\n');
-    sb.append("mode = ").append(str(sc.build().mode().id())).append('\n');
-    sb.append("startup_s = ").append(number(sc.build().startupS())).append('\n');
-    if (!sc.build().scheduling().id().equals("cargo")) {
-      sb.append("scheduling = ").append(str(sc.build().scheduling().id())).append('\n');
-    }
-    Rebuild rb = sc.rebuild();
-    if (rb.kind() != Rebuild.Kind.CLEAN) {
-      sb.append("kind = ").append(str(rb.kind().id())).append('\n');
-    }
-    if (!rb.edits().isEmpty()) {
-      sb.append("edits = ").append(list(rb.edits())).append('\n');
-    }
-    if (!rb.workspace().isEmpty()) {
-      sb.append("workspace = ").append(list(rb.workspace())).append('\n');
-    }
-    Rebuild dflt = Rebuild.CLEAN;
-    if (rb.incremental().isPresent()
-        || !java.util.Arrays.equals(rb.values(), dflt.values())) {
-      StringBuilder inc = new StringBuilder("\n[incremental]\n");
-      rb.incremental().ifPresent(b -> inc.append("enabled = ").append(b).append('\n'));
-      double[] v = rb.values();
-      for (int i = 0; i < v.length; i++) {
-        inc.append(Rebuild.KEYS.get(i)).append(" = ").append(number(v[i])).append('\n');
-      }
-      sb.append(inc); // the [build] keys are all written: the next table can start
-    }
-    MachineSettings m = sc.machine();
-    if (!m.equals(MachineSettings.NONE)) {
-      sb.append("\n[machine]\n");
-      sb.append("contention_frontend = ").append(number(m.contentionFrontend())).append('\n');
-      sb.append("contention_codegen = ").append(number(m.contentionCodegen())).append('\n');
-      sb.append("contention_other = ").append(number(m.contentionOther())).append('\n');
-      sb.append("speed_frontend = ").append(number(m.speedFrontend())).append('\n');
-      sb.append("speed_codegen = ").append(number(m.speedCodegen())).append('\n');
-      sb.append("speed_other = ").append(number(m.speedOther())).append('\n');
-    }
-    RustcSettings r = sc.rustc();
-    if (!r.equals(RustcSettings.DEFAULT)) {
-      sb.append("\n[rustc]\n");
-      sb.append("codegen_serial_share = ").append(number(r.codegenSerialShare())).append('\n');
-      sb.append("codegen_fixed_s = ").append(number(r.codegenFixedS())).append('\n');
-      sb.append("cgu_size_ratio = ").append(number(r.cguSizeRatio())).append('\n');
-      sb.append("thin_local_lto_share = ").append(number(r.thinLocalLtoShare())).append('\n');
-    }
-    if (!sc.profile().equals(ProfileSettings.DEFAULT)) {
-      ProfileSettings p = sc.profile();
-      sb.append("\n[profile]\n");
-      p.optLevel().ifPresent(o -> sb.append("opt_level = ")
-          .append(o.matches("[0-3]") ? o : str(o)).append('\n'));
-      p.codegenUnits().ifPresent(n -> sb.append("codegen_units = ").append(n).append('\n'));
-      p.lto().ifPresent(l -> sb.append("lto = ").append(str(l.id())).append('\n'));
-      p.shareGenerics().ifPresent(b -> sb.append("share_generics = ").append(b).append('\n'));
-      if (p.linker() != Linker.LD) {
-        sb.append("linker = ").append(str(p.linker().id())).append('\n');
-      }
-      if (p.frontendThreads() != 1) {
-        sb.append("frontend_threads = ").append(p.frontendThreads()).append('\n');
-      }
-      p.debuginfo().ifPresent(d -> sb.append("debuginfo = ").append(d).append('\n'));
-    }
-    CostRates shipped = CostRates.shipped();
-    if (!sc.costs().equals(shipped)) {
-      sb.append("\n[costs]\n");
-      sc.costs().values().forEach((k, v) -> {
-        if (!v.equals(shipped.get(k))) {
-          sb.append(k).append(" = ").append(number(v)).append('\n');
+    for (String section : Schema.SCENARIO.names()) {
+      switch (section) {
+        case "name" -> sb.append("name = ").append(str(sc.name())).append('\n');
+        case "build" -> table(sb, Schema.BUILD, k -> build(sc, k));
+        case "incremental" -> {
+          Rebuild rb = sc.rebuild();
+          if (rb.incremental().isPresent()
+              || !Arrays.equals(rb.values(), Rebuild.CLEAN.values())) {
+            table(sb, Schema.INCREMENTAL, k -> incremental(rb, k));
+          }
         }
-      });
-    }
-    for (var d : sc.strategies()) {
-      sb.append("\n[[strategy]]\nname = ").append(str(d.name())).append('\n');
-      if (!d.enabled()) {
-        sb.append("enabled = false\n");
-      }
-      d.params().forEach((k, v) -> sb.append(key(k)).append(" = ").append(value(v)).append('\n'));
-    }
-    for (CrateSpec c : sc.crates()) {
-      sb.append("\n[[crate]]\n");
-      sb.append("name = ").append(str(c.name())).append('\n');
-      sb.append("version = ").append(str(c.version())).append('\n');
-      if (c.kind() != CrateKind.LIB) {
-        sb.append("kind = ").append(str(c.kind().id())).append('\n');
-      }
-      if (!c.deps().isEmpty()) {
-        sb.append("deps = ").append(list(c.deps())).append('\n');
-      }
-      Phases p = c.phases();
-      if (c.size().isPresent()) {
-        CrateSize z = c.size().get();
-        sb.append("loc = ").append(z.loc()).append('\n');
-        if (!z.macroInvocations().isEmpty()) {
-          sb.append("macro_invocations = ").append(counts(z.macroInvocations())).append('\n');
+        case "machine" -> {
+          if (!sc.machine().equals(MachineSettings.NONE)) {
+            table(sb, Schema.MACHINE, k -> machine(sc.machine(), k));
+          }
         }
-        if (z.ownInstantiations() >= 0) {
-          sb.append("own_instantiations = ").append(z.ownInstantiations()).append('\n');
+        case "rustc" -> {
+          if (!sc.rustc().equals(RustcSettings.DEFAULT)) {
+            table(sb, Schema.RUSTC, k -> rustc(sc.rustc(), k));
+          }
         }
-        if (!z.upstreamInstantiations().isEmpty()) {
-          sb.append("upstream_instantiations = ").append(counts(z.upstreamInstantiations()))
-              .append('\n');
+        case "profile" -> {
+          if (!sc.profile().equals(ProfileSettings.DEFAULT)) {
+            table(sb, Schema.PROFILE, k -> profile(sc.profile(), k));
+          }
         }
-      } else {
-        sb.append("frontend_s = ").append(number(p.frontendS())).append('\n');
-        if (p.codegenS() != 0) {
-          sb.append("codegen_s = ").append(number(p.codegenS())).append('\n');
+        case "costs" -> {
+          if (!sc.costs().equals(CostRates.shipped())) {
+            table(sb, Schema.COSTS, k -> {
+              double v = sc.costs().get(k);
+              return Schema.COSTS.key(k).isDefault(v) ? null : number(v);
+            });
+          }
         }
-      }
-      if (p.codegenUnits() != 0) {
-        sb.append("codegen_units = ").append(p.codegenUnits()).append('\n');
-      }
-      if (p.linkS() != 0) {
-        sb.append("link_s = ").append(number(p.linkS())).append('\n');
-      }
-      if (c.buildScript().isPresent()) {
-        sb.append("build_script = ").append(script(c.buildScript().get())).append('\n');
-      }
-      if (!c.builtFor().isEmpty()) {
-        sb.append("built_for = ").append(list(c.builtFor().stream().sorted()
-            .map(CrateSpec.Side::id).toList())).append('\n');
+        case "strategy" -> {
+          for (StrategyDecl d : sc.strategies()) {
+            table(sb, Schema.STRATEGY, k -> strategy(d, k));
+            d.params().forEach((k, v) -> sb.append(key(k)).append(" = ").append(value(v))
+                .append('\n'));
+          }
+        }
+        case "crate" -> {
+          for (CrateSpec c : sc.crates()) {
+            table(sb, Schema.CRATE, k -> crate(c, k));
+          }
+        }
+        default -> throw new IllegalStateException("no writer for " + section);
       }
     }
     return sb.toString();
   }
 
-  private static String script(BuildScriptSpec bs) {
-    Phases p = bs.compile();
-    StringBuilder sb = new StringBuilder("{ frontend_s = ").append(number(p.frontendS()));
-    if (p.codegenS() != 0) {
-      sb.append(", codegen_s = ").append(number(p.codegenS()));
+  /**
+   * A table's header ({@code [name]}, or {@code [[name]]} for arrays of tables) and its keys in
+   * the schema's order; a key whose value is null is left out.
+   */
+  private static void table(StringBuilder sb, Table t, Function<String, String> value) {
+    boolean array = Schema.SCENARIO.key(t.name()).type() == Schema.Type.TABLES;
+    sb.append(array ? "\n[[" : "\n[").append(t.name()).append(array ? "]]\n" : "]\n");
+    for (String k : t.names()) {
+      String v = value.apply(k);
+      if (v != null) {
+        sb.append(k).append(" = ").append(v).append('\n');
+      }
     }
-    if (p.codegenUnits() != 0) {
-      sb.append(", codegen_units = ").append(p.codegenUnits());
-    }
-    if (p.linkS() != 0) {
-      sb.append(", link_s = ").append(number(p.linkS()));
-    }
-    sb.append(", run_s = ").append(number(bs.runS()));
-    if (bs.runParallelShare() != 0) {
-      sb.append(", run_parallel_share = ").append(number(bs.runParallelShare()));
-    }
-    if (!bs.deps().isEmpty()) {
-      sb.append(", deps = ").append(list(bs.deps()));
-    }
-    return sb.append(" }").toString();
   }
 
-  private static String counts(java.util.Map<String, Long> m) {
+  /** {@code text}, or null when {@code v} is the key's default. */
+  private static String unlessDefault(Table t, String k, Object v, String text) {
+    return t.key(k).isDefault(v) ? null : text;
+  }
+
+  /** {@code text}, or null when {@code v} is the key's default number. */
+  private static String unlessDefault(Table t, String k, double v, String text) {
+    return v == t.key(k).number() ? null : text;
+  }
+
+  private static String build(Scenario sc, String k) {
+    Table t = Schema.BUILD;
+    BuildSettings b = sc.build();
+    Rebuild rb = sc.rebuild();
+    return switch (k) {
+      case "jobs" -> String.valueOf(b.jobs());
+      case "mode" -> str(b.mode().id());
+      case "startup_s" -> number(b.startupS());
+      case "scheduling" -> unlessDefault(t, k, b.scheduling().id(), str(b.scheduling().id()));
+      case "kind" -> unlessDefault(t, k, rb.kind().id(), str(rb.kind().id()));
+      case "edits" -> rb.edits().isEmpty() ? null : list(rb.edits());
+      case "workspace" -> rb.workspace().isEmpty() ? null : list(rb.workspace());
+      default -> throw unwritten(t, k);
+    };
+  }
+
+  private static String incremental(Rebuild rb, String k) {
+    if (k.equals("enabled")) {
+      return rb.incremental().map(String::valueOf).orElse(null);
+    }
+    List<String> keys = Schema.rebuildValues().stream().map(Key::name).toList();
+    int i = keys.indexOf(k);
+    if (i < 0) {
+      throw unwritten(Schema.INCREMENTAL, k);
+    }
+    return number(rb.values()[i]);
+  }
+
+  private static String machine(MachineSettings m, String k) {
+    return number(switch (k) {
+      case "contention_frontend" -> m.contentionFrontend();
+      case "contention_codegen" -> m.contentionCodegen();
+      case "contention_other" -> m.contentionOther();
+      case "speed_frontend" -> m.speedFrontend();
+      case "speed_codegen" -> m.speedCodegen();
+      case "speed_other" -> m.speedOther();
+      default -> throw unwritten(Schema.MACHINE, k);
+    });
+  }
+
+  private static String rustc(RustcSettings r, String k) {
+    return number(switch (k) {
+      case "codegen_serial_share" -> r.codegenSerialShare();
+      case "codegen_fixed_s" -> r.codegenFixedS();
+      case "cgu_size_ratio" -> r.cguSizeRatio();
+      case "thin_local_lto_share" -> r.thinLocalLtoShare();
+      default -> throw unwritten(Schema.RUSTC, k);
+    });
+  }
+
+  private static String profile(ProfileSettings p, String k) {
+    Table t = Schema.PROFILE;
+    return switch (k) {
+      case "opt_level" -> p.optLevel().map(o -> o.matches("[0-3]") ? o : str(o)).orElse(null);
+      case "codegen_units" -> p.codegenUnits().map(String::valueOf).orElse(null);
+      case "lto" -> p.lto().map(l -> str(l.id())).orElse(null);
+      case "share_generics" -> p.shareGenerics().map(String::valueOf).orElse(null);
+      case "linker" -> unlessDefault(t, k, p.linker().id(), str(p.linker().id()));
+      case "frontend_threads" -> unlessDefault(t, k, p.frontendThreads(),
+          String.valueOf(p.frontendThreads()));
+      case "debuginfo" -> p.debuginfo().map(String::valueOf).orElse(null);
+      default -> throw unwritten(t, k);
+    };
+  }
+
+  private static String strategy(StrategyDecl d, String k) {
+    return switch (k) {
+      case "name" -> str(d.name());
+      case "enabled" -> unlessDefault(Schema.STRATEGY, k, d.enabled(),
+          String.valueOf(d.enabled()));
+      default -> throw unwritten(Schema.STRATEGY, k);
+    };
+  }
+
+  private static String crate(CrateSpec c, String k) {
+    Table t = Schema.CRATE;
+    Phases p = c.phases();
+    Optional<CrateSize> z = c.size();
+    return switch (k) {
+      case "name" -> str(c.name());
+      case "version" -> str(c.version());
+      case "kind" -> unlessDefault(t, k, c.kind().id(), str(c.kind().id()));
+      case "deps" -> c.deps().isEmpty() ? null : list(c.deps());
+      case "loc" -> z.map(s -> String.valueOf(s.loc())).orElse(null);
+      case "macro_invocations" -> z.filter(s -> !s.macroInvocations().isEmpty())
+          .map(s -> counts(s.macroInvocations())).orElse(null);
+      case "own_instantiations" -> z.filter(s -> s.ownInstantiations() >= 0)
+          .map(s -> String.valueOf(s.ownInstantiations())).orElse(null);
+      case "upstream_instantiations" -> z.filter(s -> !s.upstreamInstantiations().isEmpty())
+          .map(s -> counts(s.upstreamInstantiations())).orElse(null);
+      case "frontend_s" -> z.isPresent() ? null : number(p.frontendS());
+      case "codegen_s" -> z.isPresent() ? null
+          : unlessDefault(t, k, p.codegenS(), number(p.codegenS()));
+      case "codegen_units" -> p.codegenUnits() == 0 ? null : String.valueOf(p.codegenUnits());
+      case "link_s" -> unlessDefault(t, k, p.linkS(), number(p.linkS()));
+      case "build_script" -> c.buildScript().map(ScenarioWriter::script).orElse(null);
+      case "built_for" -> c.builtFor().isEmpty() ? null
+          : list(c.builtFor().stream().sorted().map(CrateSpec.Side::id).toList());
+      default -> throw unwritten(t, k);
+    };
+  }
+
+  /** An inline table {@code { frontend_s = 0.5, run_s = 0.1 }}; the compile is always split. */
+  private static String script(BuildScriptSpec bs) {
+    Table t = Schema.BUILD_SCRIPT;
+    Phases p = bs.compile();
+    List<String> parts = new ArrayList<>();
+    for (String k : t.names()) {
+      String v = switch (k) {
+        case "compile_s" -> null;
+        case "frontend_s" -> number(p.frontendS());
+        case "codegen_s" -> unlessDefault(t, k, p.codegenS(), number(p.codegenS()));
+        case "codegen_units" -> p.codegenUnits() == 0 ? null : String.valueOf(p.codegenUnits());
+        case "link_s" -> unlessDefault(t, k, p.linkS(), number(p.linkS()));
+        case "run_s" -> number(bs.runS());
+        case "run_parallel_share" -> unlessDefault(t, k, bs.runParallelShare(),
+            number(bs.runParallelShare()));
+        case "deps" -> bs.deps().isEmpty() ? null : list(bs.deps());
+        default -> throw unwritten(t, k);
+      };
+      if (v != null) {
+        parts.add(k + " = " + v);
+      }
+    }
+    return "{ " + String.join(", ", parts) + " }";
+  }
+
+  private static IllegalStateException unwritten(Table t, String k) {
+    return new IllegalStateException("ScenarioWriter does not write " + t.name() + "." + k);
+  }
+
+  private static String counts(Map<String, Long> m) {
     StringBuilder sb = new StringBuilder("{ ");
     int i = 0;
     for (var e : m.entrySet()) {
@@ -240,7 +310,7 @@ public final class ScenarioWriter {
           break;
         default:
           if (ch < 0x20 || ch == 0x7f) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
           } else {
             sb.append(ch);
           }

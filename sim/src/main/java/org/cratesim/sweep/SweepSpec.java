@@ -7,14 +7,17 @@ import java.util.Map;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioOverrides;
+import org.cratesim.scenario.ScenarioWriter;
+import org.cratesim.scenario.Schema;
 import org.cratesim.strategy.Strategies;
 
 /**
  * A sweep: a scenario, the parameters varied (a cartesian product, first parameter slowest),
  * replications and a seed. Parameters: {@code jobs}, {@code mode}, {@code build_kind},
  * {@code strategy} (a strategy spec as on the command line, {@code a+b} for both, {@code none}
- * for none), or any {@code TABLE.KEY} of {@code --set}; a bare profile key
- * ({@code codegen_units}, {@code lto}, {@code opt_level}, ...) means {@code profile.KEY}.
+ * for none), or any {@code TABLE.KEY} of {@code --set} ({@link Schema}); a bare key of
+ * {@link Schema#PROFILE} ({@code codegen_units}, {@code lto}, {@code opt_level}, ...) means
+ * {@code profile.KEY}.
  *
  * @param scenario the base scenario
  * @param parameters varied parameters in order, each with its values in order
@@ -25,8 +28,8 @@ import org.cratesim.strategy.Strategies;
  */
 public record SweepSpec(Scenario scenario, LinkedHashMap<String, List<String>> parameters,
     int replications, long seed, Noise noise, boolean commonRandomNumbers) {
-  private static final List<String> PROFILE_KEYS = List.of("opt_level", "codegen_units", "lto",
-      "share_generics", "linker", "frontend_threads", "debuginfo");
+  /** The {@code [build]} keys a sweep may name without their table. */
+  private static final List<String> BARE_BUILD_KEYS = List.of("jobs", "mode");
 
   public SweepSpec {
     parameters = new LinkedHashMap<>(parameters);
@@ -83,8 +86,8 @@ public record SweepSpec(Scenario scenario, LinkedHashMap<String, List<String>> p
       }
       default:
         String k = key.contains(".") ? key
-            : key.equals("jobs") || key.equals("mode") ? "build." + key
-            : PROFILE_KEYS.contains(key) ? "profile." + key : key;
+            : BARE_BUILD_KEYS.contains(key) ? Schema.BUILD.name() + "." + key
+            : Schema.PROFILE.has(key) ? Schema.PROFILE.name() + "." + key : key;
         return ScenarioOverrides.applyOne(sc, k, v.trim());
     }
   }
@@ -103,7 +106,7 @@ public record SweepSpec(Scenario scenario, LinkedHashMap<String, List<String>> p
   public String describe() {
     StringBuilder sb = new StringBuilder();
     sb.append("scenario=").append(scenario.name()).append(" sha256=").append(sha256(
-        org.cratesim.scenario.ScenarioWriter.write(scenario, List.of())))
+        ScenarioWriter.write(scenario, List.of())))
         .append(" replications=").append(replications)
         .append(" seed=").append(seed).append(" noise=").append(noise)
         .append(" crn=").append(commonRandomNumbers);
