@@ -112,15 +112,6 @@ public final class CostCalibration {
     }
   }
 
-  /** A bad or missing input file; the message is one line naming it. */
-  public static final class DataException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public DataException(String message) {
-      super(message);
-    }
-  }
-
   /**
    * One row of the CSV.
    *
@@ -323,6 +314,20 @@ public final class CostCalibration {
 
   // ---------------------------------------------------------------------------------------------
   // Calibration
+
+  /**
+   * The whole of {@code calibrate-costs}: the rates fitted on the leaf crates of {@link #DATA_DIR}
+   * under {@code shared}, starting from the shipped ones, then the LTO rates fitted on top
+   * ({@link LtoCalibration#withLto}).
+   */
+  public static Result calibrate(Path shared) {
+    Result result = calibrate(load(shared), CostRates.shipped());
+    try {
+      return LtoCalibration.withLto(shared, result);
+    } catch (IOException | TimingsFormatException e) {
+      throw new DataException("LTO step: " + e.getMessage());
+    }
+  }
 
   /** Calibrates {@link #FITTED_KEYS} on {@code samples}; every other key keeps {@code prior}'s value. */
   public static Result calibrate(List<Sample> samples, CostRates prior) {

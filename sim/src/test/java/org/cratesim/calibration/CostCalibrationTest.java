@@ -26,7 +26,6 @@ import org.cratesim.TestPaths;
 import org.cratesim.cli.BadInputException;
 import org.cratesim.cli.CalibrateCostsCommand;
 import org.cratesim.cli.CratesimCommand;
-import org.cratesim.calibration.CostCalibration.DataException;
 import org.cratesim.calibration.CostCalibration.Leaf;
 import org.cratesim.calibration.CostCalibration.Mode;
 import org.cratesim.calibration.CostCalibration.Profile;
