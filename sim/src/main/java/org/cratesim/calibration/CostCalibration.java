@@ -24,6 +24,8 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
+import org.cratesim.cost.CostModel;
+import org.cratesim.model.Mode;
 import org.cratesim.timings.TimingUnit;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
@@ -68,7 +70,7 @@ public final class CostCalibration {
   /** Crates whose leaf unit took less at -j1 carry too little signal. */
   public static final double MIN_DURATION_S = 0.2;
   /** cargo's release profile: 16 codegen units. */
-  public static final int RELEASE_CGUS = 16;
+  public static final int RELEASE_CGUS = Mode.RELEASE.defaultCodegenUnits();
   /** Significant digits of the written rates. */
   public static final int SIG_DIGITS = 4;
   /** Half the 1 ms resolution of the -Ztime-passes columns. */
@@ -95,21 +97,22 @@ public final class CostCalibration {
 
   private CostCalibration() {}
 
-  /** The three -j1 rounds. */
-  public enum Mode {
-    CHECK("check", "round-7-cargo-timing-check-j1"),
-    DEBUG("debug", "round-8-cargo-timing-debug-j1"),
-    OPT("opt", "round-9-cargo-timing-opt-j1");
+  /**
+   * How the data set names a mode: the prefix of the CSV's pass columns and the mode in the
+   * timing files' names ({@code check}, {@code debug}, and cargo's profile name {@code opt} for
+   * release).
+   */
+  public static String dataId(Mode mode) {
+    return mode == Mode.RELEASE ? "opt" : mode.id();
+  }
 
-    /** The prefix of the CSV's pass columns and the mode in the timing files' names. */
-    public final String id;
-    /** The folder of -j1 timing files. */
-    public final String folder;
-
-    Mode(String id, String folder) {
-      this.id = id;
-      this.folder = folder;
-    }
+  /** The folder of a mode's -j1 timing files, in {@link #DATA_DIR}: rounds 7, 8 and 9. */
+  public static String folder(Mode mode) {
+    return switch (mode) {
+      case CHECK -> "round-7-cargo-timing-check-j1";
+      case DEBUG -> "round-8-cargo-timing-debug-j1";
+      case RELEASE -> "round-9-cargo-timing-opt-j1";
+    };
   }
 
   /**
@@ -131,7 +134,7 @@ public final class CostCalibration {
 
     /** A -Ztime-passes column, {@code <mode>_<pass>_s}, or NaN when empty. */
     public double pass(Mode mode, String pass) {
-      Double v = passes.get(mode.id + "_" + pass + "_s");
+      Double v = passes.get(dataId(mode) + "_" + pass + "_s");
       return v == null ? Double.NaN : v;
     }
   }
@@ -198,7 +201,7 @@ public final class CostCalibration {
     for (Profile p : profiles) {
       Map<Mode, Leaf> leaves = new EnumMap<>(Mode.class);
       for (Mode m : Mode.values()) {
-        Path f = dir.resolve(m.folder).resolve(timingFileName(p.crate(), m));
+        Path f = dir.resolve(folder(m)).resolve(timingFileName(p.crate(), m));
         if (!Files.isRegularFile(f)) {
           continue;
         }
@@ -220,7 +223,7 @@ public final class CostCalibration {
 
   /** {@code cargo-timing-<crate>-<mode>-j1.json}: how a crate's file is found (versions may hold dashes). */
   public static String timingFileName(String crate, Mode mode) {
-    return "cargo-timing-" + crate + "-" + mode.id + "-j1.json";
+    return "cargo-timing-" + crate + "-" + dataId(mode) + "-j1.json";
   }
 
   /**
@@ -422,8 +425,9 @@ public final class CostCalibration {
       }
       double[] y = col(sel, s -> floor(s.leaf(m).rmetaTime(), TIMING_FLOOR_S));
       double[] pr = col(sel, s -> frontend(feRates, s.profile().lines()));
-      rows.add(new Row("  front end, " + m.id, m == Mode.OPT ? "rmeta_time, opt j1 (not fitted)"
-          : "rmeta_time, " + m.id + " j1", "the rates above", quality(y, pr)));
+      rows.add(new Row("  front end, " + dataId(m), m == Mode.RELEASE
+          ? "rmeta_time, opt j1 (not fitted)" : "rmeta_time, " + dataId(m) + " j1",
+          "the rates above", quality(y, pr)));
     }
     for (int k = 0; k < 3; k++) {
       String rate = switch (k) {
@@ -482,18 +486,19 @@ public final class CostCalibration {
     rows.add(new Row("codegen_ir", "debug_codegen_ir_s ~ a + b*kir (passes)",
         "b=" + fmt(sig(cgir[1])) + " a=" + fmt(sig(cgir[0])) + "; translate_per_kir_s = k*b = "
             + fmt(fitted.get("translate_per_kir_s")), quality(cgirY, predict(cgirX, cgir, null))));
-    double m = fitted.get("mono_per_kinst_s");
-    double t = fitted.get("translate_per_kir_s");
     double[] dbgY = col(dbg, s -> floor(codegenWork(s.leaf(Mode.DEBUG)), TIMING_FLOOR_S));
+    // the serial part with mono and translate as fitted, but without its fixed seconds: the
+    // fit's intercept
+    CostRates serialRates = with(prior, fitted).with("codegen_fixed_s", 0);
     double[] dbgOff = new double[dbg.size()];
     for (int i = 0; i < dbgOff.length; i++) {
-      dbgOff[i] = m * kinst[i] + t * kir[i];
+      dbgOff[i] = CostModel.serialCodegen(serialRates, dbg.get(i).profile().copies(), kir[i],
+          CostModel.debuginfoFactor(serialRates, 2));
     }
     double[][] dbgX = design(dbg.size(), i -> 1.0, i -> kir[i]);
     double[] dbgFit = logFit(dbgX, dbgY, dbgOff);
     fitted.put("codegen_fixed_s", sig(dbgFit[0]));
     fitted.put("llvm_debug_per_kir_s", sig(dbgFit[1]));
-    double f = fitted.get("codegen_fixed_s");
     CostRates dbgRates = with(prior, fitted);
     double[] dbgPred = col(dbg, s -> debugCodegen(dbgRates, s.profile().copies(),
         s.profile().irLines()));
@@ -507,19 +512,21 @@ public final class CostCalibration {
         quality(dbgY, dbgPred)));
 
     // 5. Codegen work, release: LLVM at opt-level 3 per CGU, as CostModel computes it.
-    double dbgNone = prior.get("debuginfo_none_factor");
+    double dbgNone = CostModel.debuginfoFactor(prior, 0); // cargo's release profile
     double ref = prior.get("llvm_opt_ref_kir");
     double minCgu = prior.get("min_cgu_kir");
     double thinLocal = prior.get("thin_local_lto_share");
-    List<Sample> rel = select(samples, s -> hasCodegen(s, Mode.OPT), "release codegen");
+    List<Sample> rel = select(samples, s -> hasCodegen(s, Mode.RELEASE), "release codegen");
     double[] relKir = col(rel, s -> s.profile().irLines() / K);
-    double[] relY = col(rel, s -> floor(codegenWork(s.leaf(Mode.OPT)), TIMING_FLOOR_S));
-    double[] relOff = col(rel, s -> f + m * s.profile().copies() / K
-        + dbgNone * t * s.profile().irLines() / K);
+    double[] relY = col(rel, s -> floor(codegenWork(s.leaf(Mode.RELEASE)), TIMING_FLOOR_S));
+    // the serial part with the rates fitted above (dbgRates), LLVM fitted on what is left
+    double[] relOff = col(rel, s -> CostModel.serialCodegen(dbgRates, s.profile().copies(),
+        s.profile().irLines() / K, dbgNone));
     double[] cgus = new double[rel.size()];
     double[] llvmScale = new double[rel.size()];
     for (int i = 0; i < cgus.length; i++) {
-      cgus[i] = releaseCgus(relKir[i], minCgu);
+      cgus[i] = CostModel.cguCount(relKir[i], RELEASE_CGUS, minCgu);
+      // LLVM work scaled by debuginfo, plus CostModel.thinLocalLto of it: linear in the rates
       llvmScale[i] = dbgNone * (cgus[i] > 1 ? 1 + thinLocal : 1);
     }
     ReleaseFit rf = fitRelease(relKir, cgus, llvmScale, relOff, relY, ref);
@@ -542,24 +549,26 @@ public final class CostCalibration {
     return new Result(out, rows, notes);
   }
 
-  // The model as CostModel computes it for a leaf library with no dependencies and no proc
-  // macros, in cargo's default profiles: what the fits above assume.
+  // The model as CostModel composes its phases for a leaf library with no dependencies and no
+  // proc macros, in cargo's default profiles: what the fits above assume.
 
   /** LLVM IR lines of a crate of {@code lines} lines and {@code copies} monomorphised copies. */
   public static double irLines(CostRates r, double lines, double copies) {
-    return r.get("ir_lines_per_line") * lines + r.get("ir_lines_per_instantiation") * copies;
+    return CostModel.irLines(r, lines, copies);
   }
 
   /** The front end of a crate of {@code lines} lines (check, debug and release alike). */
   public static double frontend(CostRates r, double lines) {
-    return r.get("frontend_fixed_s") + (r.get("frontend_per_kloc_s") + r.get("expand_per_kloc_s")
-        + r.get("metadata_write_per_kloc_s")) * lines / K;
+    return CostModel.ownFrontend(r, CostModel.effectiveLines(r, lines, 0),
+        CostModel.expand(r, lines, 0));
   }
 
   /** Codegen work at opt-level 0 with full debuginfo (cargo's dev profile). */
   public static double debugCodegen(CostRates r, double copies, double irLines) {
-    return r.get("codegen_fixed_s") + r.get("mono_per_kinst_s") * copies / K
-        + (r.get("translate_per_kir_s") + r.get("llvm_debug_per_kir_s")) * irLines / K;
+    double kir = irLines / K;
+    double dbg = CostModel.debuginfoFactor(r, 2);
+    return CostModel.serialCodegen(r, copies, kir, dbg)
+        + CostModel.llvmWork(r, kir, 1, false) * dbg; // the CGU count: none at opt-level 0
   }
 
   /**
@@ -569,13 +578,11 @@ public final class CostCalibration {
    */
   public static double releaseCodegen(CostRates r, double copies, double irLines) {
     double kir = irLines / K;
-    double n = releaseCgus(kir, r.get("min_cgu_kir"));
-    double dbg = r.get("debuginfo_none_factor");
-    double llvm = dbg * llvmOpt(kir, n, r.get("llvm_opt_per_kir_s"), r.get("llvm_opt_ref_kir"),
-        r.get("llvm_opt_exponent"));
-    double lto = n > 1 ? r.get("thin_local_lto_share") * llvm : 0;
-    return r.get("codegen_fixed_s") + r.get("mono_per_kinst_s") * copies / K
-        + dbg * r.get("translate_per_kir_s") * kir + llvm + lto;
+    int n = CostModel.cguCount(kir, RELEASE_CGUS, r.get("min_cgu_kir"));
+    double dbg = CostModel.debuginfoFactor(r, 0);
+    double llvm = CostModel.llvmWork(r, kir, n, true) * dbg;
+    return CostModel.serialCodegen(r, copies, kir, dbg) + llvm
+        + CostModel.thinLocalLto(r, llvm, n);
   }
 
   private static CostRates with(CostRates r, Map<String, Double> values) {
@@ -583,16 +590,6 @@ public final class CostCalibration {
       r = r.with(e.getKey(), e.getValue());
     }
     return r;
-  }
-
-  /** The CGU count CostModel gives a release crate of {@code kir}. */
-  static double releaseCgus(double kir, double minCguKir) {
-    return Math.max(1, Math.min(RELEASE_CGUS, Math.ceil(kir / Math.max(1e-9, minCguKir))));
-  }
-
-  /** LLVM work at opt-level >= 1 for {@code kir} split into {@code n} CGUs (CostModel's formula). */
-  static double llvmOpt(double kir, double n, double perKir, double ref, double exponent) {
-    return n * perKir * ref * Math.pow(kir / n / ref, exponent);
   }
 
   record ReleaseFit(double exponent, double perKir, boolean atBound) {}
@@ -649,7 +646,8 @@ public final class CostCalibration {
     double p = fitP(kir, n, scale, off, y, ref, e);
     double s = 0;
     for (int i = 0; i < y.length; i++) {
-      double d = Math.log(off[i] + scale[i] * llvmOpt(kir[i], n[i], p, ref, e)) - Math.log(y[i]);
+      double d = Math.log(off[i] + scale[i] * CostModel.llvmOpt(kir[i], n[i], p, ref, e))
+          - Math.log(y[i]);
       s += d * d;
     }
     return s;
@@ -660,7 +658,7 @@ public final class CostCalibration {
       double ref, double e) {
     double[][] x = new double[y.length][1];
     for (int i = 0; i < y.length; i++) {
-      x[i][0] = scale[i] * llvmOpt(kir[i], n[i], 1.0, ref, e);
+      x[i][0] = scale[i] * CostModel.llvmOpt(kir[i], n[i], 1.0, ref, e);
     }
     return logFit(x, y, off)[0];
   }
@@ -674,7 +672,7 @@ public final class CostCalibration {
       long noRmeta = samples.stream().filter(s -> s.leaf(m) != null
           && s.leaf(m).rmetaTime() == null).count();
       if (none > 0 || noRmeta > 0) {
-        notes.add(m.id + " j1: " + none + " crate(s) without a lib unit of that name (skipped)"
+        notes.add(dataId(m) + " j1: " + none + " crate(s) without a lib unit of that name (skipped)"
             + (noRmeta > 0 ? ", " + noRmeta + " without .rmeta (proc macros: no front-end/"
             + "codegen split, skipped)" : "") + ".");
       }
@@ -688,8 +686,8 @@ public final class CostCalibration {
           + fmt(fitted.get("codegen_fixed_s")) + ").");
     }
     double[] dc = ratios(samples, Mode.DEBUG, Mode.CHECK);
-    double[] oc = ratios(samples, Mode.OPT, Mode.CHECK);
-    double[] od = ratios(samples, Mode.OPT, Mode.DEBUG);
+    double[] oc = ratios(samples, Mode.RELEASE, Mode.CHECK);
+    double[] od = ratios(samples, Mode.RELEASE, Mode.DEBUG);
     if (dc.length > 0 && oc.length > 0 && od.length > 0) {
       notes.add("Front ends (rmeta_time, crates >= " + fmt(MIN_DURATION_S) + " s): debug/check "
           + "median " + fmt(sig(median(dc))) + ", opt/check " + fmt(sig(median(oc)))

@@ -27,12 +27,12 @@ import org.cratesim.cli.BadInputException;
 import org.cratesim.cli.CalibrateCostsCommand;
 import org.cratesim.cli.CratesimCommand;
 import org.cratesim.calibration.CostCalibration.Leaf;
-import org.cratesim.calibration.CostCalibration.Mode;
 import org.cratesim.calibration.CostCalibration.Profile;
 import org.cratesim.calibration.CostCalibration.Quality;
 import org.cratesim.calibration.CostCalibration.Result;
 import org.cratesim.calibration.CostCalibration.Row;
 import org.cratesim.calibration.CostCalibration.Sample;
+import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.timings.TimingsReader;
@@ -109,13 +109,13 @@ class CostCalibrationTest {
 
   @Test
   void releaseCgusFollowCostModel() {
-    assertEquals(1, CostCalibration.releaseCgus(0.1, 0.5));
-    assertEquals(3, CostCalibration.releaseCgus(1.2, 0.5));
-    assertEquals(16, CostCalibration.releaseCgus(300, 0.5));
+    int cgus = CostCalibration.RELEASE_CGUS;
+    assertEquals(1, CostModel.cguCount(0.1, cgus, 0.5));
+    assertEquals(3, CostModel.cguCount(1.2, cgus, 0.5));
+    assertEquals(16, CostModel.cguCount(300, cgus, 0.5));
     // n CGUs of size s: n * p * ref * (s / ref)^e; linear when e = 1
-    assertEquals(0.1 * 40, CostCalibration.llvmOpt(40, 16, 0.1, 20, 1.0), 1e-12);
-    assertEquals(0.1 * 20 * Math.pow(2, 1.5), CostCalibration.llvmOpt(40, 1, 0.1, 20, 1.5),
-        1e-12);
+    assertEquals(0.1 * 40, CostModel.llvmOpt(40, 16, 0.1, 20, 1.0), 1e-12);
+    assertEquals(0.1 * 20 * Math.pow(2, 1.5), CostModel.llvmOpt(40, 1, 0.1, 20, 1.5), 1e-12);
   }
 
   @Test
@@ -160,26 +160,26 @@ class CostCalibrationTest {
       double t = KAPPA * 0.007;
       double debugWork = 0.02 + m * kinst + t * kir + 0.03 * kir;
       double dbg0 = prior.get("debuginfo_none_factor");
-      double n = CostCalibration.releaseCgus(kir, prior.get("min_cgu_kir"));
+      double n = CostModel.cguCount(kir, CostCalibration.RELEASE_CGUS, prior.get("min_cgu_kir"));
       double thinLocal = n > 1 ? 1 + prior.get("thin_local_lto_share") : 1;
       double optWork = 0.02 + m * kinst + dbg0 * (t * kir + thinLocal
           * n * 0.1 * 20 * Math.pow(kir / n / 20, 1.1));
       Map<Mode, Leaf> leaves = new EnumMap<>(Mode.class);
       leaves.put(Mode.CHECK, new Leaf(rmeta + 0.01, rmeta));
       leaves.put(Mode.DEBUG, new Leaf(rmeta + debugWork, rmeta));
-      leaves.put(Mode.OPT, new Leaf(rmeta * 0.9 + optWork, rmeta * 0.9));
+      leaves.put(Mode.RELEASE, new Leaf(rmeta * 0.9 + optWork, rmeta * 0.9));
       out.add(new Sample(new Profile("c" + i + "-1.0.0", lines, ir, copies, passes), leaves));
     }
     // crates the fits must skip: a proc macro (no .rmeta), a tiny crate, a crate without a lib
     Map<Mode, Leaf> pm = new EnumMap<>(Mode.class);
     pm.put(Mode.CHECK, new Leaf(0.274, 0.2 + 0.08 * 0.8)); // on the model: kept
     pm.put(Mode.DEBUG, new Leaf(3.0, null));
-    pm.put(Mode.OPT, new Leaf(3.0, null));
+    pm.put(Mode.RELEASE, new Leaf(3.0, null));
     out.add(new Sample(new Profile("pm-1.0.0", 800, 11000, 300, Map.of()), pm));
     Map<Mode, Leaf> tiny = new EnumMap<>(Mode.class);
     tiny.put(Mode.CHECK, new Leaf(0.1, 0.09));
     tiny.put(Mode.DEBUG, new Leaf(0.15, 0.1));
-    tiny.put(Mode.OPT, new Leaf(0.15, 0.1));
+    tiny.put(Mode.RELEASE, new Leaf(0.15, 0.1));
     out.add(new Sample(new Profile("tiny-1.0.0", 50, 275, 5, Map.of()), tiny));
     out.add(new Sample(new Profile("bin-only-1.0.0", 900, 2400, 5, Map.of()), Map.of()));
     return out;
@@ -386,21 +386,21 @@ class CostCalibrationTest {
         + "foo-3.0.0-beta.1,3,1500,9000,300,0.3,0.02,0.01\n"
         + "bar-1.0.0,1,10,,,0.05,0.001,\n");
     for (Mode m : Mode.values()) {
-      Files.createDirectories(dir.resolve(m.folder));
-      Files.writeString(dir.resolve(m.folder).resolve(
+      Files.createDirectories(dir.resolve(CostCalibration.folder(m)));
+      Files.writeString(dir.resolve(CostCalibration.folder(m)).resolve(
           CostCalibration.timingFileName("foo-3.0.0-beta.1", m)),
           page("foo", "3.0.0-beta.1", m == Mode.CHECK ? " lib (check)" : "", "0.7"));
     }
     assertEquals("cargo-timing-foo-3.0.0-beta.1-opt-j1.json",
-        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.OPT));
+        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.RELEASE));
     List<Sample> s = CostCalibration.load(shared);
     assertEquals(2, s.size());
     assertEquals(3, s.get(0).leaves().size());
     assertEquals(new Leaf(1.5, 0.7), s.get(0).leaves().get(Mode.DEBUG));
     assertTrue(s.get(1).leaves().isEmpty(), "no timing files: no leaves");
 
-    Files.writeString(dir.resolve(Mode.OPT.folder).resolve(
-        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.OPT)), "{\"units\": 3}");
+    Files.writeString(dir.resolve(CostCalibration.folder(Mode.RELEASE)).resolve(
+        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.RELEASE)), "{\"units\": 3}");
     DataException e = assertThrows(DataException.class, () -> CostCalibration.load(shared));
     assertTrue(e.getMessage().contains("cargo-timing-foo-3.0.0-beta.1-opt-j1.json"),
         e.getMessage());
