@@ -221,7 +221,10 @@ public final class CostCalibration {
     return samples;
   }
 
-  /** {@code cargo-timing-<crate>-<mode>-j1.json}: how a crate's file is found (versions may hold dashes). */
+  /**
+   * {@code cargo-timing-<crate>-<mode>-j1.json}: how a crate's file is found (versions may hold
+   * dashes).
+   */
   public static String timingFileName(String crate, Mode mode) {
     return "cargo-timing-" + crate + "-" + dataId(mode) + "-j1.json";
   }
@@ -332,7 +335,10 @@ public final class CostCalibration {
     }
   }
 
-  /** Calibrates {@link #FITTED_KEYS} on {@code samples}; every other key keeps {@code prior}'s value. */
+  /**
+   * Calibrates {@link #FITTED_KEYS} on {@code samples}; every other key keeps {@code prior}'s
+   * value.
+   */
   public static Result calibrate(List<Sample> samples, CostRates prior) {
     List<Row> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -1041,15 +1047,16 @@ public final class CostCalibration {
         "min_cgu_kir)) CGUs, thin-local LTO adds thin_local_lto_share (tl) of LLVM when n > 1.",
         "",
         "Fit quality per crate: med|err| = median |predicted/measured - 1|, bias = median of",
-        "predicted/measured - 1, R2(ln) = 1 - SS(ln measured - ln predicted)/SS(ln measured - mean).",
+        "predicted/measured - 1, R2(ln) = 1 - SS(ln measured - ln predicted)/SS(ln measured - "
+            + "mean).",
         "")) {
       sb.append(line.isEmpty() ? "#" : "# " + line).append('\n');
     }
     for (String line : table(r).split("\r?\n")) {
       sb.append(line.isBlank() ? "#" : "# " + line.stripTrailing()).append('\n');
     }
-    sb.append("#\n# Not calibrated here (the CSV and -j1 pages cannot see them): kept at the previous\n"
-        + "# costs.toml's value, whose source is:\n");
+    sb.append("#\n# Not calibrated here (the CSV and -j1 pages cannot see them): kept at the "
+        + "previous\n# costs.toml's value, whose source is:\n");
     for (String k : CostRates.KEYS.keySet()) {
       if (!FITTED_KEYS.contains(k)) {
         sb.append("#   ").append(k).append(" = ").append(fmt(r.rates().get(k))).append(": ")

@@ -138,7 +138,8 @@ public final class ModelCalibration {
       EdgeKnowledge known, Calibration start, Options o) throws Exception {
     List<List<Validation.Pair>> pf = Calibrator.folds(pairs);
     List<List<Validation.Loaded>> gf = Calibrator.folds(pages);
-    StringBuilder sb = new StringBuilder("  cross-validation (fit on one half, test on the other):");
+    StringBuilder sb =
+        new StringBuilder("  cross-validation (fit on one half, test on the other):");
     for (int k = 0; k < 2; k++) {
       Calibrator.Result r = Calibrator.fit(pf.get(k), gf.get(k), known, start,
           Calibrator.defaultParams(), 1.0, o.threads(), o.rounds(), o.objective(), x -> {});

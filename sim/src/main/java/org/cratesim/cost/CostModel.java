@@ -146,6 +146,12 @@ public final class CostModel {
     return n > 1 ? r.get("thin_local_lto_share") * llvm : 0;
   }
 
+  /** How much faster {@code linker} links than the system linker (a factor on link time). */
+  public static double linkerFactor(CostRates r, Linker linker) {
+    return linker == Linker.LLD ? r.get("linker_lld_factor")
+        : linker == Linker.MOLD ? r.get("linker_mold_factor") : 1.0;
+  }
+
   /** LLVM work for {@code kir} thousand IR lines in {@code n} CGUs (before debuginfo, LTO). */
   public static double llvmWork(CostRates r, double kir, int n, boolean optimizes) {
     if (!optimizes) {
@@ -201,8 +207,8 @@ public final class CostModel {
       double ownIr = irLines(r, lines, own);
       double ir = irLines(r, lines, inst) + inlineIr;
       double kir = ir / K;
-      d = new Derived(lines, ir, inst, ownIr, llvmWork(r, kir,
-          cguCount(kir, c.phases().codegenUnitsFor(mode), r.get("min_cgu_kir")), profile.optimizes(mode)),
+      int n = cguCount(kir, c.phases().codegenUnitsFor(mode), r.get("min_cgu_kir"));
+      d = new Derived(lines, ir, inst, ownIr, llvmWork(r, kir, n, profile.optimizes(mode)),
           available, closure);
     }
     derived.put(c.name(), d);
@@ -246,16 +252,13 @@ public final class CostModel {
     }
     double link = 0;
     if (c.kind() == CrateKind.BIN || c.kind() == CrateKind.PROC_MACRO) {
-      double linker = profile.linker() == Linker.LLD ? r.get("linker_lld_factor")
-          : profile.linker() == Linker.MOLD ? r.get("linker_mold_factor") : 1.0;
       double closureIr = 0;
-      double closureLlvm = 0;
       for (String x : d.closure()) {
         closureIr += derive(byName.get(x)).irLines();
-        closureLlvm += derive(byName.get(x)).llvmS();
       }
+      double closureLlvm = closureLlvm(d);
       link = (r.get("link_fixed_s") + r.get("link_per_input_s") * d.closure().size()
-          + r.get("link_per_kir_s") * closureIr / K) * linker * dbg;
+          + r.get("link_per_kir_s") * closureIr / K) * linkerFactor(r, profile.linker()) * dbg;
       if (finalLink && lto instanceof Lto.Thin) {
         lto_ += r.get("lto_thin_factor") * closureLlvm;
       } else if (finalLink && lto instanceof Lto.Fat) {
@@ -264,6 +267,15 @@ public final class CostModel {
     }
     double serial = serialCodegen(r, d.instantiations(), kir, dbg);
     return new UnitCost(frontend, serial + llvm, serial, n, lto_, link, expand);
+  }
+
+  /** The LLVM work of every crate a link of {@code d}'s crate reads (what LTO redoes). */
+  private double closureLlvm(Derived d) {
+    double sum = 0;
+    for (String x : d.closure()) {
+      sum += derive(byName.get(x)).llvmS();
+    }
+    return sum;
   }
 
   /**
@@ -285,9 +297,7 @@ public final class CostModel {
    */
   public TimedAdjustment adjustTimed(CrateSpec c, boolean host) {
     Lto lto = host && mode == Mode.RELEASE ? new Lto.Off() : profile.ltoFor(mode);
-    double linker = profile.linker() == Linker.LLD ? r.get("linker_lld_factor")
-        : profile.linker() == Linker.MOLD ? r.get("linker_mold_factor") : 1.0;
-    double link = c.phases().linkS() * linker;
+    double link = c.phases().linkS() * linkerFactor(r, profile.linker());
     double ltoS = 0;
     double parallelFactor = 1;
     boolean finalLink = c.kind() == CrateKind.BIN;
@@ -295,10 +305,7 @@ public final class CostModel {
       parallelFactor = r.get("bitcode_only_factor");
     }
     if (finalLink && lto.crossCrate()) {
-      double closureLlvm = 0;
-      for (String x : derive(c).closure()) {
-        closureLlvm += derive(byName.get(x)).llvmS();
-      }
+      double closureLlvm = closureLlvm(derive(c));
       if (lto instanceof Lto.Thin) {
         ltoS = r.get("lto_thin_factor") * closureLlvm;
       } else {
