@@ -50,14 +50,14 @@ class CostCalibrationTest {
   void nnlsClampsANegativeCoefficientAndRefitsTheRest() {
     // unconstrained: x = (1, -1); with x >= 0: x2 = 0, then min (x1-1)^2 + 1 + x1^2 -> x1 = 0.5
     double[][] a = {{1, 0}, {0, 1}, {1, 1}};
-    double[] x = CostCalibration.nnls(a, new double[] {1, -1, 0});
+    double[] x = LogLeastSquares.nnls(a, new double[] {1, -1, 0});
     assertArrayEquals(new double[] {0.5, 0}, x, 1e-12);
   }
 
   @Test
   void nnlsEqualsOrdinaryLeastSquaresWhenFeasible() {
     double[][] a = {{1, 1}, {1, 2}, {1, 3}, {1, 4}};
-    double[] x = CostCalibration.nnls(a, new double[] {3, 5, 7, 9}); // 1 + 2t
+    double[] x = LogLeastSquares.nnls(a, new double[] {3, 5, 7, 9}); // 1 + 2t
     assertArrayEquals(new double[] {1, 2}, x, 1e-12);
   }
 
@@ -69,7 +69,7 @@ class CostCalibrationTest {
       x[i] = new double[] {1, i + 1};
       y[i] = 2 + 3 * (i + 1);
     }
-    assertArrayEquals(new double[] {2, 3}, CostCalibration.logFit(x, y, null), 1e-10);
+    assertArrayEquals(new double[] {2, 3}, LogLeastSquares.logFit(x, y, null), 1e-10);
   }
 
   @Test
@@ -77,7 +77,7 @@ class CostCalibrationTest {
     // y = c x with measurements 1 and 4 at x = 1: ln c = mean(ln 1, ln 4) -> c = 2
     // (linear least squares would give 2.5)
     double[][] x = {{1}, {1}};
-    assertEquals(2.0, CostCalibration.logFit(x, new double[] {1, 4}, null)[0], 1e-10);
+    assertEquals(2.0, LogLeastSquares.logFit(x, new double[] {1, 4}, null)[0], 1e-10);
   }
 
   @Test
@@ -85,10 +85,10 @@ class CostCalibrationTest {
     double[][] x = {{1, 1}, {1, 2}, {1, 4}, {1, 8}};
     double[] off = {0.5, 0.5, 0.5, 0.5};
     double[] y = {0.5 + 0.1 + 0.2, 0.5 + 0.1 + 0.4, 0.5 + 0.1 + 0.8, 0.5 + 0.1 + 1.6};
-    assertArrayEquals(new double[] {0.1, 0.2}, CostCalibration.logFit(x, y, off), 1e-10);
+    assertArrayEquals(new double[] {0.1, 0.2}, LogLeastSquares.logFit(x, y, off), 1e-10);
     // y falls with x: the slope stays at its bound 0 and the intercept is the geometric mean
     double[] falling = {4, 2, 1, 0.5};
-    double[] th = CostCalibration.logFit(x, falling, null);
+    double[] th = LogLeastSquares.logFit(x, falling, null);
     assertEquals(0, th[1], 0);
     assertEquals(Math.sqrt(2), th[0], 1e-10);
   }
