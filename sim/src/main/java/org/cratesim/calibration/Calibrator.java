@@ -2,12 +2,12 @@ package org.cratesim.calibration;
 
 import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.importer.Calibration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.cratesim.timings.TimingsFormatException;
-import org.cratesim.timings.TimingsPage;
 
 /**
  * Fits calibration parameters to measured pairs by coordinate descent: each parameter in turn is
@@ -139,12 +139,12 @@ public final class Calibrator {
 
   @FunctionalInterface
   private interface Scorer {
-    double apply(Calibration c) throws java.io.IOException, TimingsFormatException;
+    double apply(Calibration c) throws IOException, TimingsFormatException;
   }
 
   @FunctionalInterface
   private interface Evaluator {
-    Validation.Summary apply(Calibration c) throws java.io.IOException, TimingsFormatException;
+    Validation.Summary apply(Calibration c) throws IOException, TimingsFormatException;
   }
 
   /** Splits pairs into two folds by position (even / odd) for cross-validation. */

@@ -1,5 +1,9 @@
 package org.cratesim.calibration;
 
+import static org.cratesim.calibration.LogLeastSquares.logFit;
+import static org.cratesim.calibration.LogLeastSquares.median;
+import static org.cratesim.calibration.LogLeastSquares.predict;
+
 import org.cratesim.model.CostRates;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,11 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.linear.SingularMatrixException;
+import org.cratesim.cost.CostModel;
+import org.cratesim.model.Mode;
 import org.cratesim.timings.TimingUnit;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
@@ -68,7 +69,7 @@ public final class CostCalibration {
   /** Crates whose leaf unit took less at -j1 carry too little signal. */
   public static final double MIN_DURATION_S = 0.2;
   /** cargo's release profile: 16 codegen units. */
-  public static final int RELEASE_CGUS = 16;
+  public static final int RELEASE_CGUS = Mode.RELEASE.defaultCodegenUnits();
   /** Significant digits of the written rates. */
   public static final int SIG_DIGITS = 4;
   /** Half the 1 ms resolution of the -Ztime-passes columns. */
@@ -95,30 +96,22 @@ public final class CostCalibration {
 
   private CostCalibration() {}
 
-  /** The three -j1 rounds. */
-  public enum Mode {
-    CHECK("check", "round-7-cargo-timing-check-j1"),
-    DEBUG("debug", "round-8-cargo-timing-debug-j1"),
-    OPT("opt", "round-9-cargo-timing-opt-j1");
-
-    /** The prefix of the CSV's pass columns and the mode in the timing files' names. */
-    public final String id;
-    /** The folder of -j1 timing files. */
-    public final String folder;
-
-    Mode(String id, String folder) {
-      this.id = id;
-      this.folder = folder;
-    }
+  /**
+   * How the data set names a mode: the prefix of the CSV's pass columns and the mode in the
+   * timing files' names ({@code check}, {@code debug}, and cargo's profile name {@code opt} for
+   * release).
+   */
+  public static String dataId(Mode mode) {
+    return mode == Mode.RELEASE ? "opt" : mode.id();
   }
 
-  /** A bad or missing input file; the message is one line naming it. */
-  public static final class DataException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public DataException(String message) {
-      super(message);
-    }
+  /** The folder of a mode's -j1 timing files, in {@link #DATA_DIR}: rounds 7, 8 and 9. */
+  public static String folder(Mode mode) {
+    return switch (mode) {
+      case CHECK -> "round-7-cargo-timing-check-j1";
+      case DEBUG -> "round-8-cargo-timing-debug-j1";
+      case RELEASE -> "round-9-cargo-timing-opt-j1";
+    };
   }
 
   /**
@@ -140,7 +133,7 @@ public final class CostCalibration {
 
     /** A -Ztime-passes column, {@code <mode>_<pass>_s}, or NaN when empty. */
     public double pass(Mode mode, String pass) {
-      Double v = passes.get(mode.id + "_" + pass + "_s");
+      Double v = passes.get(dataId(mode) + "_" + pass + "_s");
       return v == null ? Double.NaN : v;
     }
   }
@@ -207,7 +200,7 @@ public final class CostCalibration {
     for (Profile p : profiles) {
       Map<Mode, Leaf> leaves = new EnumMap<>(Mode.class);
       for (Mode m : Mode.values()) {
-        Path f = dir.resolve(m.folder).resolve(timingFileName(p.crate(), m));
+        Path f = dir.resolve(folder(m)).resolve(timingFileName(p.crate(), m));
         if (!Files.isRegularFile(f)) {
           continue;
         }
@@ -227,9 +220,12 @@ public final class CostCalibration {
     return samples;
   }
 
-  /** {@code cargo-timing-<crate>-<mode>-j1.json}: how a crate's file is found (versions may hold dashes). */
+  /**
+   * {@code cargo-timing-<crate>-<mode>-j1.json}: how a crate's file is found (versions may hold
+   * dashes).
+   */
   public static String timingFileName(String crate, Mode mode) {
-    return "cargo-timing-" + crate + "-" + mode.id + "-j1.json";
+    return "cargo-timing-" + crate + "-" + dataId(mode) + "-j1.json";
   }
 
   /**
@@ -324,7 +320,24 @@ public final class CostCalibration {
   // ---------------------------------------------------------------------------------------------
   // Calibration
 
-  /** Calibrates {@link #FITTED_KEYS} on {@code samples}; every other key keeps {@code prior}'s value. */
+  /**
+   * The whole of {@code calibrate-costs}: the rates fitted on the leaf crates of {@link #DATA_DIR}
+   * under {@code shared}, starting from the shipped ones, then the LTO rates fitted on top
+   * ({@link LtoCalibration#withLto}).
+   */
+  public static Result calibrate(Path shared) {
+    Result result = calibrate(load(shared), CostRates.shipped());
+    try {
+      return LtoCalibration.withLto(shared, result);
+    } catch (IOException | TimingsFormatException e) {
+      throw new DataException("LTO step: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Calibrates {@link #FITTED_KEYS} on {@code samples}; every other key keeps {@code prior}'s
+   * value.
+   */
   public static Result calibrate(List<Sample> samples, CostRates prior) {
     List<Row> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -417,8 +430,9 @@ public final class CostCalibration {
       }
       double[] y = col(sel, s -> floor(s.leaf(m).rmetaTime(), TIMING_FLOOR_S));
       double[] pr = col(sel, s -> frontend(feRates, s.profile().lines()));
-      rows.add(new Row("  front end, " + m.id, m == Mode.OPT ? "rmeta_time, opt j1 (not fitted)"
-          : "rmeta_time, " + m.id + " j1", "the rates above", quality(y, pr)));
+      rows.add(new Row("  front end, " + dataId(m), m == Mode.RELEASE
+          ? "rmeta_time, opt j1 (not fitted)" : "rmeta_time, " + dataId(m) + " j1",
+          "the rates above", quality(y, pr)));
     }
     for (int k = 0; k < 3; k++) {
       String rate = switch (k) {
@@ -477,18 +491,19 @@ public final class CostCalibration {
     rows.add(new Row("codegen_ir", "debug_codegen_ir_s ~ a + b*kir (passes)",
         "b=" + fmt(sig(cgir[1])) + " a=" + fmt(sig(cgir[0])) + "; translate_per_kir_s = k*b = "
             + fmt(fitted.get("translate_per_kir_s")), quality(cgirY, predict(cgirX, cgir, null))));
-    double m = fitted.get("mono_per_kinst_s");
-    double t = fitted.get("translate_per_kir_s");
     double[] dbgY = col(dbg, s -> floor(codegenWork(s.leaf(Mode.DEBUG)), TIMING_FLOOR_S));
+    // the serial part with mono and translate as fitted, but without its fixed seconds: the
+    // fit's intercept
+    CostRates serialRates = with(prior, fitted).with("codegen_fixed_s", 0);
     double[] dbgOff = new double[dbg.size()];
     for (int i = 0; i < dbgOff.length; i++) {
-      dbgOff[i] = m * kinst[i] + t * kir[i];
+      dbgOff[i] = CostModel.serialCodegen(serialRates, dbg.get(i).profile().copies(), kir[i],
+          CostModel.debuginfoFactor(serialRates, 2));
     }
     double[][] dbgX = design(dbg.size(), i -> 1.0, i -> kir[i]);
     double[] dbgFit = logFit(dbgX, dbgY, dbgOff);
     fitted.put("codegen_fixed_s", sig(dbgFit[0]));
     fitted.put("llvm_debug_per_kir_s", sig(dbgFit[1]));
-    double f = fitted.get("codegen_fixed_s");
     CostRates dbgRates = with(prior, fitted);
     double[] dbgPred = col(dbg, s -> debugCodegen(dbgRates, s.profile().copies(),
         s.profile().irLines()));
@@ -502,19 +517,21 @@ public final class CostCalibration {
         quality(dbgY, dbgPred)));
 
     // 5. Codegen work, release: LLVM at opt-level 3 per CGU, as CostModel computes it.
-    double dbgNone = prior.get("debuginfo_none_factor");
+    double dbgNone = CostModel.debuginfoFactor(prior, 0); // cargo's release profile
     double ref = prior.get("llvm_opt_ref_kir");
     double minCgu = prior.get("min_cgu_kir");
     double thinLocal = prior.get("thin_local_lto_share");
-    List<Sample> rel = select(samples, s -> hasCodegen(s, Mode.OPT), "release codegen");
+    List<Sample> rel = select(samples, s -> hasCodegen(s, Mode.RELEASE), "release codegen");
     double[] relKir = col(rel, s -> s.profile().irLines() / K);
-    double[] relY = col(rel, s -> floor(codegenWork(s.leaf(Mode.OPT)), TIMING_FLOOR_S));
-    double[] relOff = col(rel, s -> f + m * s.profile().copies() / K
-        + dbgNone * t * s.profile().irLines() / K);
+    double[] relY = col(rel, s -> floor(codegenWork(s.leaf(Mode.RELEASE)), TIMING_FLOOR_S));
+    // the serial part with the rates fitted above (dbgRates), LLVM fitted on what is left
+    double[] relOff = col(rel, s -> CostModel.serialCodegen(dbgRates, s.profile().copies(),
+        s.profile().irLines() / K, dbgNone));
     double[] cgus = new double[rel.size()];
     double[] llvmScale = new double[rel.size()];
     for (int i = 0; i < cgus.length; i++) {
-      cgus[i] = releaseCgus(relKir[i], minCgu);
+      cgus[i] = CostModel.cguCount(relKir[i], RELEASE_CGUS, minCgu);
+      // LLVM work scaled by debuginfo, plus CostModel.thinLocalLto of it: linear in the rates
       llvmScale[i] = dbgNone * (cgus[i] > 1 ? 1 + thinLocal : 1);
     }
     ReleaseFit rf = fitRelease(relKir, cgus, llvmScale, relOff, relY, ref);
@@ -537,24 +554,26 @@ public final class CostCalibration {
     return new Result(out, rows, notes);
   }
 
-  // The model as CostModel computes it for a leaf library with no dependencies and no proc
-  // macros, in cargo's default profiles: what the fits above assume.
+  // The model as CostModel composes its phases for a leaf library with no dependencies and no
+  // proc macros, in cargo's default profiles: what the fits above assume.
 
   /** LLVM IR lines of a crate of {@code lines} lines and {@code copies} monomorphised copies. */
   public static double irLines(CostRates r, double lines, double copies) {
-    return r.get("ir_lines_per_line") * lines + r.get("ir_lines_per_instantiation") * copies;
+    return CostModel.irLines(r, lines, copies);
   }
 
   /** The front end of a crate of {@code lines} lines (check, debug and release alike). */
   public static double frontend(CostRates r, double lines) {
-    return r.get("frontend_fixed_s") + (r.get("frontend_per_kloc_s") + r.get("expand_per_kloc_s")
-        + r.get("metadata_write_per_kloc_s")) * lines / K;
+    return CostModel.ownFrontend(r, CostModel.effectiveLines(r, lines, 0),
+        CostModel.expand(r, lines, 0));
   }
 
   /** Codegen work at opt-level 0 with full debuginfo (cargo's dev profile). */
   public static double debugCodegen(CostRates r, double copies, double irLines) {
-    return r.get("codegen_fixed_s") + r.get("mono_per_kinst_s") * copies / K
-        + (r.get("translate_per_kir_s") + r.get("llvm_debug_per_kir_s")) * irLines / K;
+    double kir = irLines / K;
+    double dbg = CostModel.debuginfoFactor(r, 2);
+    return CostModel.serialCodegen(r, copies, kir, dbg)
+        + CostModel.llvmWork(r, kir, 1, false) * dbg; // the CGU count: none at opt-level 0
   }
 
   /**
@@ -564,13 +583,11 @@ public final class CostCalibration {
    */
   public static double releaseCodegen(CostRates r, double copies, double irLines) {
     double kir = irLines / K;
-    double n = releaseCgus(kir, r.get("min_cgu_kir"));
-    double dbg = r.get("debuginfo_none_factor");
-    double llvm = dbg * llvmOpt(kir, n, r.get("llvm_opt_per_kir_s"), r.get("llvm_opt_ref_kir"),
-        r.get("llvm_opt_exponent"));
-    double lto = n > 1 ? r.get("thin_local_lto_share") * llvm : 0;
-    return r.get("codegen_fixed_s") + r.get("mono_per_kinst_s") * copies / K
-        + dbg * r.get("translate_per_kir_s") * kir + llvm + lto;
+    int n = CostModel.cguCount(kir, RELEASE_CGUS, r.get("min_cgu_kir"));
+    double dbg = CostModel.debuginfoFactor(r, 0);
+    double llvm = CostModel.llvmWork(r, kir, n, true) * dbg;
+    return CostModel.serialCodegen(r, copies, kir, dbg) + llvm
+        + CostModel.thinLocalLto(r, llvm, n);
   }
 
   private static CostRates with(CostRates r, Map<String, Double> values) {
@@ -578,16 +595,6 @@ public final class CostCalibration {
       r = r.with(e.getKey(), e.getValue());
     }
     return r;
-  }
-
-  /** The CGU count CostModel gives a release crate of {@code kir}. */
-  static double releaseCgus(double kir, double minCguKir) {
-    return Math.max(1, Math.min(RELEASE_CGUS, Math.ceil(kir / Math.max(1e-9, minCguKir))));
-  }
-
-  /** LLVM work at opt-level >= 1 for {@code kir} split into {@code n} CGUs (CostModel's formula). */
-  static double llvmOpt(double kir, double n, double perKir, double ref, double exponent) {
-    return n * perKir * ref * Math.pow(kir / n / ref, exponent);
   }
 
   record ReleaseFit(double exponent, double perKir, boolean atBound) {}
@@ -644,7 +651,8 @@ public final class CostCalibration {
     double p = fitP(kir, n, scale, off, y, ref, e);
     double s = 0;
     for (int i = 0; i < y.length; i++) {
-      double d = Math.log(off[i] + scale[i] * llvmOpt(kir[i], n[i], p, ref, e)) - Math.log(y[i]);
+      double d = Math.log(off[i] + scale[i] * CostModel.llvmOpt(kir[i], n[i], p, ref, e))
+          - Math.log(y[i]);
       s += d * d;
     }
     return s;
@@ -655,7 +663,7 @@ public final class CostCalibration {
       double ref, double e) {
     double[][] x = new double[y.length][1];
     for (int i = 0; i < y.length; i++) {
-      x[i][0] = scale[i] * llvmOpt(kir[i], n[i], 1.0, ref, e);
+      x[i][0] = scale[i] * CostModel.llvmOpt(kir[i], n[i], 1.0, ref, e);
     }
     return logFit(x, y, off)[0];
   }
@@ -669,7 +677,7 @@ public final class CostCalibration {
       long noRmeta = samples.stream().filter(s -> s.leaf(m) != null
           && s.leaf(m).rmetaTime() == null).count();
       if (none > 0 || noRmeta > 0) {
-        notes.add(m.id + " j1: " + none + " crate(s) without a lib unit of that name (skipped)"
+        notes.add(dataId(m) + " j1: " + none + " crate(s) without a lib unit of that name (skipped)"
             + (noRmeta > 0 ? ", " + noRmeta + " without .rmeta (proc macros: no front-end/"
             + "codegen split, skipped)" : "") + ".");
       }
@@ -683,8 +691,8 @@ public final class CostCalibration {
           + fmt(fitted.get("codegen_fixed_s")) + ").");
     }
     double[] dc = ratios(samples, Mode.DEBUG, Mode.CHECK);
-    double[] oc = ratios(samples, Mode.OPT, Mode.CHECK);
-    double[] od = ratios(samples, Mode.OPT, Mode.DEBUG);
+    double[] oc = ratios(samples, Mode.RELEASE, Mode.CHECK);
+    double[] od = ratios(samples, Mode.RELEASE, Mode.DEBUG);
     if (dc.length > 0 && oc.length > 0 && od.length > 0) {
       notes.add("Front ends (rmeta_time, crates >= " + fmt(MIN_DURATION_S) + " s): debug/check "
           + "median " + fmt(sig(median(dc))) + ", opt/check " + fmt(sig(median(oc)))
@@ -737,177 +745,6 @@ public final class CostCalibration {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Fitting
-
-  /**
-   * Non-negative least squares, min |A x - b|² with x >= 0, exactly: every subset of free
-   * columns is solved unconstrained and the best feasible one wins (fine for a few columns).
-   */
-  static double[] nnls(double[][] a, double[] b) {
-    int p = a[0].length;
-    if (p > 10) {
-      throw new IllegalArgumentException("nnls: at most 10 columns");
-    }
-    double[] best = new double[p];
-    double bestObj = sumSquares(a, b, best);
-    for (int mask = 1; mask < (1 << p); mask++) {
-      int k = Integer.bitCount(mask);
-      int[] cols = new int[k];
-      for (int j = 0, c = 0; j < p; j++) {
-        if ((mask & (1 << j)) != 0) {
-          cols[c++] = j;
-        }
-      }
-      double[][] sub = new double[a.length][k];
-      for (int i = 0; i < a.length; i++) {
-        for (int c = 0; c < k; c++) {
-          sub[i][c] = a[i][cols[c]];
-        }
-      }
-      RealVector sol;
-      try {
-        sol = new QRDecomposition(MatrixUtils.createRealMatrix(sub), 1e-12).getSolver()
-            .solve(new ArrayRealVector(b, false));
-      } catch (SingularMatrixException e) {
-        continue;
-      }
-      double[] x = new double[p];
-      boolean feasible = true;
-      for (int c = 0; c < k; c++) {
-        double v = sol.getEntry(c);
-        if (!(v >= 0)) {
-          feasible = false;
-          break;
-        }
-        x[cols[c]] = v;
-      }
-      if (!feasible) {
-        continue;
-      }
-      double obj = sumSquares(a, b, x);
-      if (obj < bestObj) {
-        bestObj = obj;
-        best = x;
-      }
-    }
-    return best;
-  }
-
-  private static double sumSquares(double[][] a, double[] b, double[] x) {
-    double s = 0;
-    for (int i = 0; i < b.length; i++) {
-      double r = -b[i];
-      for (int j = 0; j < x.length; j++) {
-        r += a[i][j] * x[j];
-      }
-      s += r * r;
-    }
-    return s;
-  }
-
-  /**
-   * Least squares in log space with non-negative coefficients: minimises
-   * Σ (ln(offset_i + Σ_j x_ij θ_j) - ln y_i)² over θ >= 0, by Gauss-Newton steps that are each a
-   * non-negative least-squares problem, with step halving. {@code offset} may be null (zero).
-   * Every y must be > 0, and every row must be able to predict > 0.
-   */
-  static double[] logFit(double[][] x, double[] y, double[] offset) {
-    int n = y.length;
-    int p = x[0].length;
-    double[] off = offset == null ? new double[n] : offset;
-    for (double v : y) {
-      if (!(v > 0)) {
-        throw new IllegalArgumentException("logFit: y must be > 0, was " + v);
-      }
-    }
-    // start: each coefficient explains an equal part of the median ratio
-    double[] theta = new double[p];
-    for (int j = 0; j < p; j++) {
-      List<Double> r = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (x[i][j] > 0) {
-          r.add(Math.max(y[i] - off[i], y[i] * 1e-3) / x[i][j]);
-        }
-      }
-      theta[j] = r.isEmpty() ? 0 : median(r.stream().mapToDouble(Double::doubleValue).toArray())
-          / p;
-    }
-    double obj = logObjective(x, y, off, theta);
-    if (Double.isInfinite(obj)) {
-      throw new IllegalArgumentException("logFit: a row cannot be predicted > 0");
-    }
-    double[][] a = new double[n][p];
-    double[] b = new double[n];
-    for (int it = 0; it < 500; it++) {
-      for (int i = 0; i < n; i++) {
-        double m = model(x[i], off[i], theta);
-        for (int j = 0; j < p; j++) {
-          a[i][j] = x[i][j] / m;
-        }
-        b[i] = Math.log(y[i]) - Math.log(m) + (m - off[i]) / m;
-      }
-      double[] target = nnls(a, b);
-      double step = 1;
-      double[] next = theta;
-      double nextObj = obj;
-      while (step > 1e-12) {
-        double[] cand = new double[p];
-        for (int j = 0; j < p; j++) {
-          cand[j] = Math.max(0, theta[j] + step * (target[j] - theta[j]));
-        }
-        double c = logObjective(x, y, off, cand);
-        if (c <= obj) {
-          next = cand;
-          nextObj = c;
-          break;
-        }
-        step /= 2;
-      }
-      double change = 0;
-      for (int j = 0; j < p; j++) {
-        change = Math.max(change, Math.abs(next[j] - theta[j])
-            / Math.max(1e-300, Math.abs(next[j]) + Math.abs(theta[j])));
-      }
-      theta = next;
-      boolean flat = obj - nextObj <= 1e-15 * Math.max(1e-300, obj);
-      obj = nextObj;
-      if (change < 1e-13 || (flat && change < 1e-9)) {
-        break;
-      }
-    }
-    return theta;
-  }
-
-  private static double model(double[] row, double off, double[] theta) {
-    double m = off;
-    for (int j = 0; j < theta.length; j++) {
-      m += row[j] * theta[j];
-    }
-    return m;
-  }
-
-  private static double logObjective(double[][] x, double[] y, double[] off, double[] theta) {
-    double s = 0;
-    for (int i = 0; i < y.length; i++) {
-      double m = model(x[i], off[i], theta);
-      if (!(m > 0)) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double d = Math.log(m) - Math.log(y[i]);
-      s += d * d;
-    }
-    return s;
-  }
-
-  static double[] predict(double[][] x, double[] theta, double[] offset) {
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = model(x[i], offset == null ? 0 : offset[i], theta);
-    }
-    return out;
-  }
-
   /** Per-crate quality of predictions {@code pred} of {@code y} (both > 0). */
   static Quality quality(double[] y, double[] pred) {
     int n = y.length;
@@ -930,16 +767,6 @@ public final class CostCalibration {
     }
     double r2 = ssTot > 0 ? 1 - ssRes / ssTot : (ssRes == 0 ? 1 : Double.NEGATIVE_INFINITY);
     return new Quality(n, median(abs), r2, median(rel));
-  }
-
-  static double median(double[] v) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int h = s.length / 2;
-    return s.length % 2 == 1 ? s[h] : (s[h - 1] + s[h]) / 2;
   }
 
   private static double floor(double v, double min) {
@@ -1038,15 +865,16 @@ public final class CostCalibration {
         "min_cgu_kir)) CGUs, thin-local LTO adds thin_local_lto_share (tl) of LLVM when n > 1.",
         "",
         "Fit quality per crate: med|err| = median |predicted/measured - 1|, bias = median of",
-        "predicted/measured - 1, R2(ln) = 1 - SS(ln measured - ln predicted)/SS(ln measured - mean).",
+        "predicted/measured - 1, R2(ln) = 1 - SS(ln measured - ln predicted)/SS(ln measured - "
+            + "mean).",
         "")) {
       sb.append(line.isEmpty() ? "#" : "# " + line).append('\n');
     }
     for (String line : table(r).split("\r?\n")) {
       sb.append(line.isBlank() ? "#" : "# " + line.stripTrailing()).append('\n');
     }
-    sb.append("#\n# Not calibrated here (the CSV and -j1 pages cannot see them): kept at the previous\n"
-        + "# costs.toml's value, whose source is:\n");
+    sb.append("#\n# Not calibrated here (the CSV and -j1 pages cannot see them): kept at the "
+        + "previous\n# costs.toml's value, whose source is:\n");
     for (String k : CostRates.KEYS.keySet()) {
       if (!FITTED_KEYS.contains(k)) {
         sb.append("#   ").append(k).append(" = ").append(fmt(r.rates().get(k))).append(": ")

@@ -9,25 +9,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.cratesim.cargo.BuildSimulator;
+import org.cratesim.cargo.TargetKind;
 import org.cratesim.importer.Calibrations;
 import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioOverrides;
+import org.cratesim.timings.TimingUnit;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
+import org.cratesim.timings.UnitGraphFile;
 
 /**
  * Fits the LTO rates (how much of a dependency's LLVM work is left when it stops at bitcode, the
  * cross-crate ThinLTO and fat-LTO work at the final link as factors of the LLVM work of every
- * crate linked, the LLVM work thin-local
- * LTO adds) on the only LTO ground
- * truth there is: release builds of own-2core-2026's cli workspace at -j2 with cargo's default
- * (thin-local), lto = "off", "thin", "fat", codegen-units = 1, and fat with codegen-units = 1.
- * The default build's page is imported with the workspace's {@code --unit-graph}; each variant is predicted with the profile knob set and
- * compared with its measured wall time. Coordinate descent on mean |log(predicted / measured)|.
+ * crate linked, the LLVM work thin-local LTO adds) on the only LTO ground truth there is:
+ * release builds of own-2core-2026's cli workspace at -j2 with cargo's default (thin-local),
+ * lto = "off", "thin", "fat", codegen-units = 1, and fat with codegen-units = 1. The default
+ * build's page is imported with the workspace's {@code --unit-graph}; each variant is predicted
+ * with the profile knob set and compared with its measured wall time. Coordinate descent on mean
+ * |log(predicted / measured)|.
  */
 public final class LtoCalibration {
   private LtoCalibration() {}
@@ -42,7 +46,7 @@ public final class LtoCalibration {
       double bin = 0;
       double others = 0;
       for (var u : page.units()) {
-        if (u.kind() == org.cratesim.timings.TimingUnit.TargetKind.BIN) {
+        if (u.kind() == TimingUnit.TargetKind.BIN) {
           bin += u.duration();
         } else {
           others += u.duration();
@@ -80,11 +84,11 @@ public final class LtoCalibration {
     variants.add(Variant.of("lto=fat, codegen-units=1", fatCgu1,
         TimingsReader.read(dir.resolve("release-lto-fat-cgu1-j2-r1.json"))));
     // the full dependency graph: what the final link reads is every crate it depends on
-    var graph = org.cratesim.timings.UnitGraphFile.read(
+    UnitGraphFile graph = UnitGraphFile.read(
         dir.getParent().resolve("unit-graph-release.json"));
     Scenario sc = TimingsImporter.toScenario(base,
         Calibrations.shipped().get(Calibrations.TWO_CORE, Mode.RELEASE),
-        java.util.Optional.of(graph));
+        Optional.of(graph));
 
     CostRates best = start;
     double bestErr = error(sc, best, variants);
@@ -141,7 +145,7 @@ public final class LtoCalibration {
     double bin = 0;
     double others = 0;
     for (var u : r.units()) {
-      if (u.unit().kind() == org.cratesim.cargo.TargetKind.BIN) {
+      if (u.unit().kind() == TargetKind.BIN) {
         bin += u.durationNanos() / 1e9;
       } else {
         others += u.durationNanos() / 1e9;

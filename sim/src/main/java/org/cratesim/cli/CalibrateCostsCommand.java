@@ -5,11 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.cratesim.calibration.CostCalibration;
-import org.cratesim.model.CostRates;
-import org.cratesim.calibration.LtoCalibration;
+import org.cratesim.calibration.DataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,22 +38,11 @@ public final class CalibrateCostsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isDirectory(shared.resolve(CostCalibration.DATA_DIR))) {
-      throw new BadInputException(shared + ": no " + CostCalibration.DATA_DIR + " inside");
-    }
     CostCalibration.Result result;
     try {
-      List<CostCalibration.Sample> samples = CostCalibration.load(shared);
-      result = CostCalibration.calibrate(samples, CostRates.shipped());
-    } catch (CostCalibration.DataException e) {
+      result = CostCalibration.calibrate(shared);
+    } catch (DataException e) {
       throw new BadInputException(e.getMessage());
-    }
-    try {
-      // second step: the LTO rates on the cli release variants of own-2core-2026, with the
-      // rates just fitted
-      result = LtoCalibration.withLto(shared, result);
-    } catch (IOException | org.cratesim.timings.TimingsFormatException e) {
-      throw new BadInputException("LTO step: " + e.getMessage());
     }
     String toml = CostCalibration.toml(result);
     PrintWriter err = spec.commandLine().getErr();

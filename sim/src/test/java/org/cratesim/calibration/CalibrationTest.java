@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cratesim.model.Mode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CalibrationTest {
 
@@ -33,6 +34,23 @@ class CalibrationTest {
     Calibration c = Calibrations.shipped().get(Calibrations.MANY_CORE, Mode.DEBUG);
     assertThrows(IllegalArgumentException.class, () -> c.with("contention", 0.1));
     assertEquals(0.5, c.with("contention_frontend", 0.5).get("contention_frontend"));
+  }
+
+  @Test
+  void modelCalibration_needsTheManyCoreData(@TempDir Path shared) {
+    DataException e = assertThrows(DataException.class, () -> ModelCalibration.calibrate(shared,
+        new ModelCalibration.Options(1, false, 1, Calibrator.Objective.WALL), line -> {}));
+    assertEquals(shared + ": no " + ModelCalibration.LQD + " inside", e.getMessage());
+  }
+
+  @Test
+  void modelCalibration_tomlIsTheHeaderWithTheNotesThenTheCalibrations() {
+    Calibrations start = Calibrations.start();
+    List<Calibration> fitted = List.of(start.get(Calibrations.MANY_CORE, Mode.DEBUG));
+    String toml = new ModelCalibration.Result(fitted, List.of("a note")).toml();
+    assertTrue(toml.startsWith("# cratesim calibration: "), toml);
+    assertTrue(toml.contains("\n#   a note\n\n"), toml);
+    assertTrue(toml.endsWith(Calibrations.toToml(fitted)), toml);
   }
 
   @Test

@@ -26,14 +26,13 @@ import org.cratesim.TestPaths;
 import org.cratesim.cli.BadInputException;
 import org.cratesim.cli.CalibrateCostsCommand;
 import org.cratesim.cli.CratesimCommand;
-import org.cratesim.calibration.CostCalibration.DataException;
 import org.cratesim.calibration.CostCalibration.Leaf;
-import org.cratesim.calibration.CostCalibration.Mode;
 import org.cratesim.calibration.CostCalibration.Profile;
 import org.cratesim.calibration.CostCalibration.Quality;
 import org.cratesim.calibration.CostCalibration.Result;
 import org.cratesim.calibration.CostCalibration.Row;
 import org.cratesim.calibration.CostCalibration.Sample;
+import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.timings.TimingsReader;
@@ -51,14 +50,14 @@ class CostCalibrationTest {
   void nnlsClampsANegativeCoefficientAndRefitsTheRest() {
     // unconstrained: x = (1, -1); with x >= 0: x2 = 0, then min (x1-1)^2 + 1 + x1^2 -> x1 = 0.5
     double[][] a = {{1, 0}, {0, 1}, {1, 1}};
-    double[] x = CostCalibration.nnls(a, new double[] {1, -1, 0});
+    double[] x = LogLeastSquares.nnls(a, new double[] {1, -1, 0});
     assertArrayEquals(new double[] {0.5, 0}, x, 1e-12);
   }
 
   @Test
   void nnlsEqualsOrdinaryLeastSquaresWhenFeasible() {
     double[][] a = {{1, 1}, {1, 2}, {1, 3}, {1, 4}};
-    double[] x = CostCalibration.nnls(a, new double[] {3, 5, 7, 9}); // 1 + 2t
+    double[] x = LogLeastSquares.nnls(a, new double[] {3, 5, 7, 9}); // 1 + 2t
     assertArrayEquals(new double[] {1, 2}, x, 1e-12);
   }
 
@@ -70,7 +69,7 @@ class CostCalibrationTest {
       x[i] = new double[] {1, i + 1};
       y[i] = 2 + 3 * (i + 1);
     }
-    assertArrayEquals(new double[] {2, 3}, CostCalibration.logFit(x, y, null), 1e-10);
+    assertArrayEquals(new double[] {2, 3}, LogLeastSquares.logFit(x, y, null), 1e-10);
   }
 
   @Test
@@ -78,7 +77,7 @@ class CostCalibrationTest {
     // y = c x with measurements 1 and 4 at x = 1: ln c = mean(ln 1, ln 4) -> c = 2
     // (linear least squares would give 2.5)
     double[][] x = {{1}, {1}};
-    assertEquals(2.0, CostCalibration.logFit(x, new double[] {1, 4}, null)[0], 1e-10);
+    assertEquals(2.0, LogLeastSquares.logFit(x, new double[] {1, 4}, null)[0], 1e-10);
   }
 
   @Test
@@ -86,10 +85,10 @@ class CostCalibrationTest {
     double[][] x = {{1, 1}, {1, 2}, {1, 4}, {1, 8}};
     double[] off = {0.5, 0.5, 0.5, 0.5};
     double[] y = {0.5 + 0.1 + 0.2, 0.5 + 0.1 + 0.4, 0.5 + 0.1 + 0.8, 0.5 + 0.1 + 1.6};
-    assertArrayEquals(new double[] {0.1, 0.2}, CostCalibration.logFit(x, y, off), 1e-10);
+    assertArrayEquals(new double[] {0.1, 0.2}, LogLeastSquares.logFit(x, y, off), 1e-10);
     // y falls with x: the slope stays at its bound 0 and the intercept is the geometric mean
     double[] falling = {4, 2, 1, 0.5};
-    double[] th = CostCalibration.logFit(x, falling, null);
+    double[] th = LogLeastSquares.logFit(x, falling, null);
     assertEquals(0, th[1], 0);
     assertEquals(Math.sqrt(2), th[0], 1e-10);
   }
@@ -110,13 +109,13 @@ class CostCalibrationTest {
 
   @Test
   void releaseCgusFollowCostModel() {
-    assertEquals(1, CostCalibration.releaseCgus(0.1, 0.5));
-    assertEquals(3, CostCalibration.releaseCgus(1.2, 0.5));
-    assertEquals(16, CostCalibration.releaseCgus(300, 0.5));
+    int cgus = CostCalibration.RELEASE_CGUS;
+    assertEquals(1, CostModel.cguCount(0.1, cgus, 0.5));
+    assertEquals(3, CostModel.cguCount(1.2, cgus, 0.5));
+    assertEquals(16, CostModel.cguCount(300, cgus, 0.5));
     // n CGUs of size s: n * p * ref * (s / ref)^e; linear when e = 1
-    assertEquals(0.1 * 40, CostCalibration.llvmOpt(40, 16, 0.1, 20, 1.0), 1e-12);
-    assertEquals(0.1 * 20 * Math.pow(2, 1.5), CostCalibration.llvmOpt(40, 1, 0.1, 20, 1.5),
-        1e-12);
+    assertEquals(0.1 * 40, CostModel.llvmOpt(40, 16, 0.1, 20, 1.0), 1e-12);
+    assertEquals(0.1 * 20 * Math.pow(2, 1.5), CostModel.llvmOpt(40, 1, 0.1, 20, 1.5), 1e-12);
   }
 
   @Test
@@ -161,26 +160,26 @@ class CostCalibrationTest {
       double t = KAPPA * 0.007;
       double debugWork = 0.02 + m * kinst + t * kir + 0.03 * kir;
       double dbg0 = prior.get("debuginfo_none_factor");
-      double n = CostCalibration.releaseCgus(kir, prior.get("min_cgu_kir"));
+      double n = CostModel.cguCount(kir, CostCalibration.RELEASE_CGUS, prior.get("min_cgu_kir"));
       double thinLocal = n > 1 ? 1 + prior.get("thin_local_lto_share") : 1;
       double optWork = 0.02 + m * kinst + dbg0 * (t * kir + thinLocal
           * n * 0.1 * 20 * Math.pow(kir / n / 20, 1.1));
       Map<Mode, Leaf> leaves = new EnumMap<>(Mode.class);
       leaves.put(Mode.CHECK, new Leaf(rmeta + 0.01, rmeta));
       leaves.put(Mode.DEBUG, new Leaf(rmeta + debugWork, rmeta));
-      leaves.put(Mode.OPT, new Leaf(rmeta * 0.9 + optWork, rmeta * 0.9));
+      leaves.put(Mode.RELEASE, new Leaf(rmeta * 0.9 + optWork, rmeta * 0.9));
       out.add(new Sample(new Profile("c" + i + "-1.0.0", lines, ir, copies, passes), leaves));
     }
     // crates the fits must skip: a proc macro (no .rmeta), a tiny crate, a crate without a lib
     Map<Mode, Leaf> pm = new EnumMap<>(Mode.class);
     pm.put(Mode.CHECK, new Leaf(0.274, 0.2 + 0.08 * 0.8)); // on the model: kept
     pm.put(Mode.DEBUG, new Leaf(3.0, null));
-    pm.put(Mode.OPT, new Leaf(3.0, null));
+    pm.put(Mode.RELEASE, new Leaf(3.0, null));
     out.add(new Sample(new Profile("pm-1.0.0", 800, 11000, 300, Map.of()), pm));
     Map<Mode, Leaf> tiny = new EnumMap<>(Mode.class);
     tiny.put(Mode.CHECK, new Leaf(0.1, 0.09));
     tiny.put(Mode.DEBUG, new Leaf(0.15, 0.1));
-    tiny.put(Mode.OPT, new Leaf(0.15, 0.1));
+    tiny.put(Mode.RELEASE, new Leaf(0.15, 0.1));
     out.add(new Sample(new Profile("tiny-1.0.0", 50, 275, 5, Map.of()), tiny));
     out.add(new Sample(new Profile("bin-only-1.0.0", 900, 2400, 5, Map.of()), Map.of()));
     return out;
@@ -387,21 +386,21 @@ class CostCalibrationTest {
         + "foo-3.0.0-beta.1,3,1500,9000,300,0.3,0.02,0.01\n"
         + "bar-1.0.0,1,10,,,0.05,0.001,\n");
     for (Mode m : Mode.values()) {
-      Files.createDirectories(dir.resolve(m.folder));
-      Files.writeString(dir.resolve(m.folder).resolve(
+      Files.createDirectories(dir.resolve(CostCalibration.folder(m)));
+      Files.writeString(dir.resolve(CostCalibration.folder(m)).resolve(
           CostCalibration.timingFileName("foo-3.0.0-beta.1", m)),
           page("foo", "3.0.0-beta.1", m == Mode.CHECK ? " lib (check)" : "", "0.7"));
     }
     assertEquals("cargo-timing-foo-3.0.0-beta.1-opt-j1.json",
-        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.OPT));
+        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.RELEASE));
     List<Sample> s = CostCalibration.load(shared);
     assertEquals(2, s.size());
     assertEquals(3, s.get(0).leaves().size());
     assertEquals(new Leaf(1.5, 0.7), s.get(0).leaves().get(Mode.DEBUG));
     assertTrue(s.get(1).leaves().isEmpty(), "no timing files: no leaves");
 
-    Files.writeString(dir.resolve(Mode.OPT.folder).resolve(
-        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.OPT)), "{\"units\": 3}");
+    Files.writeString(dir.resolve(CostCalibration.folder(Mode.RELEASE)).resolve(
+        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.RELEASE)), "{\"units\": 3}");
     DataException e = assertThrows(DataException.class, () -> CostCalibration.load(shared));
     assertTrue(e.getMessage().contains("cargo-timing-foo-3.0.0-beta.1-opt-j1.json"),
         e.getMessage());
@@ -480,8 +479,7 @@ class CostCalibrationTest {
     // until the shipped file is the command's output (its golden reports follow it), skip
     Assumptions.assumeTrue(shipped.contains(CostCalibration.COMMAND),
         "costs.toml was not written by calibrate-costs: skipping the reproducibility check");
-    Result r = LtoCalibration.withLto(shared,
-        CostCalibration.calibrate(CostCalibration.load(shared), CostRates.shipped()));
+    Result r = CostCalibration.calibrate(shared);
     assertEquals(CostCalibration.toml(r), shipped,
         "costs.toml is stale; regenerate it with: " + CostCalibration.COMMAND);
   }
