@@ -10,7 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 SETUP = r'''
 import org.cratesim.scenario.*;
-import org.cratesim.build.*;
+import org.cratesim.cargo.*;
 import org.cratesim.report.*;
 import org.cratesim.model.*;
 import org.cratesim.strategy.*;

@@ -24,7 +24,7 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
-import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
@@ -237,7 +237,7 @@ public final class CostCalibration {
    * {@code ""} or {@code " lib (check)"}; null when the page has none (a crate with only a bin).
    */
   public static Leaf leafOf(TimingsPage page, String crate) {
-    for (TimingUnit u : page.units()) {
+    for (PageUnit u : page.units()) {
       if ((u.name() + "-" + u.version()).equals(crate)
           && (u.target().isEmpty() || u.target().equals(" lib (check)"))) {
         return new Leaf(u.duration(), u.rmetaTime());

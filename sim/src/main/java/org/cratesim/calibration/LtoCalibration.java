@@ -42,7 +42,7 @@ public final class LtoCalibration {
       double bin = 0;
       double others = 0;
       for (var u : page.units()) {
-        if (u.kind() == org.cratesim.timings.TimingUnit.TargetKind.BIN) {
+        if (u.kind() == org.cratesim.timings.PageUnit.Kind.BIN) {
           bin += u.duration();
         } else {
           others += u.duration();
@@ -141,7 +141,7 @@ public final class LtoCalibration {
     double bin = 0;
     double others = 0;
     for (var u : r.units()) {
-      if (u.unit().kind() == org.cratesim.cargo.TargetKind.BIN) {
+      if (u.unit().kind() == org.cratesim.model.TargetKind.BIN) {
         bin += u.durationNanos() / 1e9;
       } else {
         others += u.durationNanos() / 1e9;

@@ -4,6 +4,7 @@ import org.cratesim.rustc.CodegenPlan;
 import org.cratesim.rustc.FrontendParallelism;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.RustcSettings;
+import org.cratesim.model.TargetKind;
 
 /**
  * The dependency-chain lower bound on a build's wall time: every unit runs as soon as its edges

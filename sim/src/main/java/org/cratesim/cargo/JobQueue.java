@@ -14,6 +14,7 @@ import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.SchedulingPolicy;
+import org.cratesim.model.TargetKind;
 
 /**
  * Simulates cargo's {@code JobQueue} / {@code DrainState::drain_the_queue}
@@ -265,12 +266,12 @@ public final class JobQueue {
   }
 
   private BuildResult result() {
-    List<UnitTiming> timings = new ArrayList<>(graph.size());
+    List<UnitData> timings = new ArrayList<>(graph.size());
     long wall = startupNanos;
     for (int i = 0; i < graph.size(); i++) {
       Record r = records[i];
       timings.add(
-          new UnitTiming(graph.unit(i), r.readyNanos, r.startNanos, r.durationNanos, r.rmetaNanos,
+          new UnitData(graph.unit(i), r.readyNanos, r.startNanos, r.durationNanos, r.rmetaNanos,
               r.frontendEnd, r.codegenEnd, r.unblocked, r.unblockedRmeta));
       wall = Math.max(wall, r.startNanos + r.durationNanos);
     }
@@ -286,7 +287,7 @@ public final class JobQueue {
   }
 
   /** Walks back from the last unit to finish, following why each unit started when it did. */
-  private List<ChainLink> criticalChain(List<UnitTiming> timings, long wall) {
+  private List<ChainLink> criticalChain(List<UnitData> timings, long wall) {
     List<ChainLink> back = new ArrayList<>();
     int cur = -1;
     for (int i = 0; i < timings.size(); i++) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
+import org.cratesim.model.TargetKind;
 
 /**
  * Which crates a build recompiles, and how (cargo's fingerprints, rustc's incremental

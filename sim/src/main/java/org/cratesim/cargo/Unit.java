@@ -2,6 +2,7 @@ package org.cratesim.cargo;
 
 import java.util.Objects;
 import org.cratesim.rustc.Invocation;
+import org.cratesim.model.TargetKind;
 
 /**
  * One rustc invocation or build-script run (cargo's {@code Unit}), with its work in nanoseconds

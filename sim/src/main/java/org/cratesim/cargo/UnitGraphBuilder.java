@@ -29,6 +29,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
+import org.cratesim.model.TargetKind;
 
 /**
  * Derives cargo's units and edges from a scenario's crates.

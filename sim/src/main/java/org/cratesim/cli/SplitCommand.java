@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 import org.cratesim.model.Scenario;
 import org.cratesim.report.Seconds;
 import org.cratesim.scenario.ScenarioReader;
@@ -151,7 +151,7 @@ public final class SplitCommand implements Callable<Integer> {
       BuildResult r = BuildSimulator.simulate(sc);
       long fe = 0;
       long cg = 0;
-      for (UnitTiming u : r.units()) {
+      for (UnitData u : r.units()) {
         fe += Math.max(0, u.frontendEndNanos());
         long c = u.codegenEndNanos() - u.frontendEndNanos();
         if (u.codegenEndNanos() >= 0 && c >= 0) {

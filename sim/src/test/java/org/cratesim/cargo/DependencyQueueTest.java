@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.cratesim.model.TargetKind;
 
 class DependencyQueueTest {
 

@@ -1,4 +1,4 @@
-package org.cratesim.cargo;
+package org.cratesim.model;
 
 /** The kind of target a unit builds. */
 public enum TargetKind {
