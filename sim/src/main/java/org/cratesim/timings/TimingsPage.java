@@ -76,11 +76,6 @@ public record TimingsPage(String source, int jobs, Integer ncpu, String profile,
         return format.substring(format.indexOf('-') + 1);
     }
 
-    /** Whether the data came from a raw HTML page rather than extracted JSON. */
-    public boolean isHtml() {
-        return format.startsWith("html");
-    }
-
     /** The units by their cargo index. */
     public Map<Integer, PageUnit> unitsByIndex() {
         return units.stream().collect(Collectors.toUnmodifiableMap(PageUnit::i, Function.identity()));
