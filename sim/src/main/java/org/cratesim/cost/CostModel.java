@@ -2,7 +2,6 @@ package org.cratesim.cost;
 
 import org.cratesim.model.CostRates;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;
@@ -41,7 +40,6 @@ import org.cratesim.model.Scenario;
  * profile: opt-level 0, no debuginfo.
  */
 public final class CostModel {
-  private final Scenario sc;
   private final CostRates r;
   private final ProfileSettings profile;
   private final Mode mode;
@@ -57,7 +55,6 @@ public final class CostModel {
       double ltoS, double linkS, double expandS) {}
 
   public CostModel(Scenario sc) {
-    this.sc = sc;
     this.r = sc.costs();
     this.profile = sc.profile();
     this.mode = sc.build().mode();
@@ -120,7 +117,8 @@ public final class CostModel {
       double ir = r.get("ir_lines_per_line") * lines + r.get("ir_lines_per_instantiation") * inst
           + inlineIr;
       d = new Derived(lines, ir, inst, ownIr, llvmWork(ir / K,
-          c.phases().codegenUnitsFor(mode), profile.optimizes(mode)), available, closure);
+          codegenUnits(ir / K, c.phases().codegenUnitsFor(mode), r), profile.optimizes(mode)),
+          available, closure);
     }
     derived.put(c.name(), d);
     return d;
@@ -157,8 +155,7 @@ public final class CostModel {
 
     double ir = d.irLines();
     double kir = ir / K;
-    int n = (int) Math.max(1, Math.min(cgus, Math.ceil(kir / Math.max(1e-9,
-        r.get("min_cgu_kir")))));
+    int n = codegenUnits(kir, cgus, r);
     double mono = r.get("mono_per_kinst_s") * d.instantiations() / K;
     double translate = r.get("translate_per_kir_s") * kir * dbg;
     double llvm = llvmWork(kir, n, optimizes) * dbg;
@@ -193,10 +190,17 @@ public final class CostModel {
     return new UnitCost(frontend, serial + llvm, serial, n, lto_, link, expand);
   }
 
-  /** LLVM work for {@code kir} thousand IR lines in {@code n} CGUs (before debuginfo, LTO). */
-  private double llvmWork(double kir, int cgus, boolean optimizes) {
-    int n = (int) Math.max(1, Math.min(cgus, Math.ceil(kir / Math.max(1e-9,
+  /**
+   * The CGUs rustc makes of {@code kir} thousand IR lines when {@code requested} are asked for:
+   * small crates fill fewer, one per {@code min_cgu_kir}.
+   */
+  public static int codegenUnits(double kir, int requested, CostRates r) {
+    return (int) Math.max(1, Math.min(requested, Math.ceil(kir / Math.max(1e-9,
         r.get("min_cgu_kir")))));
+  }
+
+  /** LLVM work for {@code kir} thousand IR lines in {@code n} CGUs (before debuginfo, LTO). */
+  private double llvmWork(double kir, int n, boolean optimizes) {
     if (!optimizes) {
       return r.get("llvm_debug_per_kir_s") * kir;
     }
@@ -255,9 +259,4 @@ public final class CostModel {
    * @param parallelCodegenFactor the share of its parallel codegen left (bitcode only: &lt; 1)
    */
   public record TimedAdjustment(double linkS, double ltoS, double parallelCodegenFactor) {}
-
-  /** The crates' derived IR sizes (for reports and tests), in scenario order. */
-  public List<Double> irLines() {
-    return sc.crates().stream().map(c -> derive(c).irLines()).toList();
-  }
 }

@@ -51,7 +51,9 @@ public record PageUnit(int i, String name, String version, String mode, String t
     public static final String MODE_RUN_CUSTOM_BUILD = "run-custom-build";
 
     /**
-     * What a unit builds, derived from its {@code target} and {@code mode} strings.
+     * What a unit builds, derived from its {@code target} and {@code mode} strings. Unlike the
+     * simulator's {@code model.TargetKind} it carries the check mode (a page has no field for it)
+     * and covers targets the simulator does not build (tests, benches, examples, docs).
      *
      * <p>A timing page cannot tell a library from a proc macro (both are written as {@code ""}); see
      * {@link PageUnit#isProbablyProcMacro()}.

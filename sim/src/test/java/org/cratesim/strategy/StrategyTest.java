@@ -97,7 +97,7 @@ class StrategyTest {
 
   private static long work(BuildResult r, String labelStart) {
     return r.units().stream().filter(u -> u.unit().label().startsWith(labelStart))
-        .mapToLong(u -> u.unit().workNanos()).sum();
+        .mapToLong(u -> u.unit().work().totalNanos()).sum();
   }
 
   @Test
