@@ -118,7 +118,7 @@ synchronisation point at the head of many Rust builds.""") + [
     ("markdown", "Add 2 s of code generation to **syn** (needed in full by serde_derive) and to **serde** (whose dependents only need its `.rmeta`):"),
     ("code", r'''
 double base = wall(serde);
-double synSlower = wall(set(serde, "crate.syn.codegen_s", String.valueOf(sim(serde).units().stream().filter(u -> u.unit().name().equals("syn")).findFirst().get().unit().codegenNanos() / 1e9 + 2)));
+double synSlower = wall(set(serde, "crate.syn.codegen_s", String.valueOf(sim(serde).units().stream().filter(u -> u.unit().name().equals("syn")).findFirst().get().unit().work().codegenNanos() / 1e9 + 2)));
 System.out.printf(Locale.ROOT, "baseline %.2f s, syn +2 s codegen: %.2f s%n", base, synSlower);
 '''),
     ("code", r'''
