@@ -25,7 +25,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.cratesim.cost.CostModel;
 import org.cratesim.model.Mode;
-import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
@@ -233,7 +233,7 @@ public final class CostCalibration {
    * {@code ""} or {@code " lib (check)"}; null when the page has none (a crate with only a bin).
    */
   public static Leaf leafOf(TimingsPage page, String crate) {
-    for (TimingUnit u : page.units()) {
+    for (PageUnit u : page.units()) {
       if ((u.name() + "-" + u.version()).equals(crate)
           && (u.target().isEmpty() || u.target().equals(" lib (check)"))) {
         return new Leaf(u.duration(), u.rmetaTime());

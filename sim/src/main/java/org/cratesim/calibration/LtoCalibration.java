@@ -11,13 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cratesim.cargo.BuildSimulator;
-import org.cratesim.cargo.TargetKind;
+import org.cratesim.model.TargetKind;
 import org.cratesim.importer.Calibrations;
 import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioOverrides;
-import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
@@ -46,7 +46,7 @@ public final class LtoCalibration {
       double bin = 0;
       double others = 0;
       for (var u : page.units()) {
-        if (u.kind() == TimingUnit.TargetKind.BIN) {
+        if (u.kind() == PageUnit.Kind.BIN) {
           bin += u.duration();
         } else {
           others += u.duration();

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.Unit;
 import org.cratesim.cargo.CompileMode;
-import org.cratesim.cargo.UnitTiming;
-import org.cratesim.timings.TimingUnit;
+import org.cratesim.cargo.UnitData;
+import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsPage;
 
 /**
@@ -24,13 +24,13 @@ public final class UnitErrors {
 
   /** Adds the units of one build. */
   public synchronized void add(BuildResult sim, TimingsPage measured) {
-    Map<String, TimingUnit> byKey = new HashMap<>();
-    for (TimingUnit u : measured.units()) {
+    Map<String, PageUnit> byKey = new HashMap<>();
+    for (PageUnit u : measured.units()) {
       byKey.put(key(u.name(), u.version(), pageClass(u)), u);
     }
-    for (UnitTiming t : sim.units()) {
+    for (UnitData t : sim.units()) {
       Unit u = t.unit();
-      TimingUnit m = byKey.get(key(packageName(u), u.version(), simClass(u)));
+      PageUnit m = byKey.get(key(packageName(u), u.version(), simClass(u)));
       if (m == null) {
         continue;
       }
@@ -93,7 +93,7 @@ public final class UnitErrors {
     }
   }
 
-  private static String pageClass(TimingUnit u) {
+  private static String pageClass(PageUnit u) {
     switch (u.kind()) {
       case CHECK_LIB:
         return "check";

@@ -26,7 +26,7 @@ public record BuildResult(
     long startupNanos,
     int jobs,
     Mode mode,
-    List<UnitTiming> units,
+    List<UnitData> units,
     List<ChainLink> criticalChain,
     List<ConcurrencySample> concurrency,
     double busyThreadNanos,

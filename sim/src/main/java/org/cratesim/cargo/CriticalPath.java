@@ -1,9 +1,11 @@
 package org.cratesim.cargo;
 
-import org.cratesim.rustc.CodegenPlan;
-import org.cratesim.rustc.FrontendParallelism;
+import java.util.Arrays;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.RustcSettings;
+import org.cratesim.model.UnitWork;
+import org.cratesim.rustc.CodegenPlan;
+import org.cratesim.rustc.FrontendParallelism;
 
 /**
  * The dependency-chain lower bound on a build's wall time: every unit runs as soon as its edges
@@ -14,75 +16,52 @@ import org.cratesim.model.RustcSettings;
 public final class CriticalPath {
   private CriticalPath() {}
 
-  /** The shortest time a unit can take with unlimited tokens and no contention. */
-  public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine) {
-    return minimumDurationNanos(u, rustc, machine, FrontendParallelism.SERIAL);
-  }
-
-  /** As above, with the front end's parallelism. */
+  /**
+   * The shortest time a unit can take with unlimited tokens and no contention, with the front
+   * end's parallelism.
+   */
   public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine,
       FrontendParallelism fe) {
+    UnitWork w = u.work();
     long codegen = 0;
-    if (u.codegenNanos() > 0) {
-      boolean script = u.kind() == TargetKind.BUILD_SCRIPT_RUN;
-      long fixed;
-      long serial;
-      long parallel;
-      if (script) {
-        fixed = 0;
-        serial = 0;
-        parallel = u.codegenNanos();
-        if (u.codegenSerialNanos() < 0 && u.parallelCodegenFactor() < 1) {
-          parallel = Math.round(parallel * u.parallelCodegenFactor());
-        }
-      } else {
-        CodegenPlan plan = CodegenPlan.of(u, rustc, false, 0);
-        fixed = plan.fixedNanos();
-        serial = plan.serialNanos();
-        parallel = plan.parallelNanos();
-      }
-      long beforeLto = parallel;
-      if (!script && u.ltoNanos() < 0) {
-        beforeLto -= Math.round(parallel * rustc.thinLocalLtoShare());
-      }
+    if (w.codegenNanos() > 0) {
       // the last CGU translated (the smallest) must still be optimised after all translation;
       // the LTO barrier is ignored (still a valid lower bound)
-      long[] opt = (script ? RustcSettings.DEFAULT : rustc).split(beforeLto, u.codegenUnits());
-      codegen = fixed + serial + opt[opt.length - 1];
+      CodegenPlan plan = CodegenPlan.shortest(u, rustc);
+      long[] optimize = plan.optimizeNanos();
+      codegen = plan.fixedNanos() + Arrays.stream(plan.translateNanos()).sum()
+          + optimize[optimize.length - 1];
     }
     return frontendTime(u, machine, fe, true) + Math.round(codegen / machine.speedCodegen())
-        + Math.round(u.linkNanos() / machine.speedOther());
+        + Math.round(w.linkNanos() / machine.speedOther());
   }
 
-  /** A unit's time on one thread at the machine's speed, with no contention. */
-  public static long serialTimeNanos(Unit u, MachineSettings machine) {
-    return serialTimeNanos(u, machine, FrontendParallelism.SERIAL);
-  }
-
-  /** As above, counting the parallel compiler's extra front-end work. */
+  /**
+   * A unit's time on one thread at the machine's speed, with no contention, counting the
+   * parallel compiler's extra front-end work.
+   */
   public static long serialTimeNanos(Unit u, MachineSettings machine, FrontendParallelism fe) {
-    long codegen = u.codegenNanos();
-    if (u.parallelCodegenFactor() < 1) {
+    UnitWork w = u.work();
+    long codegen = w.codegenNanos();
+    if (w.parallelCodegenFactor() < 1) {
       // a lower bound on the work: the whole codegen scaled by the factor
-      codegen = Math.round(codegen * u.parallelCodegenFactor());
+      codegen = Math.round(codegen * w.parallelCodegenFactor());
     }
     return frontendTime(u, machine, fe, false)
-        + Math.round((codegen + Math.max(0, u.ltoNanos())) / machine.speedCodegen())
-        + Math.round(u.linkNanos() / machine.speedOther());
+        + Math.round((codegen + Math.max(0, w.ltoNanos())) / machine.speedCodegen())
+        + Math.round(w.linkNanos() / machine.speedOther());
   }
 
   private static long frontendTime(Unit u, MachineSettings machine, FrontendParallelism fe,
       boolean shortest) {
-    if (u.kind() == TargetKind.BUILD_SCRIPT_RUN) {
-      return Math.round(u.frontendNanos() / machine.speedOther());
+    long frontend = u.work().frontendNanos();
+    if (u.isScriptRun()) {
+      return Math.round(frontend / machine.speedOther());
     }
-    long work;
-    if (fe.threads() > 1 && u.frontendNanos() > 0) {
-      long parallel = fe.parallelNanos(u.frontendNanos());
-      work = fe.serialNanos(u.frontendNanos())
-          + (shortest ? RustcSettings.DEFAULT.split(parallel, fe.threads())[0] : parallel);
-    } else {
-      work = u.frontendNanos();
+    long work = frontend;
+    if (fe.threads() > 1 && frontend > 0) {
+      work = fe.serialNanos(frontend)
+          + (shortest ? fe.parallelParts(frontend)[0] : fe.parallelNanos(frontend));
     }
     return Math.round(work / machine.speedFrontend());
   }

@@ -41,7 +41,6 @@ public final class DependencyQueue {
   private final int[] pendingEdges;
   private final boolean[] finishedMetadata;
   private final boolean[] finishedAll;
-  private final boolean[] queued;
   private final boolean[] fullyDone;
   private final int[] depsNotFullyDone;
   private final PriorityQueue<Integer> ready;
@@ -60,7 +59,6 @@ public final class DependencyQueue {
     this.pendingEdges = new int[n];
     this.finishedMetadata = new boolean[n];
     this.finishedAll = new boolean[n];
-    this.queued = new boolean[n];
     this.fullyDone = new boolean[n];
     this.depsNotFullyDone = new int[n];
     this.ready =
@@ -91,7 +89,6 @@ public final class DependencyQueue {
     for (int i = 0; i < graph.size(); i++) {
       if (pendingEdges[i] == 0) {
         ready.add(i);
-        queued[i] = true;
       }
     }
     finished = true;
@@ -123,11 +120,6 @@ public final class DependencyQueue {
   /** True when every unit has been dequeued. */
   public boolean isEmpty() {
     return remaining == 0;
-  }
-
-  /** Number of units not yet dequeued. */
-  public int len() {
-    return remaining;
   }
 
   /** Number of units ready but not yet dequeued. */
@@ -192,7 +184,6 @@ public final class DependencyQueue {
   private void satisfyEdge(int dependent, List<Integer> unblocked) {
     if (--pendingEdges[dependent] == 0) {
       ready.add(dependent);
-      queued[dependent] = true;
       unblocked.add(dependent);
     }
   }

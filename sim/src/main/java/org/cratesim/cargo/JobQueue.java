@@ -14,24 +14,18 @@ import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.SchedulingPolicy;
+import org.cratesim.model.TargetKind;
 
 /**
  * Simulates cargo's {@code JobQueue} / {@code DrainState::drain_the_queue}
- * (src/compiler/job_queue/mod.rs) with rustc's codegen coordinator inside each running unit
- * (rustc_codegen_ssa/src/back/write.rs, {@code start_executing_work}).
+ * (src/compiler/job_queue/mod.rs); each running unit is a {@link Rustc} process, which reports
+ * back through {@link JobState}.
  *
  * <p>cargo: {@code spawn_work_if_possible} moves every ready unit into {@code pending_queue}
  * (sorted ascending by priority; a new unit goes after those of equal priority; the last is
  * popped), requests a jobserver token for every unit beyond the first, and runs units while
  * {@code active.len() < tokens.len() + 1} (its implicit token runs one unit). Surplus tokens are
  * released ({@code tokens.truncate(active.len() - 1)}).
- *
- * <p>rustc (one per unit): a serial front end, .rmeta (which unblocks Metadata edges), then code
- * generation. The main thread translates CGUs to LLVM IR one at a time; after each it requests
- * one more token; LLVM workers optimise one CGU each on the tokens held. When the queue of
- * translated CGUs is "full enough" ({@code queue_full_enough}) the main thread lends its implicit
- * token to an LLVM worker instead, which gives the serial staircase at the start of codegen.
- * Then the link on the main thread.
  *
  * <p>Every busy thread is a task on a {@link SharedProcessor}, whose speed falls with the number
  * of busy threads per {@link MachineSettings}.
@@ -46,7 +40,6 @@ public final class JobQueue {
   private final RustcSettings rustc;
   private final MachineSettings machine;
   private final FrontendParallelism frontend;
-  private final double removedLtoShare;
   private final Simulation<BuildEvent> sim = new Simulation<>();
   private final SharedProcessor<BuildEvent> cpu;
   private final Jobserver jobserver;
@@ -69,7 +62,6 @@ public final class JobQueue {
   private JobQueue(UnitGraph graph, BuildSettings build, MachineSettings machine,
       RustcSettings rustc, FrontendParallelism frontend, double removedLtoShare) {
     this.graph = graph;
-    this.removedLtoShare = removedLtoShare;
     this.frontend = frontend;
     this.build = build;
     this.rustc = rustc;
@@ -95,12 +87,6 @@ public final class JobQueue {
     for (int i = 0; i < records.length; i++) {
       records[i] = new Record();
     }
-  }
-
-  /** Simulates the build of {@code graph}. */
-  public static BuildResult run(
-      UnitGraph graph, BuildSettings build, MachineSettings machine, RustcSettings rustc) {
-    return run(graph, build, machine, rustc, FrontendParallelism.SERIAL, 0);
   }
 
   /**
@@ -265,12 +251,12 @@ public final class JobQueue {
   }
 
   private BuildResult result() {
-    List<UnitTiming> timings = new ArrayList<>(graph.size());
+    List<UnitData> timings = new ArrayList<>(graph.size());
     long wall = startupNanos;
     for (int i = 0; i < graph.size(); i++) {
       Record r = records[i];
       timings.add(
-          new UnitTiming(graph.unit(i), r.readyNanos, r.startNanos, r.durationNanos, r.rmetaNanos,
+          new UnitData(graph.unit(i), r.readyNanos, r.startNanos, r.durationNanos, r.rmetaNanos,
               r.frontendEnd, r.codegenEnd, r.unblocked, r.unblockedRmeta));
       wall = Math.max(wall, r.startNanos + r.durationNanos);
     }
@@ -286,7 +272,7 @@ public final class JobQueue {
   }
 
   /** Walks back from the last unit to finish, following why each unit started when it did. */
-  private List<ChainLink> criticalChain(List<UnitTiming> timings, long wall) {
+  private List<ChainLink> criticalChain(List<UnitData> timings, long wall) {
     List<ChainLink> back = new ArrayList<>();
     int cur = -1;
     for (int i = 0; i < timings.size(); i++) {
@@ -359,7 +345,6 @@ public final class JobQueue {
     public void finished() {
       Record r = records[unit];
       r.durationNanos = sim.now() - r.startNanos;
-      r.done = true;
       active--;
       finishedUnits++;
       noteRelease(unit);
@@ -379,7 +364,6 @@ public final class JobQueue {
     long rmetaNanos = -1;
     long frontendEnd = -1;
     long codegenEnd = -1;
-    boolean done;
     List<Integer> unblocked = List.of();
     List<Integer> unblockedRmeta = List.of();
   }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
+import org.cratesim.model.UnitWork;
 
 /**
  * Which crates a build recompiles, and how (cargo's fingerprints, rustc's incremental
@@ -103,20 +104,18 @@ final class RebuildPlan {
    * A unit's costs in this build. {@code expansionNanos}: the part of its front end that is
    * macro expansion, redone by every incremental build.
    */
-  static Unit apply(Unit u, State s, long expansionNanos, Rebuild rb) {
-    boolean script = u.kind() == TargetKind.BUILD_SCRIPT_COMPILE
-        || u.kind() == TargetKind.BUILD_SCRIPT_RUN;
+  static Unit apply(Unit unit, State s, long expansionNanos, Rebuild rb) {
     if (s == State.FULL) {
-      return u;
+      return unit;
     }
-    if (s == State.FRESH || script) {
+    UnitWork u = unit.work();
+    if (s == State.FRESH || unit.kind().isBuildScript()) {
       // fresh, or a build script whose inputs did not change
-      return new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(), 0, 0,
-          u.codegenUnits(), 0, 0, 0, 1.0);
+      return unit.withWork(u.fresh());
     }
     // in a check build the front end is the whole build: an edited crate redoes more of it
     double items = s == State.EDITED
-        ? (u.mode() == CompileMode.CHECK ? rb.checkItemsShare() : rb.itemsShare())
+        ? (unit.mode() == CompileMode.CHECK ? rb.checkItemsShare() : rb.itemsShare())
         : rb.dependentItemsShare();
     double cgus = s == State.EDITED ? rb.cguShare() : rb.dependentCguShare();
     long expansion = Math.min(u.frontendNanos(), expansionNanos);
@@ -126,7 +125,7 @@ final class RebuildPlan {
     long serial = u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * cgus);
     long lto = u.ltoNanos() < 0 ? (cgus == 0 ? 0 : -1) : Math.round(u.ltoNanos() * cgus);
     // the link is always from scratch
-    return new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(), frontend, codegen,
-        u.codegenUnits(), u.linkNanos(), serial, lto, u.parallelCodegenFactor());
+    return unit.withWork(new UnitWork(frontend, codegen, u.codegenUnits(), u.linkNanos(), serial,
+        lto, u.parallelCodegenFactor()));
   }
 }

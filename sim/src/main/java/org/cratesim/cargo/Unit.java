@@ -1,57 +1,37 @@
 package org.cratesim.cargo;
 
 import java.util.Objects;
+import org.cratesim.model.TargetKind;
+import org.cratesim.model.UnitWork;
 import org.cratesim.rustc.Invocation;
 
 /**
- * One rustc invocation or build-script run (cargo's {@code Unit}), with its work in nanoseconds
- * of single-threaded full-speed time.
+ * One rustc invocation or build-script run (cargo's {@code Unit}) and its work.
  *
  * @param index position in the unit graph (cargo's {@code i} in timings)
  * @param name package name
  * @param version package version
  * @param kind target kind
  * @param mode build, check or run-custom-build
- * @param frontendNanos serial front end (for a build-script run: the run time)
- * @param codegenNanos total codegen work (0 for check units and script runs)
- * @param codegenUnits number of CGUs
- * @param linkNanos serial link after codegen
- * @param codegenSerialNanos the part of codegen on rustc's main thread before and while it
- *     translates CGUs, or -1 to use the rustc settings' serial share
- * @param ltoNanos parallel LTO work after every CGU is optimised (a barrier), or -1 for the rustc
- *     settings' thin-local rule
- * @param parallelCodegenFactor for units given in seconds: the share of their parallel codegen
- *     that is done (below 1 when the unit stops at bitcode for a cross-crate LTO)
+ * @param work what it does, in nanoseconds of single-threaded full-speed time
  */
-public record Unit(
-    int index,
-    String name,
-    String version,
-    TargetKind kind,
-    CompileMode mode,
-    long frontendNanos,
-    long codegenNanos,
-    int codegenUnits,
-    long linkNanos,
-    long codegenSerialNanos,
-    long ltoNanos,
-    double parallelCodegenFactor) implements Invocation {
-
-  /** A unit whose codegen split follows the rustc settings. */
-  public Unit(int index, String name, String version, TargetKind kind, CompileMode mode,
-      long frontendNanos, long codegenNanos, int codegenUnits, long linkNanos) {
-    this(index, name, version, kind, mode, frontendNanos, codegenNanos, codegenUnits, linkNanos,
-        -1, -1, 1.0);
-  }
+public record Unit(int index, String name, String version, TargetKind kind, CompileMode mode,
+    UnitWork work) implements Invocation {
 
   public Unit {
     Objects.requireNonNull(name);
     Objects.requireNonNull(version);
     Objects.requireNonNull(kind);
     Objects.requireNonNull(mode);
-    if (frontendNanos < 0 || codegenNanos < 0 || linkNanos < 0 || codegenUnits < 1) {
+    if (work.frontendNanos() < 0 || work.codegenNanos() < 0 || work.linkNanos() < 0
+        || work.codegenUnits() < 1) {
       throw new IllegalArgumentException("bad unit costs for " + name);
     }
+  }
+
+  /** The same unit doing {@code w}. */
+  public Unit withWork(UnitWork w) {
+    return new Unit(index, name, version, kind, mode, w);
   }
 
   /** cargo: a synchronisation point that waits for the full output of all transitive deps. */
@@ -76,11 +56,6 @@ public record Unit(
   @Override
   public boolean emitsMetadataEarly() {
     return kind == TargetKind.LIB && mode == CompileMode.BUILD;
-  }
-
-  /** Total single-threaded work. */
-  public long workNanos() {
-    return frontendNanos + codegenNanos + linkNanos + Math.max(0, ltoNanos);
   }
 
   /** cargo's timings {@code target} string for this unit. */

@@ -123,7 +123,7 @@ public final class UnitGraph {
   public long totalWorkNanos() {
     long s = 0;
     for (Unit u : units) {
-      s += u.workNanos();
+      s += u.work().totalNanos();
     }
     return s;
   }

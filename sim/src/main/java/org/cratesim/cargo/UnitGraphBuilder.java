@@ -16,8 +16,8 @@ import org.cratesim.strategy.BuildStrategy;
 import org.cratesim.strategy.Strategies;
 import org.cratesim.strategy.StrategyContext;
 import org.cratesim.strategy.UnitFacts;
-import org.cratesim.strategy.UnitWork;
 import org.cratesim.model.BuildScriptSpec;
+import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Mode;
@@ -29,6 +29,8 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
+import org.cratesim.model.TargetKind;
+import org.cratesim.model.UnitWork;
 
 /**
  * Derives cargo's units and edges from a scenario's crates.
@@ -108,19 +110,17 @@ public final class UnitGraphBuilder {
         for (String d : bs.deps()) {
           compileDeps.put(buildUnitOf(d, hostUnit, checkUnit), Artifact.ALL);
         }
-        int compile =
-            add(units, edges, c, TargetKind.BUILD_SCRIPT_COMPILE, CompileMode.BUILD, bs.compile(),
-                mode, compileDeps);
+        int compile = add(units, edges, c, TargetKind.BUILD_SCRIPT_COMPILE, CompileMode.BUILD,
+            timedWork(bs.compile(), bs.compile().codegenUnitsFor(mode)), compileDeps);
         Map<Integer, Artifact> runDeps = new LinkedHashMap<>();
         runDeps.put(compile, Artifact.ALL);
         double parallel = bs.runS() * bs.runParallelShare();
         Phases run = new Phases(bs.runS() - parallel, parallel,
             parallel > 0 ? BuildScriptSpec.RUN_JOBS : 1, 0);
-        runUnit.put(c.name(),
-            add(units, edges, c, TargetKind.BUILD_SCRIPT_RUN, CompileMode.RUN_CUSTOM_BUILD, run, mode,
-                runDeps));
+        runUnit.put(c.name(), add(units, edges, c, TargetKind.BUILD_SCRIPT_RUN,
+            CompileMode.RUN_CUSTOM_BUILD, timedWork(run, run.codegenUnitsFor(mode)), runDeps));
       }
-      TargetKind kind = targetKind(c.kind());
+      TargetKind kind = TargetKind.of(c.kind());
       boolean forHost = c.builtFor().isEmpty()
           ? host.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.HOST);
       boolean forTarget = c.builtFor().isEmpty()
@@ -131,23 +131,23 @@ public final class UnitGraphBuilder {
       // cargo's build-override profile in release
       boolean hostOnly = c.kind() == CrateKind.PROC_MACRO
           || host.contains(c.name()) && !target.contains(c.name());
-      Phases phases = withCgus(c.phases(), profile, mode);
+      // the profile's codegen-units, else the crate's (cargo's build-override asks 256 of
+      // host crates described by size)
+      int cgus = profile.codegenUnits().orElse(c.phases().codegenUnitsFor(mode));
       if (needBuild) {
         Map<Integer, Artifact> deps =
             unitDeps(c, kind, CompileMode.BUILD, units, hostUnit, checkUnit, runUnit);
-        hostUnit.put(c.name(), c.sizeBased()
-            ? addSized(units, edges, c, kind, CompileMode.BUILD,
-                costs.cost(c, hostOnly, requestedCgus(c, profile, mode, hostOnly)), deps)
-            : addTimed(units, edges, c, kind, phases, mode, costs.adjustTimed(c, hostOnly),
-                deps));
+        UnitWork work = c.sizeBased()
+            ? sizedWork(costs.cost(c, hostOnly, hostOnly ? 256 : cgus), false)
+            : timedWork(c.phases(), cgus, costs.adjustTimed(c, hostOnly));
+        hostUnit.put(c.name(), add(units, edges, c, kind, CompileMode.BUILD, work, deps));
       }
       if (needCheck) {
         Map<Integer, Artifact> deps =
             unitDeps(c, kind, CompileMode.CHECK, units, hostUnit, checkUnit, runUnit);
-        Phases checkOnly = new Phases(c.phases().frontendS(), 0, 1, 0);
-        checkUnit.put(c.name(), c.sizeBased()
-            ? addSized(units, edges, c, kind, CompileMode.CHECK, costs.cost(c, false, 1), deps)
-            : add(units, edges, c, kind, CompileMode.CHECK, checkOnly, mode, deps));
+        UnitWork work = c.sizeBased() ? sizedWork(costs.cost(c, false, 1), true)
+            : timedWork(new Phases(c.phases().frontendS(), 0, 1, 0), 1);
+        checkUnit.put(c.name(), add(units, edges, c, kind, CompileMode.CHECK, work, deps));
       }
     }
     // JobQueue::enqueue's synthetic All edges to every transitive dependency of a unit that
@@ -166,22 +166,23 @@ public final class UnitGraphBuilder {
       if (c.sizeBased()) {
         expansion = nanos(costs.cost(c, false, 1).expandS());
       } else if (byMacro.isEmpty()) {
-        expansion = Math.round(clean.frontendNanos() * scenario.rebuild().plainExpansionShare());
+        expansion = Math.round(clean.work().frontendNanos()
+            * scenario.rebuild().plainExpansionShare());
       }
       RebuildPlan.State state = plan.state(c.name());
       Unit u = RebuildPlan.apply(clean, state, expansion, scenario.rebuild());
       if (!strategies.isEmpty()) {
-        boolean rebuilt = u.workNanos() > 0;
+        boolean rebuilt = u.work().totalNanos() > 0;
         boolean incremental = rebuilt && (state == RebuildPlan.State.EDITED
             || state == RebuildPlan.State.DEPENDENT);
-        UnitFacts facts = new UnitFacts(c, rebuilt, incremental,
+        UnitFacts facts = new UnitFacts(c, u.kind(), rebuilt, incremental,
             state == RebuildPlan.State.EDITED, byMacro,
             invocations(c, byMacro, scenario.costs()));
-        UnitWork w = toWork(u);
+        UnitWork w = u.work();
         for (BuildStrategy st : strategies) {
           w = st.adjust(w, facts, ctx);
         }
-        u = fromWork(u, w);
+        u = u.withWork(w);
       }
       units.set(i, u);
     }
@@ -239,73 +240,33 @@ public final class UnitGraphBuilder {
     return u;
   }
 
-  private static int add(
-      List<Unit> units,
-      List<Map<Integer, Artifact>> edges,
-      CrateSpec c,
-      TargetKind kind,
-      CompileMode unitMode,
-      Phases p,
-      Mode mode,
-      Map<Integer, Artifact> deps) {
+  private static int add(List<Unit> units, List<Map<Integer, Artifact>> edges, CrateSpec c,
+      TargetKind kind, CompileMode unitMode, UnitWork work, Map<Integer, Artifact> deps) {
     int index = units.size();
-    units.add(new Unit(index, c.name(), c.version(), kind, unitMode, nanos(p.frontendS()),
-        nanos(p.codegenS()), p.codegenUnitsFor(mode), nanos(p.linkS())));
+    units.add(new Unit(index, c.name(), c.version(), kind, unitMode, work));
     edges.add(deps);
     return index;
   }
 
-  /** A unit of a crate given in seconds, with the profile's linker and LTO applied. */
-  private static int addTimed(
-      List<Unit> units,
-      List<Map<Integer, Artifact>> edges,
-      CrateSpec c,
-      TargetKind kind,
-      Phases p,
-      Mode mode,
-      CostModel.TimedAdjustment adj,
-      Map<Integer, Artifact> deps) {
+  /** The work of phases given in seconds, split into {@code cgus}. */
+  private static UnitWork timedWork(Phases p, int cgus) {
+    return UnitWork.of(nanos(p.frontendS()), nanos(p.codegenS()), cgus, nanos(p.linkS()));
+  }
+
+  /** A crate given in seconds, with the profile's linker and LTO applied. */
+  private static UnitWork timedWork(Phases p, int cgus, CostModel.TimedAdjustment adj) {
     if (adj.ltoS() == 0 && adj.parallelCodegenFactor() == 1 && adj.linkS() == p.linkS()) {
-      return add(units, edges, c, kind, CompileMode.BUILD, p, mode, deps);
+      return timedWork(p, cgus);
     }
-    int index = units.size();
-    units.add(new Unit(index, c.name(), c.version(), kind, CompileMode.BUILD, nanos(p.frontendS()),
-        nanos(p.codegenS()), p.codegenUnitsFor(mode), nanos(adj.linkS()), -1,
-        adj.ltoS() > 0 ? nanos(adj.ltoS()) : -1, adj.parallelCodegenFactor()));
-    edges.add(deps);
-    return index;
+    return new UnitWork(nanos(p.frontendS()), nanos(p.codegenS()), cgus, nanos(adj.linkS()), -1,
+        adj.ltoS() > 0 ? nanos(adj.ltoS()) : -1, adj.parallelCodegenFactor());
   }
 
-  /** A unit of a size-described crate: the cost model gives its phases. */
-  private static int addSized(
-      List<Unit> units,
-      List<Map<Integer, Artifact>> edges,
-      CrateSpec c,
-      TargetKind kind,
-      CompileMode unitMode,
-      CostModel.UnitCost cost,
-      Map<Integer, Artifact> deps) {
-    int index = units.size();
-    boolean check = unitMode == CompileMode.CHECK;
-    units.add(new Unit(index, c.name(), c.version(), kind, unitMode, nanos(cost.frontendS()),
-        check ? 0 : nanos(cost.codegenS()), check ? 1 : cost.cgus(),
-        check ? 0 : nanos(cost.linkS()), check ? -1 : nanos(cost.codegenSerialS()),
-        check ? -1 : nanos(cost.ltoS()), 1.0));
-    edges.add(deps);
-    return index;
-  }
-
-  private static int requestedCgus(CrateSpec c, ProfileSettings profile, Mode mode,
-      boolean buildOverride) {
-    if (buildOverride) {
-      return 256; // cargo's build-override for host crates in release
-    }
-    return profile.codegenUnits().orElse(c.phases().codegenUnitsFor(mode));
-  }
-
-  private static Phases withCgus(Phases p, ProfileSettings profile, Mode mode) {
-    return profile.codegenUnits().isPresent()
-        ? new Phases(p.frontendS(), p.codegenS(), profile.codegenUnits().get(), p.linkS()) : p;
+  /** A size-described crate: the cost model gives its phases (a check unit: the front end). */
+  private static UnitWork sizedWork(CostModel.UnitCost cost, boolean check) {
+    return check ? new UnitWork(nanos(cost.frontendS()), 0, 1, 0, -1, -1, 1.0)
+        : new UnitWork(nanos(cost.frontendS()), nanos(cost.codegenS()), cost.cgus(),
+            nanos(cost.linkS()), nanos(cost.codegenSerialS()), nanos(cost.ltoS()), 1.0);
   }
 
   /** The seed of the strategies' random stream (the shared cache's hits). */
@@ -332,7 +293,7 @@ public final class UnitGraphBuilder {
         .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO && !facadeOf(c.name(), d))
         .toList();
     if (!macros.isEmpty()) {
-      long share = Math.round(clean.frontendNanos() * sc.rebuild().expansionShare()
+      long share = Math.round(clean.work().frontendNanos() * sc.rebuild().expansionShare()
           / macros.size());
       macros.forEach(m -> out.put(m, share));
     }
@@ -351,7 +312,7 @@ public final class UnitGraphBuilder {
 
   /** Invocations per macro: given by the size, else estimated from the expansion time. */
   private static Map<String, Long> invocations(CrateSpec c, Map<String, Long> byMacro,
-      org.cratesim.model.CostRates rates) {
+      CostRates rates) {
     if (c.sizeBased()) {
       return c.size().get().macroInvocations();
     }
@@ -361,49 +322,8 @@ public final class UnitGraphBuilder {
     return out;
   }
 
-  private static UnitWork toWork(Unit u) {
-    UnitWork.Role role;
-    switch (u.kind()) {
-      case LIB:
-        role = UnitWork.Role.LIB;
-        break;
-      case PROC_MACRO:
-        role = UnitWork.Role.PROC_MACRO;
-        break;
-      case BIN:
-        role = UnitWork.Role.BIN;
-        break;
-      case BUILD_SCRIPT_COMPILE:
-        role = UnitWork.Role.SCRIPT_COMPILE;
-        break;
-      default:
-        role = UnitWork.Role.SCRIPT_RUN;
-    }
-    return new UnitWork(u.name(), role, u.frontendNanos(), u.codegenNanos(),
-        u.codegenSerialNanos(), u.ltoNanos(), u.linkNanos());
-  }
-
-  private static Unit fromWork(Unit u, UnitWork w) {
-    return new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(), w.frontendNanos(),
-        w.codegenNanos(), u.codegenUnits(), w.linkNanos(), w.codegenSerialNanos(),
-        w.ltoNanos(), u.parallelCodegenFactor());
-  }
-
   static long nanos(double seconds) {
     return Math.round(seconds * NANOS_PER_SECOND);
-  }
-
-  private static TargetKind targetKind(CrateKind k) {
-    switch (k) {
-      case LIB:
-        return TargetKind.LIB;
-      case PROC_MACRO:
-        return TargetKind.PROC_MACRO;
-      case BIN:
-        return TargetKind.BIN;
-      default:
-        throw new AssertionError(k);
-    }
   }
 
   private static List<String> allDeps(CrateSpec c) {

@@ -2,7 +2,6 @@ package org.cratesim.cost;
 
 import org.cratesim.model.CostRates;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,7 +42,6 @@ import org.cratesim.model.Scenario;
  * profile: opt-level 0, no debuginfo.
  */
 public final class CostModel {
-  private final Scenario sc;
   private final CostRates r;
   private final ProfileSettings profile;
   private final Mode mode;
@@ -59,7 +57,6 @@ public final class CostModel {
       double ltoS, double linkS, double expandS) {}
 
   public CostModel(Scenario sc) {
-    this.sc = sc;
     this.r = sc.costs();
     this.profile = sc.profile();
     this.mode = sc.build().mode();
@@ -323,9 +320,4 @@ public final class CostModel {
    * @param parallelCodegenFactor the share of its parallel codegen left (bitcode only: &lt; 1)
    */
   public record TimedAdjustment(double linkS, double ltoS, double parallelCodegenFactor) {}
-
-  /** The crates' derived IR sizes (for reports and tests), in scenario order. */
-  public List<Double> irLines() {
-    return sc.crates().stream().map(c -> derive(c).irLines()).toList();
-  }
 }

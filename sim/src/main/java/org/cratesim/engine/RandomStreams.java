@@ -24,14 +24,6 @@ public final class RandomStreams {
     this.replication = replication;
   }
 
-  public long seed() {
-    return seed;
-  }
-
-  public int replication() {
-    return replication;
-  }
-
   /** The generator of a named stream (created on first use, then the same object). */
   public RandomGenerator stream(String name) {
     return streams.computeIfAbsent(name, n -> new Well19937c(derive(seed, replication, n)));

@@ -31,7 +31,7 @@ public final class Simulation<E> {
 
   /**
    * Schedules {@code payload} at absolute time {@code atNanos} (never in the past); returns a
-   * handle for {@link #cancel} and {@link #isPending}.
+   * handle for {@link #cancel}.
    */
   public long scheduleAt(long atNanos, int priority, E payload) {
     if (atNanos < nowNanos) {
@@ -52,11 +52,6 @@ public final class Simulation<E> {
   /** Cancels a pending event; a no-op for events already fired or cancelled. */
   public void cancel(long handle) {
     queue.cancel(handle);
-  }
-
-  /** True while the event of {@code handle} is scheduled: neither fired nor cancelled. */
-  public boolean isPending(long handle) {
-    return queue.isPending(handle);
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsPage;
 
 /**
@@ -36,14 +36,14 @@ public final class EdgeKnowledge {
   public static EdgeKnowledge pool(Collection<TimingsPage> pages) {
     Map<String, Set<String>> deps = new HashMap<>();
     for (TimingsPage p : pages) {
-      Map<Integer, TimingUnit> byIndex = p.unitsByIndex();
-      for (TimingUnit dep : p.units()) {
+      Map<Integer, PageUnit> byIndex = p.unitsByIndex();
+      for (PageUnit dep : p.units()) {
         if (!isLibLike(dep)) {
           continue;
         }
         for (List<Integer> list : List.of(dep.unblockedUnits(), dep.unblockedRmetaUnits())) {
           for (int i : list) {
-            TimingUnit user = byIndex.get(i);
+            PageUnit user = byIndex.get(i);
             String role = role(user);
             if (role != null && !key(user).equals(key(dep))) {
               deps.computeIfAbsent(key(user) + "|" + role, k -> new TreeSet<>()).add(key(dep));
@@ -65,16 +65,16 @@ public final class EdgeKnowledge {
     return deps.getOrDefault(packageKey + "|" + role, Set.of());
   }
 
-  static String key(TimingUnit u) {
+  static String key(PageUnit u) {
     return u.name() + " " + u.version();
   }
 
-  static boolean isLibLike(TimingUnit u) {
-    return u.kind() == TimingUnit.TargetKind.LIB || u.kind() == TimingUnit.TargetKind.CHECK_LIB;
+  static boolean isLibLike(PageUnit u) {
+    return u.kind() == PageUnit.Kind.LIB || u.kind() == PageUnit.Kind.CHECK_LIB;
   }
 
   /** "lib", "bin" or "script" (a build-script compile); null for script runs and others. */
-  static String role(TimingUnit u) {
+  static String role(PageUnit u) {
     switch (u.kind()) {
       case LIB:
       case CHECK_LIB:

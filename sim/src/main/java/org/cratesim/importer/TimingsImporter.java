@@ -17,7 +17,7 @@ import org.cratesim.model.Mode;
 import org.cratesim.model.Phases;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
-import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.UnitGraphFile;
 import org.jgrapht.graph.DefaultEdge;
@@ -49,7 +49,7 @@ public final class TimingsImporter {
 
   /** The mode of the build a page recorded. */
   public static Mode modeOf(TimingsPage page) {
-    for (TimingUnit u : page.units()) {
+    for (PageUnit u : page.units()) {
       if (u.isCheck()) {
         return Mode.CHECK;
       }
@@ -78,15 +78,15 @@ public final class TimingsImporter {
       TimingsPage page, Calibration cal, Optional<UnitGraphFile> graph, EdgeKnowledge known) {
     Mode mode = modeOf(page);
     Map<String, Pkg> pkgs = new LinkedHashMap<>();
-    List<TimingUnit> byStart = new ArrayList<>(page.units());
-    for (TimingUnit u : byStart) {
+    List<PageUnit> byStart = new ArrayList<>(page.units());
+    for (PageUnit u : byStart) {
       pkgs.computeIfAbsent(u.name() + " " + u.version(), k -> new Pkg(u.name(), u.version()))
           .add(u);
     }
     assignCrateNames(pkgs.values());
     Map<Integer, Pkg> pkgOfUnit = new HashMap<>();
     for (Pkg p : pkgs.values()) {
-      for (TimingUnit u : p.units) {
+      for (PageUnit u : p.units) {
         pkgOfUnit.put(u.i(), p);
       }
     }
@@ -107,7 +107,7 @@ public final class TimingsImporter {
     for (Pkg p : pkgs.values()) {
       crates.addAll(p.toCrates(mode, cal, dag, parallelCc, binShare));
     }
-    double startup = page.units().stream().mapToDouble(TimingUnit::start).min().orElse(0);
+    double startup = page.units().stream().mapToDouble(PageUnit::start).min().orElse(0);
     BuildSettings build =
         new BuildSettings(page.jobs(), mode, round(startup), new SchedulingPolicy.CargoDefault());
     String name = page.source().replaceAll("\\.(html|json)$", "").replace(".timings", "");
@@ -122,8 +122,8 @@ public final class TimingsImporter {
   static double binFrontendShare(TimingsPage page, Calibration cal) {
     double fe = 0;
     double total = 0;
-    for (TimingUnit u : page.units()) {
-      if (u.kind() == TimingUnit.TargetKind.LIB && u.rmetaTime() != null) {
+    for (PageUnit u : page.units()) {
+      if (u.kind() == PageUnit.Kind.LIB && u.rmetaTime() != null) {
         fe += Math.min(u.rmetaTime(), u.duration());
         total += u.duration();
       }
@@ -143,13 +143,13 @@ public final class TimingsImporter {
 
   private static void edgesFromPage(
       TimingsPage page, Map<Integer, Pkg> pkgOfUnit, DirectedAcyclicGraph<String, DefaultEdge> dag) {
-    List<TimingUnit> byIndex = new ArrayList<>(page.units());
+    List<PageUnit> byIndex = new ArrayList<>(page.units());
     byIndex.sort((a, b) -> Integer.compare(a.i(), b.i()));
-    for (TimingUnit dep : byIndex) {
+    for (PageUnit dep : byIndex) {
       Set<Integer> unblocked = new LinkedHashSet<>(dep.unblockedRmetaUnits());
       unblocked.addAll(dep.unblockedUnits());
       for (int i : unblocked) {
-        TimingUnit user = page.unit(i).orElseThrow();
+        PageUnit user = page.unit(i).orElseThrow();
         link(pkgOfUnit.get(user.i()), user, pkgOfUnit.get(dep.i()), dep, dag);
       }
     }
@@ -187,9 +187,9 @@ public final class TimingsImporter {
    * the dependency's .rmeta (or its end, for units without one).
    */
   private static boolean consistent(Pkg user, String role, Pkg dep) {
-    TimingUnit u = role.equals("script") ? user.scriptCompile
+    PageUnit u = role.equals("script") ? user.scriptCompile
         : role.equals("bin") ? user.bin : user.firstLibUnit();
-    TimingUnit d = dep.firstLibUnit();
+    PageUnit d = dep.firstLibUnit();
     if (u == null || d == null) {
       return false;
     }
@@ -202,11 +202,11 @@ public final class TimingsImporter {
 
   /** Records "user depends on dep" in the owning packages, if the scenario can express it. */
   private static void link(
-      Pkg userPkg, TimingUnit user, Pkg depPkg, TimingUnit dep,
+      Pkg userPkg, PageUnit user, Pkg depPkg, PageUnit dep,
       DirectedAcyclicGraph<String, DefaultEdge> dag) {
-    TimingUnit.TargetKind dk = dep.kind();
-    if (dk == TimingUnit.TargetKind.BUILD_SCRIPT_COMPILE
-        || dk == TimingUnit.TargetKind.BUILD_SCRIPT_RUN || Pkg.isBin(dep)) {
+    PageUnit.Kind dk = dep.kind();
+    if (dk == PageUnit.Kind.BUILD_SCRIPT_COMPILE
+        || dk == PageUnit.Kind.BUILD_SCRIPT_RUN || Pkg.isBin(dep)) {
       return; // implied by build_script, or not expressible (links= run order, bin artifacts)
     }
     String depCrate = depPkg.libCrate();
@@ -278,25 +278,25 @@ public final class TimingsImporter {
   private static final class Pkg {
     final String name;
     final String version;
-    final List<TimingUnit> units = new ArrayList<>();
+    final List<PageUnit> units = new ArrayList<>();
     final Set<String> scriptDeps = new LinkedHashSet<>();
     String crateName;
-    TimingUnit build;
-    TimingUnit check;
-    TimingUnit bin;
-    TimingUnit scriptCompile;
-    TimingUnit scriptRun;
+    PageUnit build;
+    PageUnit check;
+    PageUnit bin;
+    PageUnit scriptCompile;
+    PageUnit scriptRun;
 
     Pkg(String name, String version) {
       this.name = name;
       this.version = version;
     }
 
-    static boolean isBin(TimingUnit u) {
-      return u.kind() == TimingUnit.TargetKind.BIN || u.kind() == TimingUnit.TargetKind.CHECK_BIN;
+    static boolean isBin(PageUnit u) {
+      return u.kind() == PageUnit.Kind.BIN || u.kind() == PageUnit.Kind.CHECK_BIN;
     }
 
-    void add(TimingUnit u) {
+    void add(PageUnit u) {
       units.add(u);
       switch (u.kind()) {
         case LIB:
@@ -320,7 +320,7 @@ public final class TimingsImporter {
       }
     }
 
-    private static TimingUnit longer(TimingUnit a, TimingUnit b) {
+    private static PageUnit longer(PageUnit a, PageUnit b) {
       return a == null || b.duration() > a.duration() ? b : a;
     }
 
@@ -329,7 +329,7 @@ public final class TimingsImporter {
     }
 
     /** The earlier-starting of the lib's build and check units. */
-    TimingUnit firstLibUnit() {
+    PageUnit firstLibUnit() {
       if (build == null) {
         return check;
       }
@@ -424,7 +424,7 @@ public final class TimingsImporter {
     }
 
     /** Front end = .rmeta time when the page has one, else the kind's share of the duration. */
-    private static Phases split(TimingUnit u, double frontendShare, Calibration cal) {
+    private static Phases split(PageUnit u, double frontendShare, Calibration cal) {
       double d = u.duration();
       double fe = u.rmetaTime() != null ? Math.min(d, u.rmetaTime()) : d * frontendShare;
       double feR = round(fe);

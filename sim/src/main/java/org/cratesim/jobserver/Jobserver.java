@@ -54,10 +54,6 @@ public final class Jobserver {
     }
   }
 
-  public int free() {
-    return free;
-  }
-
   private void dispatch() {
     while (free > 0 && !waiters.isEmpty()) {
       Client c = waiters.poll();

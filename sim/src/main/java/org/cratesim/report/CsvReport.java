@@ -3,7 +3,7 @@ package org.cratesim.report;
 import java.io.StringWriter;
 import java.util.stream.Collectors;
 import org.cratesim.cargo.BuildResult;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -32,7 +32,7 @@ public final class CsvReport {
     DoubleColumn ready = DoubleColumn.create("ready");
     StringColumn unblocked = StringColumn.create("unblocked_units");
     StringColumn unblockedRmeta = StringColumn.create("unblocked_rmeta_units");
-    for (UnitTiming u : r.units()) {
+    for (UnitData u : r.units()) {
       i.append(u.unit().index());
       name.append(u.unit().name());
       version.append(u.unit().version());

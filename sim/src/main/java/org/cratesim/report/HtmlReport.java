@@ -11,7 +11,7 @@ import java.util.Set;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
 import org.cratesim.cargo.ConcurrencySample;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 import org.cratesim.model.Scenario;
 
 /**
@@ -136,7 +136,7 @@ public final class HtmlReport {
         .thenComparingInt(i -> i));
     List<Long> laneEnd = new ArrayList<>();
     for (int i : order) {
-      UnitTiming u = r.units().get(i);
+      UnitData u = r.units().get(i);
       if (u.durationNanos() <= 0) {
         continue;
       }
@@ -205,7 +205,7 @@ public final class HtmlReport {
     sb.append("</svg></div>\n");
   }
 
-  private static void bar(StringBuilder sb, BuildResult r, UnitTiming u, int lane, int top,
+  private static void bar(StringBuilder sb, BuildResult r, UnitData u, int lane, int top,
       long span, boolean crit, List<ChainLink> links) {
     double x0 = x(u.startNanos(), span);
     double w = Math.max(1.0, x(u.endNanos(), span) - x0);
@@ -254,7 +254,7 @@ public final class HtmlReport {
     sb.append("</g>\n");
   }
 
-  private static String tooltip(UnitTiming u, boolean crit, List<ChainLink> links) {
+  private static String tooltip(UnitData u, boolean crit, List<ChainLink> links) {
     StringBuilder t = new StringBuilder();
     t.append(u.unit().label()).append(" v").append(u.unit().version()).append(" (i ")
         .append(u.unit().index()).append(", ").append(u.unit().mode().id()).append(")\n");
@@ -403,7 +403,7 @@ public final class HtmlReport {
   /** Last instant shown: the end of the build (at least 1 ns). */
   private static long timeSpan(BuildResult r) {
     long t = r.wallNanos();
-    for (UnitTiming u : r.units()) {
+    for (UnitData u : r.units()) {
       t = Math.max(t, u.endNanos());
     }
     for (ConcurrencySample c : r.concurrency()) {
@@ -500,7 +500,7 @@ public final class HtmlReport {
     sb.append("<table class=\"units\">\n<tr><th>i</th><th>unit</th><th>version</th>"
         + "<th>mode</th><th>ready</th><th>start</th><th>duration</th><th>rmeta</th>"
         + "<th>sections</th><th>critical path</th></tr>\n");
-    for (UnitTiming u : r.units()) {
+    for (UnitData u : r.units()) {
       int i = u.unit().index();
       boolean crit = critical.contains(i);
       sb.append("<tr id=\"unit-").append(i).append('"').append(crit ? " class=\"crit\"" : "")

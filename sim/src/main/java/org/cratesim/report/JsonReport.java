@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
 import org.cratesim.cargo.ConcurrencySample;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 
 /**
  * A build as JSON. Units carry cargo's {@code UnitData} fields ({@code i, name, version, target,
@@ -50,7 +50,7 @@ public final class JsonReport {
     g.writeNumberField("utilisation", Seconds.fraction(r.utilisation()));
     g.writeNumberField("max_threads", r.maxThreads());
     g.writeArrayFieldStart("units");
-    for (UnitTiming u : r.units()) {
+    for (UnitData u : r.units()) {
       writeUnit(g, u);
     }
     g.writeEndArray();
@@ -91,7 +91,7 @@ public final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void writeUnit(JsonGenerator g, UnitTiming u) throws IOException {
+  private static void writeUnit(JsonGenerator g, UnitData u) throws IOException {
     g.writeStartObject();
     g.writeNumberField("i", u.unit().index());
     g.writeStringField("name", u.unit().name());

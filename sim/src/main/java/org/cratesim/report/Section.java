@@ -2,8 +2,8 @@ package org.cratesim.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cratesim.cargo.TargetKind;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.model.TargetKind;
+import org.cratesim.cargo.UnitData;
 
 /**
  * A phase of a unit relative to its start, named as cargo's {@code SectionName}: frontend,
@@ -12,7 +12,7 @@ import org.cratesim.cargo.UnitTiming;
 public record Section(String name, long startNanos, long endNanos) {
 
   /** The sections of a simulated unit. */
-  public static List<Section> of(UnitTiming u) {
+  public static List<Section> of(UnitData u) {
     List<Section> out = new ArrayList<>(3);
     if (u.unit().kind() == TargetKind.BUILD_SCRIPT_RUN) {
       out.add(new Section("run", 0, u.durationNanos()));

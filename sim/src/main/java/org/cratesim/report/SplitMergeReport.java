@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 import org.cratesim.model.Scenario;
 
 /**
@@ -63,7 +63,7 @@ public final class SplitMergeReport {
     static Totals of(BuildResult r) {
       long fe = 0;
       long cg = 0;
-      for (UnitTiming u : r.units()) {
+      for (UnitData u : r.units()) {
         fe += Math.max(0, u.frontendEndNanos());
         long c = u.codegenEndNanos() - u.frontendEndNanos();
         if (u.codegenEndNanos() >= 0 && c >= 0) {

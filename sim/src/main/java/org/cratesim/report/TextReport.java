@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 
 /** A build for people: summary, lower bounds, the critical path explained, the unit table. */
 public final class TextReport {
@@ -56,7 +56,7 @@ public final class TextReport {
     sb.append(String.format(Locale.ROOT, "\nUnits (seconds):\n"));
     sb.append(String.format(Locale.ROOT, "  %4s  %-32s %-16s %9s %9s %9s %9s\n", "i", "unit",
         "mode", "ready", "start", "duration", "rmeta"));
-    for (UnitTiming u : r.units()) {
+    for (UnitData u : r.units()) {
       sb.append(String.format(Locale.ROOT, "  %4d  %-32s %-16s %9s %9s %9s %9s\n",
           u.unit().index(), label(r, u.unit().index()), u.unit().mode().id(),
           Seconds.format(u.readyNanos()), Seconds.format(u.startNanos()),
@@ -73,7 +73,7 @@ public final class TextReport {
   /** Units by kind, e.g. "bin 1, lib 9" (also on the HTML page). */
   static String kinds(BuildResult r) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (UnitTiming u : r.units()) {
+    for (UnitData u : r.units()) {
       counts.merge(u.unit().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1,
           Integer::sum);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 
 /**
  * A build's timeline as an image (for notebooks and documents): units in lanes as on cargo's
@@ -75,7 +75,7 @@ public final class TimelineImage {
       if (lane[i] < 0) {
         continue;
       }
-      UnitTiming u = r.units().get(i);
+      UnitData u = r.units().get(i);
       int y = TOP + lane[i] * LANE_H + 2;
       int h = LANE_H - 4;
       int x0 = LEFT + (int) Math.round(u.startNanos() / span * plotW);

@@ -1,5 +1,7 @@
 package org.cratesim.rustc;
 
+import org.cratesim.model.RustcSettings;
+
 /**
  * rustc's parallel front end ({@code -Z threads=N}, blog.rust-lang.org 2023-11-09): a share of
  * the front end runs on up to N threads, which take jobserver tokens like codegen workers; the
@@ -27,5 +29,10 @@ public record FrontendParallelism(int threads, double parallelShare, double over
   /** The parallel part. */
   public long parallelNanos(long nanos) {
     return Math.round(nanos * overhead) - serialNanos(nanos);
+  }
+
+  /** The parallel part as one work item per thread. */
+  public long[] parallelParts(long nanos) {
+    return RustcSettings.DEFAULT.split(parallelNanos(nanos), threads);
   }
 }

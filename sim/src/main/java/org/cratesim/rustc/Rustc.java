@@ -3,6 +3,7 @@ package org.cratesim.rustc;
 import org.cratesim.engine.SharedProcessor;
 import org.cratesim.jobserver.Jobserver;
 import org.cratesim.model.RustcSettings;
+import org.cratesim.model.UnitWork;
 
 /**
  * One running process: a rustc with its codegen coordinator, or a build-script run.
@@ -96,6 +97,7 @@ public final class Rustc extends Jobserver.Client {
   private final SharedProcessor<?> cpu;
   private final Jobserver jobserver;
   private final Invocation unit;
+  private final UnitWork work;
   private final JobState job;
   private Phase phase;
   private boolean exited;
@@ -124,6 +126,7 @@ public final class Rustc extends Jobserver.Client {
     this.cpu = session.cpu();
     this.jobserver = session.jobserver();
     this.unit = unit;
+    this.work = unit.work();
     this.job = job;
   }
 
@@ -132,13 +135,13 @@ public final class Rustc extends Jobserver.Client {
     Rustc p = new Rustc(session, unit, job);
     if (unit.isScriptRun()) {
       p.phase = Phase.RUN;
-      p.cpu.start(CLASS_OTHER, unit.frontendNanos(), p.work(Role.RUN));
+      p.cpu.start(CLASS_OTHER, p.work.frontendNanos(), p.task(Role.RUN));
     } else {
       p.phase = Phase.FRONTEND;
       FrontendParallelism fe = session.frontend();
-      long serial = fe.threads() > 1 ? fe.serialNanos(unit.frontendNanos())
-          : unit.frontendNanos();
-      p.cpu.start(CLASS_FRONTEND, serial, p.work(Role.FRONTEND));
+      long serial = fe.threads() > 1 ? fe.serialNanos(p.work.frontendNanos())
+          : p.work.frontendNanos();
+      p.cpu.start(CLASS_FRONTEND, serial, p.task(Role.FRONTEND));
     }
     return p;
   }
@@ -163,7 +166,7 @@ public final class Rustc extends Jobserver.Client {
     coordinate();
   }
 
-  private Work work(Role role) {
+  private Work task(Role role) {
     Work w = works[role.ordinal()];
     if (w == null) {
       w = new Work(this, role);
@@ -175,7 +178,7 @@ public final class Rustc extends Jobserver.Client {
   private void taskDone(Role role) {
     switch (role) {
       case FRONTEND:
-        if (session.frontend().threads() > 1 && unit.frontendNanos() > 0) {
+        if (session.frontend().threads() > 1 && work.frontendNanos() > 0) {
           startParallelFrontend(); // -Z threads: the parallel part on tokens
         } else {
           frontendFinished();
@@ -191,7 +194,7 @@ public final class Rustc extends Jobserver.Client {
         workerDone();
         break;
       case RUN:
-        if (unit.codegenNanos() > 0) {
+        if (work.codegenNanos() > 0) {
           startCodegen(); // the script's parallel jobs (e.g. cc compiling C files)
         } else {
           exit();
@@ -213,7 +216,7 @@ public final class Rustc extends Jobserver.Client {
     }
     if (unit.stopsAfterFrontend()) {
       exit();
-    } else if (unit.codegenNanos() > 0 || unit.ltoNanos() > 0) {
+    } else if (work.codegenNanos() > 0 || work.ltoNanos() > 0) {
       startCodegen();
     } else {
       startLinkOrExit();
@@ -221,9 +224,9 @@ public final class Rustc extends Jobserver.Client {
   }
 
   private void startLinkOrExit() {
-    if (unit.linkNanos() > 0) {
+    if (work.linkNanos() > 0) {
       phase = Phase.LINK;
-      cpu.start(CLASS_OTHER, unit.linkNanos(), work(Role.LINK));
+      cpu.start(CLASS_OTHER, work.linkNanos(), task(Role.LINK));
     } else {
       exit();
     }
@@ -242,38 +245,19 @@ public final class Rustc extends Jobserver.Client {
 
   /** Code generation: CGUs translated one at a time, optimised on tokens. */
   private void startCodegen() {
-    int n = unit.codegenUnits();
-    if (unit.isScriptRun()) {
-      // a script's jobs (cc compiling C files) are all there at once: nothing serial
-      startSection(Section.SCRIPT_JOBS, 0, new long[n], RustcSettings.DEFAULT.split(
-          unit.codegenNanos(), n), null);
-      return;
-    }
-    RustcSettings rustc = session.rustc();
-    CodegenPlan plan = CodegenPlan.of(unit, rustc, session.release(), session.removedLtoShare());
-    long parallel = plan.parallelNanos();
-    long ltoTotal = 0;
-    if (unit.ltoNanos() >= 0) {
-      ltoTotal = unit.ltoNanos();
-    } else if (session.removedLtoShare() == 0 && n > 1 && session.release()
-        && rustc.thinLocalLtoShare() > 0) {
-      // thin local LTO (release, more than one CGU): its share of the measured work runs
-      // after the barrier
-      ltoTotal = Math.round(parallel * rustc.thinLocalLtoShare());
-      parallel -= ltoTotal;
-    }
-    startSection(Section.CODEGEN, plan.fixedNanos(), rustc.split(plan.serialNanos(), n),
-        rustc.split(parallel, n), ltoTotal > 0 ? rustc.split(ltoTotal, n) : null);
+    CodegenPlan plan =
+        CodegenPlan.of(unit, session.rustc(), session.release(), session.removedLtoShare());
+    startSection(unit.isScriptRun() ? Section.SCRIPT_JOBS : Section.CODEGEN, plan.fixedNanos(),
+        plan.translateNanos(), plan.optimizeNanos(), plan.ltoNanos());
   }
 
   /** -Z threads=N: the front end's parallel part as N items on jobserver tokens. */
   private void startParallelFrontend() {
-    int n = session.frontend().threads();
-    long parallel = session.frontend().parallelNanos(unit.frontendNanos());
-    startSection(Section.FRONTEND, 0, new long[n], RustcSettings.DEFAULT.split(parallel, n),
-        null);
+    long[] parts = session.frontend().parallelParts(work.frontendNanos());
+    startSection(Section.FRONTEND, 0, new long[parts.length], parts, new long[0]);
   }
 
+  /** Starts a parallel section; {@code lto} is empty when no LTO phase follows. */
   private void startSection(Section s, long fixed, long[] translate, long[] optimize,
       long[] lto) {
     section = s;
@@ -289,12 +273,12 @@ public final class Rustc extends Jobserver.Client {
     translateWork = translate;
     optimizeWork = optimize;
     ltoWork = lto;
-    startedLto = lto == null;
+    startedLto = lto.length == 0;
     if (fixedWork > 0) {
       // collection and partitioning on the main thread before the first CGU
       fixedDone = false;
       main = MainThreadState.CODEGENNING;
-      cpu.start(CLASS_CODEGEN, fixedWork, work(Role.FIXED));
+      cpu.start(CLASS_CODEGEN, fixedWork, task(Role.FIXED));
     } else {
       fixedDone = true;
       coordinate();
@@ -397,7 +381,7 @@ public final class Rustc extends Jobserver.Client {
     int k = cgus - toTranslate;
     toTranslate--;
     long work = translateWork[k];
-    cpu.start(CLASS_CODEGEN, work, work(Role.TRANSLATE));
+    cpu.start(CLASS_CODEGEN, work, task(Role.TRANSLATE));
   }
 
   private void startLlvm() {
@@ -405,7 +389,7 @@ public final class Rustc extends Jobserver.Client {
     workItems--;
     long work = optimizeWork[k];
     cpu.start(section == Section.FRONTEND ? CLASS_FRONTEND : CLASS_CODEGEN, work,
-        work(Role.LLVM));
+        task(Role.LLVM));
   }
 
   private void endCodegen() {

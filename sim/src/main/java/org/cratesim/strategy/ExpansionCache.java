@@ -1,6 +1,7 @@
 package org.cratesim.strategy;
 
 import java.util.List;
+import org.cratesim.model.UnitWork;
 
 /**
  * A proc-macro expansion cache (CodeRemote's rustc fork; upstream {@code -Zcache-proc-macros}):
@@ -22,11 +23,6 @@ public record ExpansionCache(double changedShare, double hitCostS, List<String> 
     if (!(changedShare >= 0 && changedShare <= 1) || !(hitCostS >= 0)) {
       throw new IllegalArgumentException("changed_share in [0, 1], hit_cost_s >= 0");
     }
-  }
-
-  @Override
-  public String id() {
-    return ID;
   }
 
   @Override

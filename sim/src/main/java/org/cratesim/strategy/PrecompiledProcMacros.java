@@ -3,6 +3,7 @@ package org.cratesim.strategy;
 import java.util.List;
 import java.util.Set;
 import org.cratesim.model.Scenario;
+import org.cratesim.model.UnitWork;
 
 /**
  * Proc macros shipped as precompiled binaries (serde_derive 1.0.171 to 1.0.184): the macro crate
@@ -26,11 +27,6 @@ public record PrecompiledProcMacros(List<String> crates, double perInvocationS)
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
   public Scenario prepare(Scenario sc, StrategyContext ctx) {
     Set<String> macros = MacroCrates.resolve(sc, crates);
     ctx.freshCrates().addAll(macros);
@@ -40,10 +36,10 @@ public record PrecompiledProcMacros(List<String> crates, double perInvocationS)
 
   @Override
   public UnitWork adjust(UnitWork u, UnitFacts f, StrategyContext ctx) {
-    if (ctx.freshCrates().contains(u.crate())) {
+    if (ctx.freshCrates().contains(f.crate().name())) {
       return u.fresh();
     }
-    if (!f.rebuilt() || u.isScript()) {
+    if (!f.rebuilt() || f.kind().isBuildScript()) {
       return u;
     }
     Set<String> macros = ctx.macros(crates);

@@ -11,11 +11,6 @@ public record ProcMacrosFirst() implements BuildStrategy {
   public static final String ID = "proc-macros-first";
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
   public BuildSettings schedule(BuildSettings b) {
     return new BuildSettings(b.jobs(), b.mode(), b.startupS(),
         new SchedulingPolicy.ProcMacrosFirst());

@@ -1,5 +1,7 @@
 package org.cratesim.strategy;
 
+import org.cratesim.model.TargetKind;
+import org.cratesim.model.UnitWork;
 
 /**
  * A shared compilation cache in the manner of sccache: a library unit hits with a probability
@@ -23,25 +25,20 @@ public record SharedCache(double hitRate, double fetchShare, double writeShare)
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
   public UnitWork adjust(UnitWork u, UnitFacts f, StrategyContext ctx) {
-    if (!f.rebuilt() || f.incremental() || u.role() != UnitWork.Role.LIB) {
+    if (!f.rebuilt() || f.incremental() || f.kind() != TargetKind.LIB) {
       return u;
     }
     long work = u.frontendNanos() + u.codegenNanos();
     boolean hit = ctx.random().nextDouble() < hitRate;
     if (hit) {
-      return new UnitWork(u.crate(), u.role(), Math.round(work * fetchShare), 0, 0, 0,
-          u.linkNanos());
+      return new UnitWork(Math.round(work * fetchShare), 0, u.codegenUnits(), u.linkNanos(), 0,
+          0, u.parallelCodegenFactor());
     }
     double w = 1 + writeShare;
-    return new UnitWork(u.crate(), u.role(), Math.round(u.frontendNanos() * w),
-        Math.round(u.codegenNanos() * w),
+    return new UnitWork(Math.round(u.frontendNanos() * w), Math.round(u.codegenNanos() * w),
+        u.codegenUnits(), u.linkNanos(),
         u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * w), u.ltoNanos(),
-        u.linkNanos());
+        u.parallelCodegenFactor());
   }
 }

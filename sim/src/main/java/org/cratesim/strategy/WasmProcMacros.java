@@ -8,6 +8,7 @@ import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Phases;
 import org.cratesim.model.Scenario;
+import org.cratesim.model.UnitWork;
 
 /**
  * Proc macros compiled to WebAssembly and run in a runtime (dtolnay's watt): the macro is not
@@ -43,11 +44,6 @@ public record WasmProcMacros(List<String> crates, boolean jit, double runtimeBui
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
   public Scenario prepare(Scenario sc, StrategyContext ctx) {
     Set<String> macros = MacroCrates.resolve(sc, crates);
     if (macros.isEmpty()) {
@@ -74,10 +70,10 @@ public record WasmProcMacros(List<String> crates, boolean jit, double runtimeBui
 
   @Override
   public UnitWork adjust(UnitWork u, UnitFacts f, StrategyContext ctx) {
-    if (ctx.freshCrates().contains(u.crate())) {
+    if (ctx.freshCrates().contains(f.crate().name())) {
       return u.fresh();
     }
-    if (!f.rebuilt() || u.isScript()) {
+    if (!f.rebuilt() || f.kind().isBuildScript()) {
       return u;
     }
     Set<String> macros = ctx.macros(crates);

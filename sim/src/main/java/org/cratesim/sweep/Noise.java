@@ -3,8 +3,10 @@ package org.cratesim.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import org.cratesim.cargo.Unit;
+import org.cratesim.cargo.UnitDep;
 import org.cratesim.cargo.UnitGraph;
 import org.cratesim.engine.RandomStreams;
+import org.cratesim.model.UnitWork;
 
 /**
  * Run-to-run variability of a build: every unit's phases are multiplied by lognormal factors of
@@ -52,13 +54,13 @@ public record Noise(double buildCv, double frontendCv, double codegenCv, double 
       double fe = build * feF.factor(rs.normal(k, "frontend"));
       double cg = build * cgF.factor(rs.normal(k, "codegen"));
       double ln = build * lnF.factor(rs.normal(k, "link"));
-      out.add(new Unit(u.index(), u.name(), u.version(), u.kind(), u.mode(),
-          Math.round(u.frontendNanos() * fe), Math.round(u.codegenNanos() * cg),
-          u.codegenUnits(), Math.round(u.linkNanos() * ln),
-          u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * cg),
-          u.ltoNanos() < 0 ? -1 : Math.round(u.ltoNanos() * cg), u.parallelCodegenFactor()));
+      UnitWork w = u.work();
+      out.add(u.withWork(new UnitWork(Math.round(w.frontendNanos() * fe),
+          Math.round(w.codegenNanos() * cg), w.codegenUnits(), Math.round(w.linkNanos() * ln),
+          w.codegenSerialNanos() < 0 ? -1 : Math.round(w.codegenSerialNanos() * cg),
+          w.ltoNanos() < 0 ? -1 : Math.round(w.ltoNanos() * cg), w.parallelCodegenFactor())));
     }
-    List<List<org.cratesim.cargo.UnitDep>> deps = new ArrayList<>(g.size());
+    List<List<UnitDep>> deps = new ArrayList<>(g.size());
     for (int i = 0; i < g.size(); i++) {
       deps.add(g.deps(i));
     }

@@ -148,9 +148,9 @@ public final class SweepRunner {
     long cg = 0;
     long ln = 0;
     for (Unit u : noisy.units()) {
-      fe += u.frontendNanos();
-      cg += u.codegenNanos() + Math.max(0, u.ltoNanos());
-      ln += u.linkNanos();
+      fe += u.work().frontendNanos();
+      cg += u.work().codegenNanos() + Math.max(0, u.work().ltoNanos());
+      ln += u.work().linkNanos();
     }
     double[] m = {r.wallNanos() / 1e9, r.criticalPathNanos() / 1e9, r.utilisation(), fe / 1e9,
         cg / 1e9, ln / 1e9};

@@ -14,9 +14,6 @@ public final class TimingsFormatException extends Exception {
     private static final long serialVersionUID = 1L;
     private static final int MAX_DETAIL_CHARS = 300;
 
-    private final String source;
-    private final String detail;
-
     /**
      * @param source the file name the problem is in (printed first)
      * @param detail what is wrong, for a human
@@ -32,18 +29,6 @@ public final class TimingsFormatException extends Exception {
      */
     public TimingsFormatException(String source, String detail, Throwable cause) {
         super(oneLine(source) + ": " + shorten(oneLine(detail)), cause);
-        this.source = oneLine(source);
-        this.detail = shorten(oneLine(detail));
-    }
-
-    /** The file name the problem is in. */
-    public String source() {
-        return source;
-    }
-
-    /** What is wrong, without the file name. */
-    public String detail() {
-        return detail;
     }
 
     /** Collapses every run of whitespace that contains a line break or control character to one space. */

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * @param units        the units, sorted by start time then index
  */
 public record TimingsPage(String source, int jobs, Integer ncpu, String profile, String rustc,
-        double totalSeconds, String format, List<TimingUnit> units) {
+        double totalSeconds, String format, List<PageUnit> units) {
 
     /** Extracted JSON with cargo 1.60's unit fields ({@code rmeta_time}, {@code unlocked_*}). */
     public static final String JSON_160 = "json-1.60";
@@ -44,8 +44,8 @@ public record TimingsPage(String source, int jobs, Integer ncpu, String profile,
     public static final String HTML_195 = "html-1.95";
 
     private static final Set<String> FORMATS = Set.of(JSON_160, JSON_195, HTML_160, HTML_195);
-    private static final Comparator<TimingUnit> BY_START_THEN_INDEX =
-            Comparator.comparingDouble(TimingUnit::start).thenComparingInt(TimingUnit::i);
+    private static final Comparator<PageUnit> BY_START_THEN_INDEX =
+            Comparator.comparingDouble(PageUnit::start).thenComparingInt(PageUnit::i);
 
     /**
      * Validates (see {@link #findProblem}) and sorts the units.
@@ -76,18 +76,13 @@ public record TimingsPage(String source, int jobs, Integer ncpu, String profile,
         return format.substring(format.indexOf('-') + 1);
     }
 
-    /** Whether the data came from a raw HTML page rather than extracted JSON. */
-    public boolean isHtml() {
-        return format.startsWith("html");
-    }
-
     /** The units by their cargo index. */
-    public Map<Integer, TimingUnit> unitsByIndex() {
-        return units.stream().collect(Collectors.toUnmodifiableMap(TimingUnit::i, Function.identity()));
+    public Map<Integer, PageUnit> unitsByIndex() {
+        return units.stream().collect(Collectors.toUnmodifiableMap(PageUnit::i, Function.identity()));
     }
 
     /** The unit with cargo index {@code i}, if any. */
-    public Optional<TimingUnit> unit(int i) {
+    public Optional<PageUnit> unit(int i) {
         return units.stream().filter(u -> u.i() == i).findFirst();
     }
 
@@ -99,17 +94,17 @@ public record TimingsPage(String source, int jobs, Integer ncpu, String profile,
      * @param unlocked whether to call the lists by cargo 1.60's name ({@code unlocked}) rather than
      *                 cargo 1.95's ({@code unblocked})
      */
-    static Optional<String> findProblem(List<TimingUnit> units, boolean unlocked) {
+    static Optional<String> findProblem(List<PageUnit> units, boolean unlocked) {
         if (units.isEmpty()) {
             return Optional.of("no units (the units list is empty)");
         }
         Set<Integer> indices = new HashSet<>();
-        for (TimingUnit unit : units) {
+        for (PageUnit unit : units) {
             if (!indices.add(unit.i())) {
                 return Optional.of("unit index " + unit.i() + " is used by more than one unit");
             }
         }
-        for (TimingUnit unit : units) {
+        for (PageUnit unit : units) {
             Optional<String> problem = timeProblem(unit).or(() -> edgeProblem(unit, indices, unlocked));
             if (problem.isPresent()) {
                 return problem;
@@ -118,7 +113,7 @@ public record TimingsPage(String source, int jobs, Integer ncpu, String profile,
         return Optional.empty();
     }
 
-    private static Optional<String> timeProblem(TimingUnit unit) {
+    private static Optional<String> timeProblem(PageUnit unit) {
         if (!isNonNegative(unit.start())) {
             return Optional.of("unit " + unit.i() + " has start " + unit.start() + ", expected a number >= 0");
         }
@@ -131,7 +126,7 @@ public record TimingsPage(String source, int jobs, Integer ncpu, String profile,
         return Optional.empty();
     }
 
-    private static Optional<String> edgeProblem(TimingUnit unit, Set<Integer> indices, boolean unlocked) {
+    private static Optional<String> edgeProblem(PageUnit unit, Set<Integer> indices, boolean unlocked) {
         String word = unlocked ? "unlocked" : "unblocked";
         for (int other : unit.unblockedUnits()) {
             if (!indices.contains(other)) {

@@ -158,7 +158,7 @@ public final class TimingsReader {
     }
 
     private static TimingsPage page(String source, int jobs, Integer ncpu, String profile, String rustc,
-            double total, String format, List<TimingUnit> units) {
+            double total, String format, List<PageUnit> units) {
         if (jobs < 1) {
             throw new Problem("jobs is " + jobs + ", expected at least 1");
         }
@@ -200,7 +200,7 @@ public final class TimingsReader {
         }
     }
 
-    private record ParsedUnits(Generation generation, List<TimingUnit> units) {
+    private record ParsedUnits(Generation generation, List<PageUnit> units) {
     }
 
     private static ParsedUnits units(JsonNode array) {
@@ -208,7 +208,7 @@ public final class TimingsReader {
             throw new Problem("no units (the units list is empty)");
         }
         Generation generation = generation(array);
-        List<TimingUnit> units = new ArrayList<>(array.size());
+        List<PageUnit> units = new ArrayList<>(array.size());
         for (int position = 0; position < array.size(); position++) {
             units.add(unit(array.get(position), position, generation));
         }
@@ -231,7 +231,7 @@ public final class TimingsReader {
         return old ? Generation.V160 : Generation.V195;
     }
 
-    private static TimingUnit unit(JsonNode node, int position, Generation generation) {
+    private static PageUnit unit(JsonNode node, int position, Generation generation) {
         if (!node.isObject()) {
             throw new Problem("unit at position " + position + " is not an object but " + Json.describe(node));
         }
@@ -243,7 +243,7 @@ public final class TimingsReader {
         if (rmetaTime == null && sections.containsKey("frontend")) {
             rmetaTime = sections.get("frontend")[1];
         }
-        return new TimingUnit(i,
+        return new PageUnit(i,
                 Json.requireText(node, "name", where),
                 Json.requireText(node, "version", where),
                 Json.optionalText(node, "mode", where),
@@ -284,7 +284,7 @@ public final class TimingsReader {
 
     // ---- totals and summary cells -------------------------------------------------------------
 
-    private static double jsonTotal(JsonNode root, List<TimingUnit> units) {
+    private static double jsonTotal(JsonNode root, List<PageUnit> units) {
         Double totalSeconds = Json.optionalNumber(root, "total_s", "the envelope");
         if (totalSeconds != null) {
             return totalSeconds;
@@ -318,8 +318,8 @@ public final class TimingsReader {
     }
 
     /** max(start + duration), rounded to microseconds to drop floating-point noise (cargo writes centiseconds). */
-    private static double maxEnd(List<TimingUnit> units) {
-        double end = units.stream().mapToDouble(TimingUnit::end).max().orElse(0);
+    private static double maxEnd(List<PageUnit> units) {
+        double end = units.stream().mapToDouble(PageUnit::end).max().orElse(0);
         return Math.round(end * 1e6) / 1e6;
     }
 

@@ -94,7 +94,7 @@ public record UnitGraphFile(List<Node> units, List<Integer> roots) {
 
         /** Whether this unit runs a build script (mode {@code run-custom-build}). */
         public boolean isBuildScriptRun() {
-            return TimingUnit.MODE_RUN_CUSTOM_BUILD.equals(mode);
+            return PageUnit.MODE_RUN_CUSTOM_BUILD.equals(mode);
         }
     }
 

@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link org.cratesim.timings.TimingsReader} reads a report into a
- *       {@link org.cratesim.timings.TimingsPage} of {@link org.cratesim.timings.TimingUnit}s. The unit
+ *       {@link org.cratesim.timings.TimingsPage} of {@link org.cratesim.timings.PageUnit}s. The unit
  *       fields are those of cargo's {@code UnitData} ({@code src/cargo/core/compiler/timings/}):
  *       cargo 1.60 ({@code rmeta_time}, {@code unlocked_*}) and cargo 1.95 ({@code features},
  *       {@code sections}, {@code unblocked_*}) are both supported.</li>

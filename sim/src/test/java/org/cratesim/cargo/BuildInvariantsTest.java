@@ -43,7 +43,7 @@ class BuildInvariantsTest {
     UnitGraph g = UnitGraphBuilder.build(sc);
     BuildResult r = BuildSimulator.simulate(sc, g);
     for (int i = 0; i < g.size(); i++) {
-      UnitTiming u = r.units().get(i);
+      UnitData u = r.units().get(i);
       assertTrue(u.startNanos() >= r.startupNanos());
       if (u.unit().requiresUpstreamObjects()) {
         // cargo's depend_on_deps_of_deps: every transitive dependency fully built
@@ -53,7 +53,7 @@ class BuildInvariantsTest {
         }
       }
       for (UnitDep d : g.deps(i)) {
-        UnitTiming dep = r.units().get(d.unit());
+        UnitData dep = r.units().get(d.unit());
         long available = d.artifact() == Artifact.METADATA
             ? dep.startNanos() + dep.rmetaNanos()
             : dep.endNanos();

@@ -9,12 +9,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.cratesim.model.TargetKind;
+import org.cratesim.model.UnitWork;
 import org.junit.jupiter.api.Test;
 
 class DependencyQueueTest {
 
   private static Unit unit(int i) {
-    return new Unit(i, "u" + i, "1.0.0", TargetKind.LIB, CompileMode.BUILD, 1, 0, 1, 0);
+    return new Unit(i, "u" + i, "1.0.0", TargetKind.LIB, CompileMode.BUILD,
+        UnitWork.of(1, 0, 1, 0));
   }
 
   /** A graph from edge lists: deps.get(i) are the units i depends on (with ALL). */

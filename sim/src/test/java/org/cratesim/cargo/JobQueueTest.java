@@ -17,7 +17,7 @@ class JobQueueTest {
     return BuildSimulator.simulate(sc);
   }
 
-  private static UnitTiming unit(BuildResult r, String label) {
+  private static UnitData unit(BuildResult r, String label) {
     return r.units().stream().filter(u -> u.unit().label().equals(label)).findFirst()
         .orElseThrow(() -> new AssertionError("no unit " + label));
   }
@@ -180,9 +180,9 @@ class JobQueueTest {
         frontend_s = 1.0
         build_script = { compile_s = 0.5, run_s = 2.0, deps = ["cc"] }
         """);
-    UnitTiming compile = unit(r, "sys build-script");
-    UnitTiming run = unit(r, "sys build-script (run)");
-    UnitTiming lib = unit(r, "sys");
+    UnitData compile = unit(r, "sys build-script");
+    UnitData run = unit(r, "sys build-script (run)");
+    UnitData lib = unit(r, "sys");
     assertEquals(S, compile.startNanos()); // waits for cc in full
     assertEquals(compile.endNanos(), run.startNanos());
     assertEquals(run.endNanos(), lib.startNanos());

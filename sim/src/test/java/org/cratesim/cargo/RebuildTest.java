@@ -55,7 +55,7 @@ class RebuildTest {
     return ScenarioReader.parse(GRAPH.formatted(kind, edits), "rebuild.toml");
   }
 
-  private static Map<String, UnitTiming> byLabel(BuildResult r) {
+  private static Map<String, UnitData> byLabel(BuildResult r) {
     return r.units().stream().collect(java.util.stream.Collectors.toMap(
         u -> u.unit().label(), u -> u));
   }
@@ -69,7 +69,7 @@ class RebuildTest {
 
   @Test
   void warm_dependenciesFresh_workspaceRebuiltInFull() throws Exception {
-    Map<String, UnitTiming> u = byLabel(BuildSimulator.simulate(scenario("warm", "[]")));
+    Map<String, UnitData> u = byLabel(BuildSimulator.simulate(scenario("warm", "[]")));
     assertEquals(0, u.get("dep").durationNanos());
     assertEquals(0, u.get("dep build-script (run)").durationNanos());
     assertEquals(6 * S, u.get("core").durationNanos());
@@ -78,7 +78,7 @@ class RebuildTest {
 
   @Test
   void incremental_editedAndDependentsRebuilt_expansionAndLinkAlwaysRedone() throws Exception {
-    Map<String, UnitTiming> u =
+    Map<String, UnitData> u =
         byLabel(BuildSimulator.simulate(scenario("incremental", "[\"core\"]")));
     assertEquals(0, u.get("dep").durationNanos(), "not downstream of the edit: fresh");
     // core (edited): expansion 0.2 * 2 = 0.4 s, plus half the rest 0.8 s; a quarter of the
@@ -86,7 +86,7 @@ class RebuildTest {
     assertEquals(S * 2 / 10 * 2 + S * 8 / 10, u.get("core").frontendEndNanos());
     assertEquals(S * 12 / 10 + S, u.get("core").durationNanos());
     // app (dependent): expansion 0.2 s + 10 % of 0.8 s; no codegen; the link in full
-    UnitTiming app = u.get("app bin \"app\"");
+    UnitData app = u.get("app bin \"app\"");
     assertEquals(S * 2 / 10 + S * 8 / 100, app.frontendEndNanos());
     assertEquals(S * 2 / 10 + S * 8 / 100 + S / 2, app.durationNanos());
   }
@@ -95,10 +95,10 @@ class RebuildTest {
   void incremental_checkBuild_editedCrateRedoesCheckItemsShare() throws Exception {
     Scenario sc = scenario("incremental", "[\"core\"]");
     sc = sc.withBuild(sc.build().withMode(org.cratesim.model.Mode.CHECK));
-    Map<String, UnitTiming> u = byLabel(BuildSimulator.simulate(sc));
+    Map<String, UnitData> u = byLabel(BuildSimulator.simulate(sc));
     // crates without proc macros: plain_expansion_share (0.2, not expansion_share 0.9) of the
     // 2 s front end, plus check_items_share (0.75) of the rest
-    UnitTiming core = u.entrySet().stream().filter(e -> e.getKey().startsWith("core"))
+    UnitData core = u.entrySet().stream().filter(e -> e.getKey().startsWith("core"))
         .findFirst().orElseThrow(() -> new AssertionError(u.keySet())).getValue();
     assertEquals(S * 2 / 10 * 2 + S * 75 / 100 * 16 / 10, core.durationNanos());
   }
@@ -108,7 +108,7 @@ class RebuildTest {
       throws Exception {
     Scenario sc = scenario("incremental", "[\"core\"]");
     sc = sc.withBuild(sc.build().withMode(org.cratesim.model.Mode.RELEASE));
-    Map<String, UnitTiming> u = byLabel(BuildSimulator.simulate(sc));
+    Map<String, UnitData> u = byLabel(BuildSimulator.simulate(sc));
     assertEquals(0, u.get("dep").durationNanos());
     assertTrue(u.get("core").durationNanos() > 4 * S, "full rebuild");
   }

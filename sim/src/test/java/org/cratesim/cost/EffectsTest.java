@@ -8,7 +8,7 @@ import java.util.Map;
 import org.cratesim.TestPaths;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioOverrides;
 import org.cratesim.scenario.ScenarioReader;
@@ -30,12 +30,12 @@ class EffectsTest {
     return BuildSimulator.simulate(ScenarioOverrides.apply(load(name), set));
   }
 
-  private static UnitTiming unit(BuildResult r, String name) {
+  private static UnitData unit(BuildResult r, String name) {
     return r.units().stream().filter(u -> u.unit().name().equals(name)).findFirst()
         .orElseThrow();
   }
 
-  private static long codegen(UnitTiming u) {
+  private static long codegen(UnitData u) {
     return u.codegenEndNanos() < 0 ? 0 : u.codegenEndNanos() - u.frontendEndNanos();
   }
 
@@ -139,7 +139,7 @@ class EffectsTest {
   @Test
   void checkMode_sizeBasedCratesHaveNoCodegen() throws Exception {
     BuildResult r = run("6-lto-off", Map.of("build.mode", "check"));
-    for (UnitTiming u : r.units()) {
+    for (UnitData u : r.units()) {
       assertEquals(-1, u.codegenEndNanos(), u.unit().label());
     }
   }

@@ -17,7 +17,7 @@ import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.scenario.ScenarioWriter;
-import org.cratesim.timings.TimingUnit;
+import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
 import org.cratesim.timings.UnitGraphFile;
@@ -45,7 +45,7 @@ class TimingsImporterTest {
     Scenario sc = importPage(OWN.resolve("cli-clean-dev-j1-r2.json"));
     assertEquals(Mode.DEBUG, sc.build().mode());
     assertEquals(1, sc.build().jobs());
-    assertEquals(page.units().stream().mapToDouble(TimingUnit::start).min().orElseThrow(),
+    assertEquals(page.units().stream().mapToDouble(PageUnit::start).min().orElseThrow(),
         sc.build().startupS(), 1e-9);
     Map<String, CrateSpec> c = byName(sc);
     assertEquals(CrateKind.PROC_MACRO, c.get("serde_derive").kind());
@@ -53,8 +53,8 @@ class TimingsImporterTest {
     assertEquals(CrateKind.BIN, c.get("logscan").kind());
     assertEquals(CrateKind.LIB, c.get("serde").kind());
     // front end = the "frontend" section's end, codegen the rest
-    TimingUnit syn = page.units().stream().filter(u -> u.name().equals("syn")
-        && u.kind() == TimingUnit.TargetKind.LIB).findFirst().orElseThrow();
+    PageUnit syn = page.units().stream().filter(u -> u.name().equals("syn")
+        && u.kind() == PageUnit.Kind.LIB).findFirst().orElseThrow();
     assertEquals(syn.rmetaTime(), c.get("syn").phases().frontendS(), 1e-6);
     assertEquals(syn.duration() - syn.rmetaTime(), c.get("syn").phases().codegenS(), 1e-6);
     // every unit of the page has a unit in the simulation
@@ -137,15 +137,15 @@ class TimingsImporterTest {
         known)).get("user").deps());
   }
 
-  private static TimingUnit unit(int i, String name, double start, double duration,
+  private static PageUnit unit(int i, String name, double start, double duration,
       double rmeta, List<Integer> unblockedRmeta) {
-    return new TimingUnit(i, name, "1.0.0", "todo", "", List.of(), start, duration, rmeta,
+    return new PageUnit(i, name, "1.0.0", "todo", "", List.of(), start, duration, rmeta,
         Map.of(), List.of(), unblockedRmeta);
   }
 
-  private static TimingsPage page(String name, TimingUnit... units) {
+  private static TimingsPage page(String name, PageUnit... units) {
     double total = 0;
-    for (TimingUnit u : units) {
+    for (PageUnit u : units) {
       total = Math.max(total, u.start() + u.duration());
     }
     return new TimingsPage(name + ".json", 1, 8, "dev", "rustc", total, TimingsPage.JSON_160,

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
-import org.cratesim.cargo.UnitTiming;
+import org.cratesim.cargo.UnitData;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioException;
@@ -86,18 +86,18 @@ class StrategyTest {
     return BuildSimulator.simulate(sc);
   }
 
-  private static Map<String, UnitTiming> byCrate(BuildResult r) {
+  private static Map<String, UnitData> byCrate(BuildResult r) {
     return r.units().stream().collect(Collectors.toMap(u -> u.unit().label(), u -> u));
   }
 
   private static long duration(BuildResult r, String labelStart) {
     return r.units().stream().filter(u -> u.unit().label().startsWith(labelStart))
-        .mapToLong(UnitTiming::durationNanos).sum();
+        .mapToLong(UnitData::durationNanos).sum();
   }
 
   private static long work(BuildResult r, String labelStart) {
     return r.units().stream().filter(u -> u.unit().label().startsWith(labelStart))
-        .mapToLong(u -> u.unit().workNanos()).sum();
+        .mapToLong(u -> u.unit().work().totalNanos()).sum();
   }
 
   @Test
@@ -204,7 +204,7 @@ class StrategyTest {
     Scenario sc = base("clean").withBuild(base("clean").build().withJobs(1));
     BuildResult dflt = run(sc);
     BuildResult first = run(sc, "proc-macros-first");
-    Map<String, UnitTiming> u = byCrate(first);
+    Map<String, UnitData> u = byCrate(first);
     assertTrue(u.get("syn").startNanos() <= byCrate(dflt).get("syn").startNanos());
     assertTrue(u.get("syn").startNanos() >= u.get("pm2").endNanos());
   }

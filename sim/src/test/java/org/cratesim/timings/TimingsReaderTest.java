@@ -1,6 +1,6 @@
 package org.cratesim.timings;
 
-import org.cratesim.timings.TimingUnit.TargetKind;
+import org.cratesim.timings.PageUnit.Kind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,12 +70,12 @@ class TimingsReaderTest {
     @Test
     void read_cargo195Sections_rmetaTimeIsTheFrontendEnd() throws Exception {
         TimingsPage page = TimingsReader.read(resource("own-2core-2026/cli-clean-dev-j1-r2.json"));
-        TimingUnit unicodeIdent = page.unit(56).orElseThrow();
+        PageUnit unicodeIdent = page.unit(56).orElseThrow();
 
         assertEquals(List.of("frontend", "codegen"), List.copyOf(unicodeIdent.sections().keySet()));
         assertEquals(0.02, unicodeIdent.rmetaTime(), EPS);
         assertEquals(List.of(26), unicodeIdent.unblockedRmetaUnits());
-        for (TimingUnit unit : page.units()) {
+        for (PageUnit unit : page.units()) {
             if (unit.sections().containsKey("frontend")) {
                 assertEquals(unit.sections().get("frontend")[1], unit.rmetaTime(), EPS, unit.name());
             } else {
@@ -87,14 +87,14 @@ class TimingsReaderTest {
     @Test
     void kind_cargo195Sample_classifiesEveryUnit() throws Exception {
         TimingsPage page = TimingsReader.read(resource("own-2core-2026/cli-clean-dev-j1-r2.json"));
-        Map<TargetKind, Long> kinds = page.units().stream()
-                .collect(Collectors.groupingBy(TimingUnit::kind, TreeMap::new, Collectors.counting()));
-        Set<String> procMacros = page.units().stream().filter(TimingUnit::isProbablyProcMacro)
-                .map(TimingUnit::name).collect(Collectors.toSet());
-        TimingUnit bin = page.units().stream().filter(u -> u.kind() == TargetKind.BIN).findFirst().orElseThrow();
+        Map<Kind, Long> kinds = page.units().stream()
+                .collect(Collectors.groupingBy(PageUnit::kind, TreeMap::new, Collectors.counting()));
+        Set<String> procMacros = page.units().stream().filter(PageUnit::isProbablyProcMacro)
+                .map(PageUnit::name).collect(Collectors.toSet());
+        PageUnit bin = page.units().stream().filter(u -> u.kind() == Kind.BIN).findFirst().orElseThrow();
 
-        assertEquals(Map.of(TargetKind.LIB, 31L, TargetKind.BUILD_SCRIPT_COMPILE, 13L,
-                TargetKind.BUILD_SCRIPT_RUN, 13L, TargetKind.BIN, 1L), kinds);
+        assertEquals(Map.of(Kind.LIB, 31L, Kind.BUILD_SCRIPT_COMPILE, 13L,
+                Kind.BUILD_SCRIPT_RUN, 13L, Kind.BIN, 1L), kinds);
         assertEquals(Set.of("serde_derive", "clap_derive", "thiserror-impl", "proc-macro-error-attr"), procMacros);
         assertEquals("logscan", bin.targetName());
         assertFalse(bin.isCheck());
@@ -104,10 +104,10 @@ class TimingsReaderTest {
     void read_cargo195CheckPage_readsCheckedBinary() throws Exception {
         TimingsPage html = TimingsReader.read(resource("own-2core-2026/mono-check-j1-r2.html"));
         TimingsPage json = TimingsReader.read(resource("own-2core-2026/mono-check-j1-r2.json"));
-        TimingUnit mono = html.units().get(0);
+        PageUnit mono = html.units().get(0);
 
         assertSameBuild(json, html);
-        assertEquals(TargetKind.CHECK_BIN, mono.kind());
+        assertEquals(Kind.CHECK_BIN, mono.kind());
         assertTrue(mono.isCheck());
         assertEquals("mono", mono.targetName());
         assertEquals(4.16, mono.rmetaTime(), EPS);
@@ -141,8 +141,8 @@ class TimingsReaderTest {
         "' something new'              | todo             | OTHER                | false | ",
         "' bin \"a (b)\" (check)'      | todo             | CHECK_BIN            | true  | a (b)",
     })
-    void kind_targetString_isClassified(String target, String mode, TargetKind kind, boolean check, String name) {
-        TimingUnit unit = unit(0, target.replace("\\\"", "\""), mode, 0, 1, null);
+    void kind_targetString_isClassified(String target, String mode, Kind kind, boolean check, String name) {
+        PageUnit unit = unit(0, target.replace("\\\"", "\""), mode, 0, 1, null);
 
         assertEquals(kind, unit.kind());
         assertEquals(check, unit.isCheck());
@@ -164,11 +164,11 @@ class TimingsReaderTest {
         TimingsPage page = TimingsReader.read(resource("broken/script-name.html"));
 
         assertEquals(TimingsPage.HTML_195, page.format());
-        assertEquals(List.of(1, 2), page.units().stream().map(TimingUnit::i).toList());
+        assertEquals(List.of(1, 2), page.units().stream().map(PageUnit::i).toList());
         assertEquals("<script>alert(1)</script>", page.units().get(0).name());
         assertEquals(List.of("</script><script>alert(2)</script>"), page.units().get(0).features());
         assertEquals("app \"bin\" ]}];", page.units().get(1).name());
-        assertEquals(TargetKind.BIN, page.units().get(1).kind());
+        assertEquals(Kind.BIN, page.units().get(1).kind());
         assertEquals(2, page.jobs());
         assertEquals(0.5, page.totalSeconds(), EPS);
     }
@@ -275,9 +275,9 @@ class TimingsReaderTest {
 
     @Test
     void timingsPage_constructedDirectly_validatesAndSortsUnits() {
-        TimingUnit late = unit(1, "", "todo", 2.0, 1.0, null);
-        TimingUnit early = unit(7, "", "todo", 0.5, 1.0, null);
-        TimingUnit dangling = new TimingUnit(2, "x", "1", "todo", "", List.of(), 0, 1, null, null, List.of(5), List.of());
+        PageUnit late = unit(1, "", "todo", 2.0, 1.0, null);
+        PageUnit early = unit(7, "", "todo", 0.5, 1.0, null);
+        PageUnit dangling = new PageUnit(2, "x", "1", "todo", "", List.of(), 0, 1, null, null, List.of(5), List.of());
 
         TimingsPage page = new TimingsPage("s", 1, null, null, null, 3.0, TimingsPage.JSON_195, List.of(late, early));
 
@@ -291,11 +291,11 @@ class TimingsReaderTest {
     }
 
     @Test
-    void timingUnit_equalSections_compareEqualByValue() {
+    void pageUnit_equalSections_compareEqualByValue() {
         Map<String, double[]> sections = new LinkedHashMap<>();
         sections.put("frontend", new double[] {0, 0.5});
-        TimingUnit a = new TimingUnit(0, "a", "1", "todo", "", null, 0, 1, 0.5, sections, null, null);
-        TimingUnit b = new TimingUnit(0, "a", "1", "todo", "", null, 0, 1, 0.5,
+        PageUnit a = new PageUnit(0, "a", "1", "todo", "", null, 0, 1, 0.5, sections, null, null);
+        PageUnit b = new PageUnit(0, "a", "1", "todo", "", null, 0, 1, 0.5,
                 Map.of("frontend", new double[] {0, 0.5}), null, null);
         sections.get("frontend")[1] = 9;
 
@@ -313,7 +313,7 @@ class TimingsReaderTest {
         List<Path> files = timingsFiles(groundTruth);
         List<String> failures = new ArrayList<>();
         Map<String, Integer> formats = new TreeMap<>();
-        Map<String, TargetKind> kinds = new TreeMap<>();
+        Map<String, Kind> kinds = new TreeMap<>();
 
         for (Path file : files) {
             try {
@@ -333,10 +333,10 @@ class TimingsReaderTest {
         assertEquals(2334, formats.get(TimingsPage.JSON_160));
         assertEquals(30, formats.get(TimingsPage.HTML_160));
         assertEquals(4, formats.get(TimingsPage.HTML_195));
-        assertFalse(kinds.containsValue(TargetKind.OTHER), kinds.toString());
-        assertEquals(TargetKind.CHECK_LIB, kinds.get(" (check) / todo"));
-        assertEquals(TargetKind.BUILD_SCRIPT_RUN, kinds.get(" build script (run) / run-custom-build"));
-        assertEquals(TargetKind.BIN, kinds.get(" bin \"*\" / todo"));
+        assertFalse(kinds.containsValue(Kind.OTHER), kinds.toString());
+        assertEquals(Kind.CHECK_LIB, kinds.get(" (check) / todo"));
+        assertEquals(Kind.BUILD_SCRIPT_RUN, kinds.get(" build script (run) / run-custom-build"));
+        assertEquals(Kind.BIN, kinds.get(" bin \"*\" / todo"));
     }
 
     @Test
@@ -383,12 +383,12 @@ class TimingsReaderTest {
                 "lqd-epyc-2022/round-11-cargo-timing-check-j8/cargo-timing-clap-3.0.13-check-j8.json"));
         TimingsPage current = TimingsReader.read(groundTruth.resolve("own-2core-2026/cli/timings/clean-release-j2-r1.json"));
 
-        TimingUnit hashbrown = old.unit(2).orElseThrow();
+        PageUnit hashbrown = old.unit(2).orElseThrow();
         assertEquals(0.54, hashbrown.rmetaTime(), EPS);
         assertTrue(old.units().stream().allMatch(u -> u.sections().isEmpty()));
         long withSections = current.units().stream().filter(u -> !u.sections().isEmpty()).count();
         assertTrue(withSections > 10, "sections in a release build: " + withSections);
-        for (TimingUnit unit : current.units()) {
+        for (PageUnit unit : current.units()) {
             Double expected = unit.sections().isEmpty() ? null : unit.sections().get("frontend")[1];
             assertEquals(expected, unit.rmetaTime(), unit.name());
         }
@@ -443,7 +443,7 @@ class TimingsReaderTest {
     private static Optional<String> sanityProblem(Path file, TimingsPage page) {
         String name = file.getFileName().toString();
         Matcher jobs = JOBS_IN_NAME.matcher(name);
-        double lastEnd = page.units().stream().mapToDouble(TimingUnit::end).max().orElseThrow();
+        double lastEnd = page.units().stream().mapToDouble(PageUnit::end).max().orElseThrow();
         boolean lqd = file.toString().contains("lqd-epyc-2022");
         List<String> problems = new ArrayList<>();
         if (!jobs.find() || Integer.parseInt(jobs.group(1)) != page.jobs()) {
@@ -476,10 +476,10 @@ class TimingsReaderTest {
                 () -> assertEquals(json.totalSeconds(), html.totalSeconds(), EPS));
     }
 
-    private static void assertSortedByStartThenIndex(List<TimingUnit> units) {
+    private static void assertSortedByStartThenIndex(List<PageUnit> units) {
         for (int k = 1; k < units.size(); k++) {
-            TimingUnit a = units.get(k - 1);
-            TimingUnit b = units.get(k);
+            PageUnit a = units.get(k - 1);
+            PageUnit b = units.get(k);
             assertTrue(a.start() < b.start() || a.start() == b.start() && a.i() < b.i(), a + " before " + b);
         }
     }
@@ -492,7 +492,7 @@ class TimingsReaderTest {
         }
     }
 
-    private static TimingUnit unit(int i, String target, String mode, double start, double duration, Double rmeta) {
-        return new TimingUnit(i, "crate", "1.0.0", mode, target, List.of(), start, duration, rmeta, null, null, null);
+    private static PageUnit unit(int i, String target, String mode, double start, double duration, Double rmeta) {
+        return new PageUnit(i, "crate", "1.0.0", mode, target, List.of(), start, duration, rmeta, null, null, null);
     }
 }

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * @param unblockedRmetaUnits indices of the units that became ready when this unit's
  *                            {@code .rmeta} was emitted
  */
-public record TimingUnit(int i, String name, String version, String mode, String target,
+public record PageUnit(int i, String name, String version, String mode, String target,
         List<String> features, double start, double duration,
         Double rmetaTime,
         Map<String, double[]> sections,
@@ -51,12 +51,14 @@ public record TimingUnit(int i, String name, String version, String mode, String
     public static final String MODE_RUN_CUSTOM_BUILD = "run-custom-build";
 
     /**
-     * What a unit builds, derived from its {@code target} and {@code mode} strings.
+     * What a unit builds, derived from its {@code target} and {@code mode} strings. Unlike the
+     * simulator's {@code model.TargetKind} it carries the check mode (a page has no field for it)
+     * and covers targets the simulator does not build (tests, benches, examples, docs).
      *
      * <p>A timing page cannot tell a library from a proc macro (both are written as {@code ""}); see
-     * {@link TimingUnit#isProbablyProcMacro()}.
+     * {@link PageUnit#isProbablyProcMacro()}.
      */
-    public enum TargetKind {
+    public enum Kind {
         /** A library (or proc macro) built with code generation: {@code ""}. */
         LIB,
         /** A library checked only (metadata): {@code " lib (check)"} (1.60), {@code " (check)"} (1.95). */
@@ -85,17 +87,17 @@ public record TimingUnit(int i, String name, String version, String mode, String
             "lib", "proc-macro", "bin", "test", "bench", "example", "build-script", "custom-build");
     private static final Set<String> TEST_MODES = Set.of("test", "check-test", "bench");
     /** The target strings of nearly every unit (both generations), classified without parsing. */
-    private static final Map<String, TargetKind> COMMON_TARGETS = Map.of(
-            "", TargetKind.LIB,
-            " lib (check)", TargetKind.CHECK_LIB,
-            " (check)", TargetKind.CHECK_LIB,
-            " build script", TargetKind.BUILD_SCRIPT_COMPILE,
-            " build-script", TargetKind.BUILD_SCRIPT_COMPILE,
-            " build script (run)", TargetKind.BUILD_SCRIPT_RUN,
-            " build-script (run)", TargetKind.BUILD_SCRIPT_RUN);
+    private static final Map<String, Kind> COMMON_TARGETS = Map.of(
+            "", Kind.LIB,
+            " lib (check)", Kind.CHECK_LIB,
+            " (check)", Kind.CHECK_LIB,
+            " build script", Kind.BUILD_SCRIPT_COMPILE,
+            " build-script", Kind.BUILD_SCRIPT_COMPILE,
+            " build script (run)", Kind.BUILD_SCRIPT_RUN,
+            " build-script (run)", Kind.BUILD_SCRIPT_RUN);
 
     /** Normalises and defensively copies the collections; {@code null} collections become empty. */
-    public TimingUnit {
+    public PageUnit {
         Objects.requireNonNull(name, "name");
         version = Objects.requireNonNullElse(version, "");
         mode = Objects.requireNonNullElse(mode, "");
@@ -111,26 +113,26 @@ public record TimingUnit(int i, String name, String version, String mode, String
         return start + duration;
     }
 
-    /** What this unit builds; see {@link TargetKind}. */
-    public TargetKind kind() {
+    /** What this unit builds; see {@link Kind}. */
+    public Kind kind() {
         if (MODE_RUN_CUSTOM_BUILD.equals(mode)) {
-            return TargetKind.BUILD_SCRIPT_RUN;
+            return Kind.BUILD_SCRIPT_RUN;
         }
-        TargetKind common = COMMON_TARGETS.get(target);
+        Kind common = COMMON_TARGETS.get(target);
         if (common != null) {
             return common;
         }
         TargetParts parts = TargetParts.parse(target);
         if ("run".equals(parts.modeSuffix())) {
-            return TargetKind.BUILD_SCRIPT_RUN;
+            return Kind.BUILD_SCRIPT_RUN;
         }
         return switch (parts.kindWord()) {
-            case "lib", "proc-macro" -> byMode(parts.modeSuffix(), TargetKind.LIB, TargetKind.CHECK_LIB);
-            case "bin" -> byMode(parts.modeSuffix(), TargetKind.BIN, TargetKind.CHECK_BIN);
+            case "lib", "proc-macro" -> byMode(parts.modeSuffix(), Kind.LIB, Kind.CHECK_LIB);
+            case "bin" -> byMode(parts.modeSuffix(), Kind.BIN, Kind.CHECK_BIN);
             case "build-script", "custom-build" ->
-                    parts.modeSuffix().isEmpty() ? TargetKind.BUILD_SCRIPT_COMPILE : TargetKind.OTHER;
-            case "test", "bench" -> parts.modeSuffix().startsWith("doc") ? TargetKind.OTHER : TargetKind.TEST;
-            default -> TargetKind.OTHER;
+                    parts.modeSuffix().isEmpty() ? Kind.BUILD_SCRIPT_COMPILE : Kind.OTHER;
+            case "test", "bench" -> parts.modeSuffix().startsWith("doc") ? Kind.OTHER : Kind.TEST;
+            default -> Kind.OTHER;
         };
     }
 
@@ -155,23 +157,23 @@ public record TimingUnit(int i, String name, String version, String mode, String
      * timing detail and are never reported as proc macros.
      */
     public boolean isProbablyProcMacro() {
-        return kind() == TargetKind.LIB && rmetaTime == null && duration > 0;
+        return kind() == Kind.LIB && rmetaTime == null && duration > 0;
     }
 
-    private static TargetKind byMode(String suffix, TargetKind build, TargetKind check) {
+    private static Kind byMode(String suffix, Kind build, Kind check) {
         if (suffix.isEmpty()) {
             return build;
         }
         if (suffix.equals("check")) {
             return check;
         }
-        return TEST_MODES.contains(suffix) ? TargetKind.TEST : TargetKind.OTHER;
+        return TEST_MODES.contains(suffix) ? Kind.TEST : Kind.OTHER;
     }
 
     /** Sections compare by value (arrays by content), unlike a plain record's {@code equals}. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof TimingUnit u
+        return other instanceof PageUnit u
                 && i == u.i && Double.compare(start, u.start) == 0 && Double.compare(duration, u.duration) == 0
                 && name.equals(u.name) && version.equals(u.version) && mode.equals(u.mode)
                 && target.equals(u.target) && features.equals(u.features)
@@ -190,7 +192,7 @@ public record TimingUnit(int i, String name, String version, String mode, String
         StringBuilder text = new StringBuilder();
         sections.forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ")
                 .append(key).append('=').append(Arrays.toString(value)));
-        return "TimingUnit[i=" + i + ", name=" + name + ", version=" + version + ", mode=" + mode
+        return "PageUnit[i=" + i + ", name=" + name + ", version=" + version + ", mode=" + mode
                 + ", target=" + target + ", features=" + features + ", start=" + start
                 + ", duration=" + duration + ", rmetaTime=" + rmetaTime + ", sections={" + text
                 + "}, unblockedUnits=" + unblockedUnits + ", unblockedRmetaUnits=" + unblockedRmetaUnits + "]";

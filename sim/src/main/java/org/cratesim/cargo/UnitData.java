@@ -17,7 +17,7 @@ import java.util.List;
  * @param unblockedUnits units that became ready when it finished
  * @param unblockedRmetaUnits units that became ready when its .rmeta was emitted
  */
-public record UnitTiming(
+public record UnitData(
     Unit unit,
     long readyNanos,
     long startNanos,
@@ -27,7 +27,7 @@ public record UnitTiming(
     long codegenEndNanos,
     List<Integer> unblockedUnits,
     List<Integer> unblockedRmetaUnits) {
-  public UnitTiming {
+  public UnitData {
     unblockedUnits = List.copyOf(unblockedUnits);
     unblockedRmetaUnits = List.copyOf(unblockedRmetaUnits);
   }
