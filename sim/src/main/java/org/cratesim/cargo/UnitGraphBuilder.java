@@ -156,7 +156,7 @@ public final class UnitGraphBuilder {
     // incrementally (see DependencyQueue#finish).
     // what this build recompiles: fresh units do no work, incremental ones part of it; then
     // each strategy adjusts each unit
-    RebuildPlan plan = new RebuildPlan(scenario);
+    Fingerprints plan = new Fingerprints(scenario);
     boolean rebuild = scenario.rebuild().kind() != Rebuild.Kind.CLEAN;
     for (int i = 0; i < units.size() && (rebuild || !strategies.isEmpty()); i++) {
       Unit clean = units.get(i);
@@ -169,14 +169,14 @@ public final class UnitGraphBuilder {
         expansion = Math.round(clean.work().frontendNanos()
             * scenario.rebuild().plainExpansionShare());
       }
-      RebuildPlan.State state = plan.state(c.name());
-      Unit u = RebuildPlan.apply(clean, state, expansion, scenario.rebuild());
+      Fingerprints.State state = plan.state(c.name());
+      Unit u = Fingerprints.apply(clean, state, expansion, scenario.rebuild());
       if (!strategies.isEmpty()) {
         boolean rebuilt = u.work().totalNanos() > 0;
-        boolean incremental = rebuilt && (state == RebuildPlan.State.EDITED
-            || state == RebuildPlan.State.DEPENDENT);
+        boolean incremental = rebuilt && (state == Fingerprints.State.EDITED
+            || state == Fingerprints.State.DEPENDENT);
         UnitFacts facts = new UnitFacts(c, u.kind(), rebuilt, incremental,
-            state == RebuildPlan.State.EDITED, byMacro,
+            state == Fingerprints.State.EDITED, byMacro,
             invocations(c, byMacro, scenario.costs()));
         UnitWork w = u.work();
         for (BuildStrategy st : strategies) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cratesim.model.Mode;
+import org.cratesim.scenario.ScenarioWriter;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -93,7 +94,7 @@ public final class Calibrations {
     for (Calibration c : cals) {
       sb.append("[").append(c.profile()).append('.').append(c.mode().id()).append("]\n");
       c.values().forEach((k, v) -> sb.append(k).append(" = ")
-          .append(org.cratesim.scenario.ScenarioWriter.number(v)).append('\n'));
+          .append(ScenarioWriter.number(v)).append('\n'));
       sb.append('\n');
     }
     return sb.toString();

@@ -11,10 +11,10 @@ import org.cratesim.model.Scenario;
 import org.cratesim.model.UnitWork;
 
 /**
- * Which crates a build recompiles, and how (cargo's fingerprints, rustc's incremental
- * compilation).
+ * Which crates a build recompiles, and how: cargo's fingerprints (src/compiler/fingerprint/:
+ * a unit is fresh or dirty) and rustc's incremental compilation of the dirty ones.
  */
-final class RebuildPlan {
+final class Fingerprints {
   /** What happens to a crate's units. */
   enum State {
     /** Up to date: cargo runs it as a fresh job, no work. */
@@ -29,7 +29,7 @@ final class RebuildPlan {
 
   private final Map<String, State> states = new HashMap<>();
 
-  RebuildPlan(Scenario sc) {
+  Fingerprints(Scenario sc) {
     Rebuild rb = sc.rebuild();
     Set<String> workspace = new HashSet<>(rb.workspace());
     if (workspace.isEmpty()) {
