@@ -27,10 +27,10 @@ import org.jgrapht.graph.DefaultEdge;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph of the main sources is a DAG, {@code engine} knows nothing of cratesim, and
- * no cratesim class is named by an inline fully-qualified name (imports make every dependency
- * visible at the top of a file). Read from the sources: imports and, outside comments and
- * strings, every {@code org.cratesim.pkg.Type} in the code.
+ * The package graph of the main sources is a DAG, {@code engine} knows nothing of cratesim, and no
+ * cratesim class is named by an inline fully-qualified name (imports make every dependency visible
+ * at the top of a file). Read from the sources: imports and, outside comments and strings, every
+ * {@code org.cratesim.pkg.Type} in the code.
  */
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/org/cratesim");
@@ -74,12 +74,17 @@ class ArchitectureTest {
   @Test
   void checker_findsADeliberateCycle() {
     // the checks above would fail on a cycle: shown on sources made to have one
-    List<Source> sources = List.of(
-        new Source("A.java", "cargo", "package org.cratesim.cargo;\nimport org.cratesim.rustc.R;\n"),
-        new Source("R.java", "rustc", "package org.cratesim.rustc;\nimport org.cratesim.cargo.A;\n"),
-        new Source("E.java", "engine",
-            "package org.cratesim.engine;\n/** {@link org.cratesim.cargo.A} */\n"
-                + "class E { org.cratesim.model.Scenario s; String t = \"org.cratesim.x.Y\"; }\n"));
+    List<Source> sources =
+        List.of(
+            new Source(
+                "A.java", "cargo", "package org.cratesim.cargo;\nimport org.cratesim.rustc.R;\n"),
+            new Source(
+                "R.java", "rustc", "package org.cratesim.rustc;\nimport org.cratesim.cargo.A;\n"),
+            new Source(
+                "E.java",
+                "engine",
+                "package org.cratesim.engine;\n/** {@link org.cratesim.cargo.A} */\n"
+                    + "class E { org.cratesim.model.Scenario s; String t = \"org.cratesim.x.Y\"; }\n"));
     Scan scan = scan(sources);
     assertEquals(List.of(List.of("cargo", "rustc")), cycles(scan.uses()));
     assertEquals(Set.of("model"), scan.uses().get("engine"));
@@ -89,11 +94,12 @@ class ArchitectureTest {
   private static List<Source> mainSources() {
     try (Stream<Path> files = Files.walk(MAIN)) {
       List<Source> out = new ArrayList<>();
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted()
-          .collect(Collectors.toList())) {
+      for (Path f :
+          files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
         String pkg = MAIN.relativize(f.getParent()).toString().replace('/', '.');
-        out.add(new Source(MAIN.relativize(f).toString(), pkg,
-            Files.readString(f, StandardCharsets.UTF_8)));
+        out.add(
+            new Source(
+                MAIN.relativize(f).toString(), pkg, Files.readString(f, StandardCharsets.UTF_8)));
       }
       return out;
     } catch (IOException e) {
@@ -123,13 +129,14 @@ class ArchitectureTest {
 
   static List<List<String>> cycles(Map<String, Set<String>> uses) {
     Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-    uses.forEach((p, targets) -> {
-      g.addVertex(p);
-      for (String t : targets) {
-        g.addVertex(t);
-        g.addEdge(p, t);
-      }
-    });
+    uses.forEach(
+        (p, targets) -> {
+          g.addVertex(p);
+          for (String t : targets) {
+            g.addVertex(t);
+            g.addEdge(p, t);
+          }
+        });
     if (!new CycleDetector<>(g).detectCycles()) {
       return List.of();
     }

@@ -23,10 +23,10 @@ import umontreal.ssj.simevents.Simulator;
 
 /**
  * The hold model (1,000 pending events; each fired event schedules one more at now + Exp(1)) on
- * cratesim's engine and on SSJ 3.3.2's event list, in one JMH run; {@link #main} prints the
- * ratio. Both draw the same exponentials from the JDK's SplittableRandom (see {@link
- * HoldModel}). Build and run: {@code mvn -B -Pjmh -DskipTests package && java -cp
- * sim/target/cratesim.jar org.cratesim.bench.HoldBenchmark}.
+ * cratesim's engine and on SSJ 3.3.2's event list, in one JMH run; {@link #main} prints the ratio.
+ * Both draw the same exponentials from the JDK's SplittableRandom (see {@link HoldModel}). Build
+ * and run: {@code mvn -B -Pjmh -DskipTests package && java -cp sim/target/cratesim.jar
+ * org.cratesim.bench.HoldBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,7 +37,6 @@ import umontreal.ssj.simevents.Simulator;
 public class HoldBenchmark {
   static final int PENDING = 1_000;
   static final int EVENTS = 1_000_000;
-
 
   @Benchmark
   @OperationsPerInvocation(EVENTS)
@@ -82,8 +81,8 @@ public class HoldBenchmark {
 
   /** Runs both benchmarks and prints events/s and the ratio. */
   public static void main(String[] args) throws Exception {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(HoldBenchmark.class.getSimpleName()).build()).run();
+    Collection<RunResult> results =
+        new Runner(new OptionsBuilder().include(HoldBenchmark.class.getSimpleName()).build()).run();
     double crate = 0;
     double ssj = 0;
     for (RunResult r : results) {
@@ -94,7 +93,11 @@ public class HoldBenchmark {
         ssj = score;
       }
     }
-    System.out.printf(Locale.ROOT, "hold model: cratesim %,.0f events/s, SSJ %,.0f events/s, "
-        + "ratio %.2f%n", crate, ssj, crate / ssj);
+    System.out.printf(
+        Locale.ROOT,
+        "hold model: cratesim %,.0f events/s, SSJ %,.0f events/s, " + "ratio %.2f%n",
+        crate,
+        ssj,
+        crate / ssj);
   }
 }

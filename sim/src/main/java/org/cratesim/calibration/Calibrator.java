@@ -1,12 +1,12 @@
 package org.cratesim.calibration;
 
-import org.cratesim.importer.EdgeKnowledge;
-import org.cratesim.importer.Calibration;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.cratesim.importer.Calibration;
+import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.timings.TimingsFormatException;
 
 /**
@@ -14,8 +14,8 @@ import org.cratesim.timings.TimingsFormatException;
  * moved up and down by its step while the objective improves; when a full pass improves nothing,
  * steps are halved. Deterministic: same pairs, same start, same result.
  *
- * <p>The objective is mean |error| + p90 |error| / 2 (smoother than the median for the search;
- * the tail counts, at half weight).
+ * <p>The objective is mean |error| + p90 |error| / 2 (smoother than the median for the search; the
+ * tail counts, at half weight).
  */
 public final class Calibrator {
   private Calibrator() {}
@@ -34,8 +34,8 @@ public final class Calibrator {
   }
 
   /** The result: the fitted calibration and its summary before and after. */
-  public record Result(Calibration fitted, Validation.Summary before, Validation.Summary after,
-      int evaluations) {}
+  public record Result(
+      Calibration fitted, Validation.Summary before, Validation.Summary after, int evaluations) {}
 
   /** The parameters fitted by default, with physically sensible bounds. */
   public static List<Param> defaultParams() {
@@ -61,26 +61,40 @@ public final class Calibrator {
   }
 
   /** Fits {@code params} starting from {@code start}. */
-  public static Result fit(List<Validation.Pair> pairs, List<Validation.Loaded> pages,
-      EdgeKnowledge known, Calibration start, List<Param> params, double minSeconds,
-      int threads, int maxRounds, Objective objective, Consumer<String> log) throws Exception {
+  public static Result fit(
+      List<Validation.Pair> pairs,
+      List<Validation.Loaded> pages,
+      EdgeKnowledge known,
+      Calibration start,
+      List<Param> params,
+      double minSeconds,
+      int threads,
+      int maxRounds,
+      Objective objective,
+      Consumer<String> log)
+      throws Exception {
     int[] evals = {0};
-    Scorer score = c -> {
-      evals[0]++;
-      UnitErrors units = new UnitErrors();
-      Validation.Summary s = Validation.summarize(Validation.predict(pairs, pages,
-          (p, m) -> c, known, threads, i -> {}, units), minSeconds);
-      switch (objective) {
-        case UNITS:
-          return units.score();
-        case WALL:
-          return objective(s);
-        default:
-          return units.score() + objective(s);
-      }
-    };
-    Evaluator eval = c -> Validation.summarize(Validation.predict(pairs, pages,
-        (p, m) -> c, known, threads, i -> {}), minSeconds);
+    Scorer score =
+        c -> {
+          evals[0]++;
+          UnitErrors units = new UnitErrors();
+          Validation.Summary s =
+              Validation.summarize(
+                  Validation.predict(pairs, pages, (p, m) -> c, known, threads, i -> {}, units),
+                  minSeconds);
+          switch (objective) {
+            case UNITS:
+              return units.score();
+            case WALL:
+              return objective(s);
+            default:
+              return units.score() + objective(s);
+          }
+        };
+    Evaluator eval =
+        c ->
+            Validation.summarize(
+                Validation.predict(pairs, pages, (p, m) -> c, known, threads, i -> {}), minSeconds);
     Validation.Summary before = eval.apply(start);
     Calibration best = start;
     double bestObj = score.apply(start);
@@ -88,8 +102,14 @@ public final class Calibrator {
     for (int i = 0; i < step.length; i++) {
       step[i] = params.get(i).step();
     }
-    log.accept(String.format(Locale.ROOT, "start: %s objective %.4f (median %.4f, p90 %.4f)",
-        objective, bestObj, before.medianAbsError(), before.p90AbsError()));
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "start: %s objective %.4f (median %.4f, p90 %.4f)",
+            objective,
+            bestObj,
+            before.medianAbsError(),
+            before.p90AbsError()));
     for (int round = 0; round < maxRounds; round++) {
       boolean improved = false;
       for (int i = 0; i < params.size(); i++) {
@@ -106,8 +126,13 @@ public final class Calibrator {
               best = trial;
               bestObj = obj;
               improved = true;
-              log.accept(String.format(Locale.ROOT, "  %s = %.4f -> objective %.4f", p.key(),
-                  trial.get(p.key()), obj));
+              log.accept(
+                  String.format(
+                      Locale.ROOT,
+                      "  %s = %.4f -> objective %.4f",
+                      p.key(),
+                      trial.get(p.key()),
+                      obj));
             } else {
               break;
             }

@@ -10,16 +10,16 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
- * The least-squares fits of {@link CostCalibration}: non-negative least squares, and least
- * squares of logarithms (relative errors) with non-negative coefficients and an optional fixed
- * offset per row. Deterministic, to the bit.
+ * The least-squares fits of {@link CostCalibration}: non-negative least squares, and least squares
+ * of logarithms (relative errors) with non-negative coefficients and an optional fixed offset per
+ * row. Deterministic, to the bit.
  */
 final class LogLeastSquares {
   private LogLeastSquares() {}
 
   /**
-   * Non-negative least squares, min |A x - b|² with x >= 0, exactly: every subset of free
-   * columns is solved unconstrained and the best feasible one wins (fine for a few columns).
+   * Non-negative least squares, min |A x - b|² with x >= 0, exactly: every subset of free columns
+   * is solved unconstrained and the best feasible one wins (fine for a few columns).
    */
   static double[] nnls(double[][] a, double[] b) {
     int p = a[0].length;
@@ -44,8 +44,10 @@ final class LogLeastSquares {
       }
       RealVector sol;
       try {
-        sol = new QRDecomposition(MatrixUtils.createRealMatrix(sub), 1e-12).getSolver()
-            .solve(new ArrayRealVector(b, false));
+        sol =
+            new QRDecomposition(MatrixUtils.createRealMatrix(sub), 1e-12)
+                .getSolver()
+                .solve(new ArrayRealVector(b, false));
       } catch (SingularMatrixException e) {
         continue;
       }
@@ -84,10 +86,10 @@ final class LogLeastSquares {
   }
 
   /**
-   * Least squares in log space with non-negative coefficients: minimises
-   * Σ (ln(offset_i + Σ_j x_ij θ_j) - ln y_i)² over θ >= 0, by Gauss-Newton steps that are each a
-   * non-negative least-squares problem, with step halving. {@code offset} may be null (zero).
-   * Every y must be > 0, and every row must be able to predict > 0.
+   * Least squares in log space with non-negative coefficients: minimises Σ (ln(offset_i + Σ_j x_ij
+   * θ_j) - ln y_i)² over θ >= 0, by Gauss-Newton steps that are each a non-negative least-squares
+   * problem, with step halving. {@code offset} may be null (zero). Every y must be > 0, and every
+   * row must be able to predict > 0.
    */
   static double[] logFit(double[][] x, double[] y, double[] offset) {
     int n = y.length;
@@ -107,8 +109,8 @@ final class LogLeastSquares {
           r.add(Math.max(y[i] - off[i], y[i] * 1e-3) / x[i][j]);
         }
       }
-      theta[j] = r.isEmpty() ? 0 : median(r.stream().mapToDouble(Double::doubleValue).toArray())
-          / p;
+      theta[j] =
+          r.isEmpty() ? 0 : median(r.stream().mapToDouble(Double::doubleValue).toArray()) / p;
     }
     double obj = logObjective(x, y, off, theta);
     if (Double.isInfinite(obj)) {
@@ -143,8 +145,11 @@ final class LogLeastSquares {
       }
       double change = 0;
       for (int j = 0; j < p; j++) {
-        change = Math.max(change, Math.abs(next[j] - theta[j])
-            / Math.max(1e-300, Math.abs(next[j]) + Math.abs(theta[j])));
+        change =
+            Math.max(
+                change,
+                Math.abs(next[j] - theta[j])
+                    / Math.max(1e-300, Math.abs(next[j]) + Math.abs(theta[j])));
       }
       theta = next;
       boolean flat = obj - nextObj <= 1e-15 * Math.max(1e-300, obj);

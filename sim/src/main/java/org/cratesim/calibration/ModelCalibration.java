@@ -17,16 +17,17 @@ import org.cratesim.model.Mode;
  * {@code cratesim calibrate}.
  *
  * <ul>
- *   <li>{@code epyc-2022.<mode>}: all of {@link Calibrator#defaultParams()}, on the
- *       lqd-epyc-2022 {@code -j1 -> -j8} pairs of that mode;
- *   <li>{@code 2core-2026.<mode>}: the epyc-2022 values, with the machine's contention refitted
- *       on own-2core-2026 {@code -j1 -> -j2} clean builds of that mode, imported with each
- *       workspace's {@code --unit-graph} (few pairs: few parameters).
+ *   <li>{@code epyc-2022.<mode>}: all of {@link Calibrator#defaultParams()}, on the lqd-epyc-2022
+ *       {@code -j1 -> -j8} pairs of that mode;
+ *   <li>{@code 2core-2026.<mode>}: the epyc-2022 values, with the machine's contention refitted on
+ *       own-2core-2026 {@code -j1 -> -j2} clean builds of that mode, imported with each workspace's
+ *       {@code --unit-graph} (few pairs: few parameters).
  * </ul>
  */
 public final class ModelCalibration {
   /** The many-core data set, relative to the shared folder. */
   public static final String LQD = "groundtruth/lqd-epyc-2022/";
+
   /** The two-core data set, relative to the shared folder. */
   public static final String OWN = "groundtruth/own-2core-2026";
 
@@ -36,6 +37,7 @@ public final class ModelCalibration {
     {"debug", "round-8-cargo-timing-debug-j1", "round-12-cargo-timing-debug-j8"},
     {"release", "round-9-cargo-timing-opt-j1", "round-13-cargo-timing-opt-j8"}
   };
+
   /** The own-2core-2026 timing files per mode (in {@link Mode} order). */
   private static final String[] OWN_KINDS = {"check", "clean-dev", "clean-release"};
 
@@ -49,8 +51,8 @@ public final class ModelCalibration {
    * @param threads worker threads
    * @param objective what the fit minimises
    */
-  public record Options(int rounds, boolean crossValidate, int threads,
-      Calibrator.Objective objective) {}
+  public record Options(
+      int rounds, boolean crossValidate, int threads, Calibrator.Objective objective) {}
 
   /**
    * The fit.
@@ -71,8 +73,8 @@ public final class ModelCalibration {
   }
 
   /**
-   * Fits every calibration on the ground truth under {@code shared}; {@code log} gets the
-   * progress, one line at a time.
+   * Fits every calibration on the ground truth under {@code shared}; {@code log} gets the progress,
+   * one line at a time.
    *
    * @throws DataException when {@code shared} holds no lqd-epyc-2022 data
    */
@@ -92,17 +94,25 @@ public final class ModelCalibration {
       List<Validation.Loaded> pages = Validation.load(pairs, false, n, i -> {});
       EdgeKnowledge known =
           EdgeKnowledge.pool(pages.stream().map(Validation.Loaded::from).toList());
-      log.accept("fitting " + Calibrations.MANY_CORE + "." + mode.id() + " on " + pairs.size()
-          + " pairs");
-      Calibrator.Result r = Calibrator.fit(pairs, pages, known,
-          start.get(Calibrations.MANY_CORE, mode), Calibrator.defaultParams(), 1.0, n,
-          o.rounds(), o.objective(), log);
+      log.accept(
+          "fitting " + Calibrations.MANY_CORE + "." + mode.id() + " on " + pairs.size() + " pairs");
+      Calibrator.Result r =
+          Calibrator.fit(
+              pairs,
+              pages,
+              known,
+              start.get(Calibrations.MANY_CORE, mode),
+              Calibrator.defaultParams(),
+              1.0,
+              n,
+              o.rounds(),
+              o.objective(),
+              log);
       fitted.add(r.fitted());
       epycFits.add(r.fitted());
       notes.add(note(Calibrations.MANY_CORE + "." + mode.id(), pairs.size(), r));
       if (o.crossValidate()) {
-        notes.add(crossValidate(pairs, pages, known, start.get(Calibrations.MANY_CORE, mode),
-            o));
+        notes.add(crossValidate(pairs, pages, known, start.get(Calibrations.MANY_CORE, mode), o));
       }
     }
     for (int i = 0; i < 3; i++) {
@@ -117,52 +127,96 @@ public final class ModelCalibration {
       // own-2core-2026 has each workspace's full --unit-graph: use it
       List<Validation.Loaded> pages = Validation.load(pairs, true, n, x -> {});
       Calibration base = epycFits.get(i);
-      Calibration startOwn = new Calibration(Calibrations.TWO_CORE, mode, base.values())
-          .with("contention_frontend", start.get(Calibrations.TWO_CORE, mode)
-              .get("contention_frontend"))
-          .with("contention_codegen", start.get(Calibrations.TWO_CORE, mode)
-              .get("contention_codegen"));
-      log.accept("fitting " + Calibrations.TWO_CORE + "." + mode.id() + " on " + pairs.size()
-          + " pairs");
-      Calibrator.Result r = Calibrator.fit(pairs, pages, EdgeKnowledge.none(), startOwn,
-          List.of(new Calibrator.Param("contention_frontend", 0, 0.5, 0.02),
-              new Calibrator.Param("contention_codegen", 0, 0.5, 0.02)),
-          1.0, n, o.rounds(), o.objective(), log);
+      Calibration startOwn =
+          new Calibration(Calibrations.TWO_CORE, mode, base.values())
+              .with(
+                  "contention_frontend",
+                  start.get(Calibrations.TWO_CORE, mode).get("contention_frontend"))
+              .with(
+                  "contention_codegen",
+                  start.get(Calibrations.TWO_CORE, mode).get("contention_codegen"));
+      log.accept(
+          "fitting " + Calibrations.TWO_CORE + "." + mode.id() + " on " + pairs.size() + " pairs");
+      Calibrator.Result r =
+          Calibrator.fit(
+              pairs,
+              pages,
+              EdgeKnowledge.none(),
+              startOwn,
+              List.of(
+                  new Calibrator.Param("contention_frontend", 0, 0.5, 0.02),
+                  new Calibrator.Param("contention_codegen", 0, 0.5, 0.02)),
+              1.0,
+              n,
+              o.rounds(),
+              o.objective(),
+              log);
       fitted.add(r.fitted());
       notes.add(note(Calibrations.TWO_CORE + "." + mode.id(), pairs.size(), r));
     }
     return new Result(fitted, notes);
   }
 
-  private static String crossValidate(List<Validation.Pair> pairs, List<Validation.Loaded> pages,
-      EdgeKnowledge known, Calibration start, Options o) throws Exception {
+  private static String crossValidate(
+      List<Validation.Pair> pairs,
+      List<Validation.Loaded> pages,
+      EdgeKnowledge known,
+      Calibration start,
+      Options o)
+      throws Exception {
     List<List<Validation.Pair>> pf = Calibrator.folds(pairs);
     List<List<Validation.Loaded>> gf = Calibrator.folds(pages);
     StringBuilder sb =
         new StringBuilder("  cross-validation (fit on one half, test on the other):");
     for (int k = 0; k < 2; k++) {
-      Calibrator.Result r = Calibrator.fit(pf.get(k), gf.get(k), known, start,
-          Calibrator.defaultParams(), 1.0, o.threads(), o.rounds(), o.objective(), x -> {});
-      Validation.Summary test = Validation.summarize(Validation.predict(pf.get(1 - k),
-          gf.get(1 - k), (p, m) -> r.fitted(), known, o.threads(), x -> {}), 1.0);
-      sb.append(String.format(Locale.ROOT, " half %d: median %.1f %%, p90 %.1f %%;", 1 - k,
-          100 * test.medianAbsError(), 100 * test.p90AbsError()));
+      Calibrator.Result r =
+          Calibrator.fit(
+              pf.get(k),
+              gf.get(k),
+              known,
+              start,
+              Calibrator.defaultParams(),
+              1.0,
+              o.threads(),
+              o.rounds(),
+              o.objective(),
+              x -> {});
+      Validation.Summary test =
+          Validation.summarize(
+              Validation.predict(
+                  pf.get(1 - k), gf.get(1 - k), (p, m) -> r.fitted(), known, o.threads(), x -> {}),
+              1.0);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              " half %d: median %.1f %%, p90 %.1f %%;",
+              1 - k,
+              100 * test.medianAbsError(),
+              100 * test.p90AbsError()));
     }
     return sb.toString();
   }
 
   private static String note(String what, int pairs, Calibrator.Result r) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%-20s %3d pairs (%3d >= 1 s): median |error| %.1f %% -> %.1f %%, p90 %.1f %% -> "
-            + "%.1f %%, within 10 %% %.0f %% -> %.0f %%", what, pairs, r.after().pairs(),
-        100 * r.before().medianAbsError(), 100 * r.after().medianAbsError(),
-        100 * r.before().p90AbsError(), 100 * r.after().p90AbsError(),
-        100 * r.before().within10pct(), 100 * r.after().within10pct());
+            + "%.1f %%, within 10 %% %.0f %% -> %.0f %%",
+        what,
+        pairs,
+        r.after().pairs(),
+        100 * r.before().medianAbsError(),
+        100 * r.after().medianAbsError(),
+        100 * r.before().p90AbsError(),
+        100 * r.after().p90AbsError(),
+        100 * r.before().within10pct(),
+        100 * r.after().within10pct());
   }
 
   private static String header(List<String> notes) {
     StringBuilder sb = new StringBuilder();
-    sb.append("""
+    sb.append(
+        """
         # cratesim calibration: the fitted parameters of the model of what changes when a measured
         # build runs again with another -j. Written by `cratesim calibrate --shared ../shared
         # --write sim/src/main/resources/org/cratesim/importer/calibration.toml` (deterministic:

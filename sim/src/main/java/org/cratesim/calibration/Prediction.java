@@ -22,11 +22,17 @@ import org.cratesim.timings.UnitGraphFile;
  * @param replayed the simulated build at the page's own {@code -j}
  * @param predicted the simulated build at {@code jobs}
  */
-public record Prediction(String page, Mode mode, int measuredJobs, double measuredSeconds,
-    int jobs, BuildResult replayed, BuildResult predicted) {
+public record Prediction(
+    String page,
+    Mode mode,
+    int measuredJobs,
+    double measuredSeconds,
+    int jobs,
+    BuildResult replayed,
+    BuildResult predicted) {
   /** Imports {@code p} (with the edges of {@code graph} when given) and simulates it twice. */
-  public static Prediction of(String page, TimingsPage p, Calibration cal,
-      Optional<UnitGraphFile> graph, int jobs) {
+  public static Prediction of(
+      String page, TimingsPage p, Calibration cal, Optional<UnitGraphFile> graph, int jobs) {
     Scenario sc = TimingsImporter.toScenario(p, cal, graph);
     BuildResult at = BuildSimulator.simulate(sc.withBuild(sc.build().withJobs(jobs)));
     BuildResult same = BuildSimulator.simulate(sc);

@@ -3,17 +3,17 @@ package org.cratesim.calibration;
 import java.util.HashMap;
 import java.util.Map;
 import org.cratesim.cargo.BuildResult;
-import org.cratesim.cargo.Unit;
 import org.cratesim.cargo.CompileMode;
+import org.cratesim.cargo.Unit;
 import org.cratesim.cargo.UnitData;
 import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsPage;
 
 /**
- * Compares the units of a simulated build with the same units of a measured page: the front end
- * (to .rmeta) and codegen of libs separately, other units whole. The score is the
- * duration-weighted mean of |log(simulated / measured)|: the per-unit fit the calibration uses,
- * so that each mechanism is fitted where it acts rather than through the wall time.
+ * Compares the units of a simulated build with the same units of a measured page: the front end (to
+ * .rmeta) and codegen of libs separately, other units whole. The score is the duration-weighted
+ * mean of |log(simulated / measured)|: the per-unit fit the calibration uses, so that each
+ * mechanism is fitted where it acts rather than through the wall time.
  */
 public final class UnitErrors {
   private static final double MIN_SECONDS = 0.05;

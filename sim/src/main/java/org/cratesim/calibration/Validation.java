@@ -1,8 +1,5 @@
 package org.cratesim.calibration;
 
-import org.cratesim.importer.TimingsImporter;
-import org.cratesim.importer.EdgeKnowledge;
-import org.cratesim.importer.Calibration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,9 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.cratesim.cargo.BuildSimulator;
+import org.cratesim.importer.Calibration;
+import org.cratesim.importer.EdgeKnowledge;
+import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.timings.TimingsFormatException;
@@ -33,8 +33,8 @@ import org.cratesim.timings.UnitGraphFile;
 
 /**
  * Predicting measured builds from other measured builds: pairs pages of the same build at two
- * {@code -j} values, imports the first, simulates it at the second's {@code -j}, and compares
- * with the second's measured wall time.
+ * {@code -j} values, imports the first, simulates it at the second's {@code -j}, and compares with
+ * the second's measured wall time.
  */
 public final class Validation {
   private static final Pattern JOBS = Pattern.compile("-j(\\d+)");
@@ -48,22 +48,33 @@ public final class Validation {
   public record Loaded(TimingsPage from, TimingsPage to, Optional<UnitGraphFile> graph) {}
 
   /** One prediction. Errors are fractions: predicted / measured - 1. */
-  public record Row(String key, String mode, int fromJobs, int toJobs, double fromWallS,
-      double measuredS, double predictedS) {
+  public record Row(
+      String key,
+      String mode,
+      int fromJobs,
+      int toJobs,
+      double fromWallS,
+      double measuredS,
+      double predictedS) {
     public double error() {
       return predictedS / measuredS - 1;
     }
   }
 
   /** The summary the issue asks for; all errors are fractions. */
-  public record Summary(int pairs, double medianAbsError, double p90AbsError, double within10pct,
-      double medianSignedError, double meanAbsError) {}
+  public record Summary(
+      int pairs,
+      double medianAbsError,
+      double p90AbsError,
+      double within10pct,
+      double medianSignedError,
+      double meanAbsError) {}
 
   /**
-   * Pairs the timing files below two folders (searched recursively): files whose paths, relative
-   * to their folder, are equal once the {@code -jN} token is removed. From each key the page with
-   * the fewest jobs in {@code from} and the one with the most in {@code to} are paired, when the
-   * jobs differ.
+   * Pairs the timing files below two folders (searched recursively): files whose paths, relative to
+   * their folder, are equal once the {@code -jN} token is removed. From each key the page with the
+   * fewest jobs in {@code from} and the one with the most in {@code to} are paired, when the jobs
+   * differ.
    */
   public static List<Pair> pair(Path from, Path to) throws IOException {
     Map<String, Path> a = index(from, true);
@@ -94,8 +105,9 @@ public final class Validation {
         if (!m.find()) {
           continue;
         }
-        String key = rel.substring(0, rel.length() - f.length()) + m.replaceFirst("")
-            .replaceAll("\\.(json|html)$", "");
+        String key =
+            rel.substring(0, rel.length() - f.length())
+                + m.replaceFirst("").replaceAll("\\.(json|html)$", "");
         Path prev = out.get(key);
         if (prev == null || (fewest ? jobsOf(p) < jobsOf(prev) : jobsOf(p) > jobsOf(prev))) {
           out.put(key, p);
@@ -117,26 +129,28 @@ public final class Validation {
   }
 
   /**
-   * Reads both pages of every pair (in parallel); pages that fail to read are an error. With
-   * {@code unitGraphs}, the cargo {@code --unit-graph} JSON of the build is looked for beside
-   * the folder holding the page to predict from ({@code unit-graph.json} for debug,
-   * {@code unit-graph-check.json}, {@code unit-graph-release.json}).
+   * Reads both pages of every pair (in parallel); pages that fail to read are an error. With {@code
+   * unitGraphs}, the cargo {@code --unit-graph} JSON of the build is looked for beside the folder
+   * holding the page to predict from ({@code unit-graph.json} for debug, {@code
+   * unit-graph-check.json}, {@code unit-graph-release.json}).
    */
-  public static List<Loaded> load(List<Pair> pairs, boolean unitGraphs, int threads,
-      IntConsumer progress) throws IOException, TimingsFormatException {
+  public static List<Loaded> load(
+      List<Pair> pairs, boolean unitGraphs, int threads, IntConsumer progress)
+      throws IOException, TimingsFormatException {
     List<Callable<Loaded>> tasks = new ArrayList<>(pairs.size());
     for (Pair p : pairs) {
-      tasks.add(() -> {
-        TimingsPage a = TimingsReader.read(p.from());
-        Optional<UnitGraphFile> g = Optional.empty();
-        if (unitGraphs) {
-          Path f = graphBeside(p.from(), TimingsImporter.modeOf(a));
-          if (f != null) {
-            g = Optional.of(UnitGraphFile.read(f));
-          }
-        }
-        return new Loaded(a, TimingsReader.read(p.to()), g);
-      });
+      tasks.add(
+          () -> {
+            TimingsPage a = TimingsReader.read(p.from());
+            Optional<UnitGraphFile> g = Optional.empty();
+            if (unitGraphs) {
+              Path f = graphBeside(p.from(), TimingsImporter.modeOf(a));
+              if (f != null) {
+                g = Optional.of(UnitGraphFile.read(f));
+              }
+            }
+            return new Loaded(a, TimingsReader.read(p.to()), g);
+          });
     }
     return inParallel(tasks, threads, progress);
   }
@@ -147,23 +161,36 @@ public final class Validation {
     if (dir == null || dir.getParent() == null) {
       return null;
     }
-    String name = mode == Mode.CHECK ? "unit-graph-check.json"
-        : mode == Mode.RELEASE ? "unit-graph-release.json" : "unit-graph.json";
+    String name =
+        mode == Mode.CHECK
+            ? "unit-graph-check.json"
+            : mode == Mode.RELEASE ? "unit-graph-release.json" : "unit-graph.json";
     Path f = dir.getParent().resolve(name);
     return Files.isRegularFile(f) ? f : null;
   }
 
   /** Predicts every pair; rows come back in the pairs' order, whatever the thread count. */
-  public static List<Row> predict(List<Pair> pairs, List<Loaded> pages,
-      CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress)
+  public static List<Row> predict(
+      List<Pair> pairs,
+      List<Loaded> pages,
+      CalibrationChooser chooser,
+      EdgeKnowledge known,
+      int threads,
+      IntConsumer progress)
       throws IOException, TimingsFormatException {
     return predict(pairs, pages, chooser, known, threads, progress, null);
   }
 
   /** As above; when {@code unitErrors} is given, every simulated unit is compared to B's. */
-  public static List<Row> predict(List<Pair> pairs, List<Loaded> pages,
-      CalibrationChooser chooser, EdgeKnowledge known, int threads, IntConsumer progress,
-      UnitErrors unitErrors) throws IOException, TimingsFormatException {
+  public static List<Row> predict(
+      List<Pair> pairs,
+      List<Loaded> pages,
+      CalibrationChooser chooser,
+      EdgeKnowledge known,
+      int threads,
+      IntConsumer progress,
+      UnitErrors unitErrors)
+      throws IOException, TimingsFormatException {
     List<Callable<Row>> tasks = new ArrayList<>(pairs.size());
     for (int i = 0; i < pairs.size(); i++) {
       Pair p = pairs.get(i);
@@ -174,24 +201,31 @@ public final class Validation {
   }
 
   /**
-   * {@code cratesim validate}: reads every pair's pages ({@link #load}), pools the dependency
-   * edges of all pages to predict from unless {@code pooledEdges} is false (never those of the
-   * measured pages), and predicts every pair. {@code progress} counts 1 .. 2 x pairs: the pages
-   * read, then the pairs predicted.
+   * {@code cratesim validate}: reads every pair's pages ({@link #load}), pools the dependency edges
+   * of all pages to predict from unless {@code pooledEdges} is false (never those of the measured
+   * pages), and predicts every pair. {@code progress} counts 1 .. 2 x pairs: the pages read, then
+   * the pairs predicted.
    */
-  public static List<Row> validate(List<Pair> pairs, boolean unitGraphs, boolean pooledEdges,
-      CalibrationChooser chooser, int threads, LongConsumer progress)
+  public static List<Row> validate(
+      List<Pair> pairs,
+      boolean unitGraphs,
+      boolean pooledEdges,
+      CalibrationChooser chooser,
+      int threads,
+      LongConsumer progress)
       throws IOException, TimingsFormatException {
     List<Loaded> pages = load(pairs, unitGraphs, threads, progress::accept);
-    EdgeKnowledge known = pooledEdges
-        ? EdgeKnowledge.pool(pages.stream().map(Loaded::from).toList()) : EdgeKnowledge.none();
-    return predict(pairs, pages, chooser, known, threads,
-        done -> progress.accept(pairs.size() + done));
+    EdgeKnowledge known =
+        pooledEdges
+            ? EdgeKnowledge.pool(pages.stream().map(Loaded::from).toList())
+            : EdgeKnowledge.none();
+    return predict(
+        pairs, pages, chooser, known, threads, done -> progress.accept(pairs.size() + done));
   }
 
   /** Runs tasks on a pool; results in the tasks' order whatever the thread count. */
-  private static <T> List<T> inParallel(List<Callable<T>> tasks, int threads,
-      IntConsumer progress) throws IOException, TimingsFormatException {
+  private static <T> List<T> inParallel(List<Callable<T>> tasks, int threads, IntConsumer progress)
+      throws IOException, TimingsFormatException {
     List<T> out = new ArrayList<>(tasks.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
@@ -210,7 +244,11 @@ public final class Validation {
     return out;
   }
 
-  static Row predictOne(String key, Loaded l, CalibrationChooser chooser, EdgeKnowledge known,
+  static Row predictOne(
+      String key,
+      Loaded l,
+      CalibrationChooser chooser,
+      EdgeKnowledge known,
       UnitErrors unitErrors) {
     TimingsPage a = l.from();
     TimingsPage b = l.to();
@@ -222,8 +260,8 @@ public final class Validation {
       unitErrors.add(result, b);
     }
     double predicted = result.wallNanos() / 1e9;
-    return new Row(key, mode.id(), a.jobs(), b.jobs(), a.totalSeconds(), b.totalSeconds(),
-        predicted);
+    return new Row(
+        key, mode.id(), a.jobs(), b.jobs(), a.totalSeconds(), b.totalSeconds(), predicted);
   }
 
   private static <T> T get(Future<T> f) throws IOException, TimingsFormatException {
@@ -267,7 +305,12 @@ public final class Validation {
       }
     }
     Percentile pct = new Percentile().withEstimationType(EstimationType.R_7);
-    return new Summary(n, pct.evaluate(abs, 50), pct.evaluate(abs, 90), (double) within / n,
-        pct.evaluate(signed, 50), sum / n);
+    return new Summary(
+        n,
+        pct.evaluate(abs, 50),
+        pct.evaluate(abs, 90),
+        (double) within / n,
+        pct.evaluate(signed, 50),
+        sum / n);
   }
 }

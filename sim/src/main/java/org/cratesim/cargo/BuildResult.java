@@ -36,8 +36,8 @@ public record BuildResult(
     units = List.copyOf(units);
     criticalChain = List.copyOf(criticalChain);
     // a build's own log is already read-only: no need to copy it into records
-    concurrency = ConcurrencyLog.isReadOnlyView(concurrency) ? concurrency
-        : List.copyOf(concurrency);
+    concurrency =
+        ConcurrencyLog.isReadOnlyView(concurrency) ? concurrency : List.copyOf(concurrency);
   }
 
   /** Lower bound from total work: start-up + work ÷ jobs. */

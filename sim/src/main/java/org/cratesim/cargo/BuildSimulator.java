@@ -1,9 +1,9 @@
 package org.cratesim.cargo;
 
-import org.cratesim.rustc.FrontendParallelism;
 import java.util.Optional;
 import org.cratesim.model.Lto;
 import org.cratesim.model.Scenario;
+import org.cratesim.rustc.FrontendParallelism;
 import org.cratesim.strategy.Strategies;
 
 /** The library's entry point for one simulated build of a scenario. */
@@ -25,16 +25,23 @@ public final class BuildSimulator {
     boolean thinLocal =
         scenario.profile().ltoFor(scenario.build().mode()) instanceof Lto.ThinLocal
             && !scenario.profile().codegenUnits().equals(Optional.of(1));
-    return JobQueue.run(graph, scenario.build(), scenario.machine(), scenario.rustc(),
-        frontendParallelism(scenario), thinLocal ? 0 : scenario.costs().get(
-            "thin_local_lto_share"));
+    return JobQueue.run(
+        graph,
+        scenario.build(),
+        scenario.machine(),
+        scenario.rustc(),
+        frontendParallelism(scenario),
+        thinLocal ? 0 : scenario.costs().get("thin_local_lto_share"));
   }
 
   /** The scenario's -Z threads setting with the calibrated share and overhead. */
   public static FrontendParallelism frontendParallelism(Scenario scenario) {
     int threads = scenario.profile().frontendThreads();
-    return threads <= 1 ? FrontendParallelism.SERIAL
-        : new FrontendParallelism(threads, scenario.costs().get("frontend_parallel_share"),
+    return threads <= 1
+        ? FrontendParallelism.SERIAL
+        : new FrontendParallelism(
+            threads,
+            scenario.costs().get("frontend_parallel_share"),
             Math.max(1, scenario.costs().get("frontend_parallel_overhead")));
   }
 }

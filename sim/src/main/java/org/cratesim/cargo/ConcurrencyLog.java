@@ -15,13 +15,15 @@ final class ConcurrencyLog {
   private int size;
 
   /**
-   * Records the state from {@code t} on. Nothing is added when it equals the last sample; a
-   * sample at the same time as the last one replaces it.
+   * Records the state from {@code t} on. Nothing is added when it equals the last sample; a sample
+   * at the same time as the last one replaces it.
    */
   void add(long t, int active, int waiting, int inactive, int threads) {
     if (size > 0) {
       int last = 4 * (size - 1);
-      if (counts[last] == active && counts[last + 1] == waiting && counts[last + 2] == inactive
+      if (counts[last] == active
+          && counts[last + 1] == waiting
+          && counts[last + 2] == inactive
           && counts[last + 3] == threads) {
         return;
       }
@@ -43,8 +45,8 @@ final class ConcurrencyLog {
   }
 
   /**
-   * The samples in time order, as a read-only view; take it when the build is over (the log is
-   * not written to after that).
+   * The samples in time order, as a read-only view; take it when the build is over (the log is not
+   * written to after that).
    */
   List<ConcurrencySample> asList() {
     return new Samples();
@@ -62,8 +64,7 @@ final class ConcurrencyLog {
         throw new IndexOutOfBoundsException(i);
       }
       int k = 4 * i;
-      return new ConcurrencySample(time[i], counts[k], counts[k + 1], counts[k + 2],
-          counts[k + 3]);
+      return new ConcurrencySample(time[i], counts[k], counts[k + 1], counts[k + 2], counts[k + 3]);
     }
 
     @Override

@@ -17,11 +17,11 @@ public final class CriticalPath {
   private CriticalPath() {}
 
   /**
-   * The shortest time a unit can take with unlimited tokens and no contention, with the front
-   * end's parallelism.
+   * The shortest time a unit can take with unlimited tokens and no contention, with the front end's
+   * parallelism.
    */
-  public static long minimumDurationNanos(Unit u, RustcSettings rustc, MachineSettings machine,
-      FrontendParallelism fe) {
+  public static long minimumDurationNanos(
+      Unit u, RustcSettings rustc, MachineSettings machine, FrontendParallelism fe) {
     UnitWork w = u.work();
     long codegen = 0;
     if (w.codegenNanos() > 0) {
@@ -29,16 +29,19 @@ public final class CriticalPath {
       // the LTO barrier is ignored (still a valid lower bound)
       CodegenPlan plan = CodegenPlan.shortest(u, rustc);
       long[] optimize = plan.optimizeNanos();
-      codegen = plan.fixedNanos() + Arrays.stream(plan.translateNanos()).sum()
-          + optimize[optimize.length - 1];
+      codegen =
+          plan.fixedNanos()
+              + Arrays.stream(plan.translateNanos()).sum()
+              + optimize[optimize.length - 1];
     }
-    return frontendTime(u, machine, fe, true) + Math.round(codegen / machine.speedCodegen())
+    return frontendTime(u, machine, fe, true)
+        + Math.round(codegen / machine.speedCodegen())
         + Math.round(w.linkNanos() / machine.speedOther());
   }
 
   /**
-   * A unit's time on one thread at the machine's speed, with no contention, counting the
-   * parallel compiler's extra front-end work.
+   * A unit's time on one thread at the machine's speed, with no contention, counting the parallel
+   * compiler's extra front-end work.
    */
   public static long serialTimeNanos(Unit u, MachineSettings machine, FrontendParallelism fe) {
     UnitWork w = u.work();
@@ -52,23 +55,28 @@ public final class CriticalPath {
         + Math.round(w.linkNanos() / machine.speedOther());
   }
 
-  private static long frontendTime(Unit u, MachineSettings machine, FrontendParallelism fe,
-      boolean shortest) {
+  private static long frontendTime(
+      Unit u, MachineSettings machine, FrontendParallelism fe, boolean shortest) {
     long frontend = u.work().frontendNanos();
     if (u.isScriptRun()) {
       return Math.round(frontend / machine.speedOther());
     }
     long work = frontend;
     if (fe.threads() > 1 && frontend > 0) {
-      work = fe.serialNanos(frontend)
-          + (shortest ? fe.parallelParts(frontend)[0] : fe.parallelNanos(frontend));
+      work =
+          fe.serialNanos(frontend)
+              + (shortest ? fe.parallelParts(frontend)[0] : fe.parallelNanos(frontend));
     }
     return Math.round(work / machine.speedFrontend());
   }
 
   /** Earliest possible end of each unit (absolute), in unit order. */
-  public static long[] earliestEndsNanos(UnitGraph g, RustcSettings rustc,
-      MachineSettings machine, FrontendParallelism fe, long startupNanos) {
+  public static long[] earliestEndsNanos(
+      UnitGraph g,
+      RustcSettings rustc,
+      MachineSettings machine,
+      FrontendParallelism fe,
+      long startupNanos) {
     int n = g.size();
     long[] start = new long[n];
     long[] end = new long[n];
@@ -97,8 +105,12 @@ public final class CriticalPath {
   }
 
   /** Length of the longest chain, cargo's start-up included. */
-  public static long lowerBoundNanos(UnitGraph g, RustcSettings rustc, MachineSettings machine,
-      FrontendParallelism fe, long startupNanos) {
+  public static long lowerBoundNanos(
+      UnitGraph g,
+      RustcSettings rustc,
+      MachineSettings machine,
+      FrontendParallelism fe,
+      long startupNanos) {
     long best = startupNanos;
     for (long e : earliestEndsNanos(g, rustc, machine, fe, startupNanos)) {
       best = Math.max(best, e);

@@ -11,9 +11,9 @@ import java.util.PriorityQueue;
  *
  * <ul>
  *   <li>{@link #queueFinished()} computes priority(n) = cost(n) + Σ cost(k) over depth(n), where
- *       depth(n) is n itself plus every unit that transitively depends on n, so n's own cost
- *       counts twice (cargo's test {@code deep_first_equal_cost}: chain 1→2→4→5 with cost 1 gives
- *       node 1 priority 5).
+ *       depth(n) is n itself plus every unit that transitively depends on n, so n's own cost counts
+ *       twice (cargo's test {@code deep_first_equal_cost}: chain 1→2→4→5 with cost 1 gives node 1
+ *       priority 5).
  *   <li>{@link #dequeue()} returns a ready unit (no unfinished edges) of highest priority.
  *       <b>Deliberate deviation:</b> cargo takes {@code max_by_key} over a {@code HashMap}, so its
  *       ties are effectively arbitrary; here ties go to the lowest unit index, so runs are
@@ -23,13 +23,13 @@ import java.util.PriorityQueue;
  *   <li>cargo's {@code JobQueue::enqueue} gives a unit that {@code requires_upstream_objects}
  *       synthetic All edges to every transitive dependency ({@code depend_on_deps_of_deps}). Here
  *       the graph keeps direct edges only, and such a unit's edge to a dependency d is satisfied
- *       when d is <em>fully done</em>: d finished and every dependency of d fully done. That is
- *       the same condition, kept incrementally in linear memory.
+ *       when d is <em>fully done</em>: d finished and every dependency of d fully done. That is the
+ *       same condition, kept incrementally in linear memory.
  * </ul>
  *
- * <p>The transitive-dependent sets are computed exactly with bit sets, one block of at most a
- * few thousand target units at a time, so memory stays bounded (about 64 MiB) on graphs of
- * 100,000 units while small graphs take a single pass.
+ * <p>The transitive-dependent sets are computed exactly with bit sets, one block of at most a few
+ * thousand target units at a time, so memory stays bounded (about 64 MiB) on graphs of 100,000
+ * units while small graphs take a single pass.
  */
 public final class DependencyQueue {
   /** Bit-set words kept in memory at once while computing priorities. */
@@ -190,8 +190,8 @@ public final class DependencyQueue {
 
   /**
    * priority(n) = cost(n) + Σ_{k ∈ {n} ∪ transitive dependents(n)} cost(k). Exact, by bit-set
-   * reachability over blocks of target units; units are in topological order, so dependents
-   * have higher indices and a reverse sweep propagates sets.
+   * reachability over blocks of target units; units are in topological order, so dependents have
+   * higher indices and a reverse sweep propagates sets.
    */
   static void computePriorities(UnitGraph graph, long[] cost, long[] out) {
     int n = graph.size();

@@ -11,8 +11,8 @@ import org.cratesim.model.Scenario;
 import org.cratesim.model.UnitWork;
 
 /**
- * Which crates a build recompiles, and how: cargo's fingerprints (src/compiler/fingerprint/:
- * a unit is fresh or dirty) and rustc's incremental compilation of the dirty ones.
+ * Which crates a build recompiles, and how: cargo's fingerprints (src/compiler/fingerprint/: a unit
+ * is fresh or dirty) and rustc's incremental compilation of the dirty ones.
  */
 final class Fingerprints {
   /** What happens to a crate's units. */
@@ -81,8 +81,11 @@ final class Fingerprints {
       for (String d : c.deps()) {
         users.computeIfAbsent(d, k -> new HashSet<>()).add(c.name());
       }
-      c.buildScript().ifPresent(bs -> bs.deps().forEach(
-          d -> users.computeIfAbsent(d, k -> new HashSet<>()).add(c.name())));
+      c.buildScript()
+          .ifPresent(
+              bs ->
+                  bs.deps()
+                      .forEach(d -> users.computeIfAbsent(d, k -> new HashSet<>()).add(c.name())));
     }
     Set<String> dirty = new HashSet<>(rb.edits());
     ArrayDeque<String> todo = new ArrayDeque<>(rb.edits());
@@ -101,8 +104,8 @@ final class Fingerprints {
   }
 
   /**
-   * A unit's costs in this build. {@code expansionNanos}: the part of its front end that is
-   * macro expansion, redone by every incremental build.
+   * A unit's costs in this build. {@code expansionNanos}: the part of its front end that is macro
+   * expansion, redone by every incremental build.
    */
   static Unit apply(Unit unit, State s, long expansionNanos, Rebuild rb) {
     if (s == State.FULL) {
@@ -114,18 +117,28 @@ final class Fingerprints {
       return unit.withWork(u.fresh());
     }
     // in a check build the front end is the whole build: an edited crate redoes more of it
-    double items = s == State.EDITED
-        ? (unit.mode() == CompileMode.CHECK ? rb.checkItemsShare() : rb.itemsShare())
-        : rb.dependentItemsShare();
+    double items =
+        s == State.EDITED
+            ? (unit.mode() == CompileMode.CHECK ? rb.checkItemsShare() : rb.itemsShare())
+            : rb.dependentItemsShare();
     double cgus = s == State.EDITED ? rb.cguShare() : rb.dependentCguShare();
     long expansion = Math.min(u.frontendNanos(), expansionNanos);
-    long frontend = expansion + Math.round(rb.overheadS() * 1e9)
-        + Math.round((u.frontendNanos() - expansion) * items);
+    long frontend =
+        expansion
+            + Math.round(rb.overheadS() * 1e9)
+            + Math.round((u.frontendNanos() - expansion) * items);
     long codegen = Math.round(u.codegenNanos() * cgus);
     long serial = u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * cgus);
     long lto = u.ltoNanos() < 0 ? (cgus == 0 ? 0 : -1) : Math.round(u.ltoNanos() * cgus);
     // the link is always from scratch
-    return unit.withWork(new UnitWork(frontend, codegen, u.codegenUnits(), u.linkNanos(), serial,
-        lto, u.parallelCodegenFactor()));
+    return unit.withWork(
+        new UnitWork(
+            frontend,
+            codegen,
+            u.codegenUnits(),
+            u.linkNanos(),
+            serial,
+            lto,
+            u.parallelCodegenFactor()));
   }
 }

@@ -1,34 +1,34 @@
 package org.cratesim.cargo;
 
-import org.cratesim.rustc.FrontendParallelism;
-import org.cratesim.jobserver.Jobserver;
-import org.cratesim.rustc.JobState;
-import org.cratesim.rustc.Rustc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.cratesim.engine.SharedProcessor;
 import org.cratesim.engine.Simulation;
+import org.cratesim.jobserver.Jobserver;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.SchedulingPolicy;
 import org.cratesim.model.TargetKind;
+import org.cratesim.rustc.FrontendParallelism;
+import org.cratesim.rustc.JobState;
+import org.cratesim.rustc.Rustc;
 
 /**
  * Simulates cargo's {@code JobQueue} / {@code DrainState::drain_the_queue}
- * (src/compiler/job_queue/mod.rs); each running unit is a {@link Rustc} process, which reports
- * back through {@link JobState}.
+ * (src/compiler/job_queue/mod.rs); each running unit is a {@link Rustc} process, which reports back
+ * through {@link JobState}.
  *
  * <p>cargo: {@code spawn_work_if_possible} moves every ready unit into {@code pending_queue}
  * (sorted ascending by priority; a new unit goes after those of equal priority; the last is
- * popped), requests a jobserver token for every unit beyond the first, and runs units while
- * {@code active.len() < tokens.len() + 1} (its implicit token runs one unit). Surplus tokens are
- * released ({@code tokens.truncate(active.len() - 1)}).
+ * popped), requests a jobserver token for every unit beyond the first, and runs units while {@code
+ * active.len() < tokens.len() + 1} (its implicit token runs one unit). Surplus tokens are released
+ * ({@code tokens.truncate(active.len() - 1)}).
  *
- * <p>Every busy thread is a task on a {@link SharedProcessor}, whose speed falls with the number
- * of busy threads per {@link MachineSettings}.
+ * <p>Every busy thread is a task on a {@link SharedProcessor}, whose speed falls with the number of
+ * busy threads per {@link MachineSettings}.
  */
 public final class JobQueue {
   private static final int PRIORITY_WAKE = 0;
@@ -59,8 +59,13 @@ public final class JobQueue {
   private int lastReleaser = -1;
   private long lastReleaseNanos = -1;
 
-  private JobQueue(UnitGraph graph, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, FrontendParallelism frontend, double removedLtoShare) {
+  private JobQueue(
+      UnitGraph graph,
+      BuildSettings build,
+      MachineSettings machine,
+      RustcSettings rustc,
+      FrontendParallelism frontend,
+      double removedLtoShare) {
     this.graph = graph;
     this.frontend = frontend;
     this.build = build;
@@ -71,18 +76,20 @@ public final class JobQueue {
       machine.contentionFrontend(), machine.contentionCodegen(), machine.contentionOther()
     };
     double[] speed = {machine.speedFrontend(), machine.speedCodegen(), machine.speedOther()};
-    SharedProcessor.Rates rates = c[0] == 0 && c[1] == 0 && c[2] == 0
-        ? SharedProcessor.Rates.constant(speed)
-        : (k, b) -> speed[k] / (1.0 + c[k] * Math.max(0, b - 1));
-    this.cpu = new SharedProcessor<>(sim, Rustc.CLASSES, rates, new BuildEvent.Wake(),
-        PRIORITY_WAKE);
+    SharedProcessor.Rates rates =
+        c[0] == 0 && c[1] == 0 && c[2] == 0
+            ? SharedProcessor.Rates.constant(speed)
+            : (k, b) -> speed[k] / (1.0 + c[k] * Math.max(0, b - 1));
+    this.cpu =
+        new SharedProcessor<>(sim, Rustc.CLASSES, rates, new BuildEvent.Wake(), PRIORITY_WAKE);
     // Message::Token: a granted token is delivered right after the event being handled, in
     // grant order (a FIFO rather than the event list: same order, no heap operations)
     this.jobserver = new Jobserver(build.jobs(), grants::add);
-    this.queue = new DependencyQueue(graph,
-        costs(graph, build.scheduling(), rustc, machine, frontend));
-    this.session = new Rustc.Session(cpu, jobserver, rustc, frontend,
-        build.mode() == Mode.RELEASE, removedLtoShare);
+    this.queue =
+        new DependencyQueue(graph, costs(graph, build.scheduling(), rustc, machine, frontend));
+    this.session =
+        new Rustc.Session(
+            cpu, jobserver, rustc, frontend, build.mode() == Mode.RELEASE, removedLtoShare);
     this.records = new Record[graph.size()];
     for (int i = 0; i < records.length; i++) {
       records[i] = new Record();
@@ -91,21 +98,30 @@ public final class JobQueue {
 
   /**
    * Simulates the build of {@code graph} with a parallel front end. {@code removedLtoShare}: for
-   * units given in seconds (measured with cargo's default thin-local LTO) in a release build
-   * with another LTO setting, the share of their parallel codegen that thin-local LTO added and
-   * that is not done; 0 keeps the measured work.
+   * units given in seconds (measured with cargo's default thin-local LTO) in a release build with
+   * another LTO setting, the share of their parallel codegen that thin-local LTO added and that is
+   * not done; 0 keeps the measured work.
    */
-  public static BuildResult run(UnitGraph graph, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, FrontendParallelism frontend, double removedLtoShare) {
+  public static BuildResult run(
+      UnitGraph graph,
+      BuildSettings build,
+      MachineSettings machine,
+      RustcSettings rustc,
+      FrontendParallelism frontend,
+      double removedLtoShare) {
     return new JobQueue(graph, build, machine, rustc, frontend, removedLtoShare).execute();
   }
 
   /** The DependencyQueue cost of each unit under a scheduling policy. */
-  static long[] costs(UnitGraph graph, SchedulingPolicy policy, RustcSettings rustc,
-      MachineSettings machine, FrontendParallelism frontend) {
+  static long[] costs(
+      UnitGraph graph,
+      SchedulingPolicy policy,
+      RustcSettings rustc,
+      MachineSettings machine,
+      FrontendParallelism frontend) {
     long[] cost = new long[graph.size()];
-    boolean[] macroSide = policy instanceof SchedulingPolicy.ProcMacrosFirst
-        ? procMacroSide(graph) : null;
+    boolean[] macroSide =
+        policy instanceof SchedulingPolicy.ProcMacrosFirst ? procMacroSide(graph) : null;
     for (int i = 0; i < cost.length; i++) {
       if (policy instanceof SchedulingPolicy.ProcMacrosFirst) {
         // outweighs any sum of dependents' costs: these units come first
@@ -114,9 +130,11 @@ public final class JobQueue {
         cost[i] = CARGO_UNIT_COST;
       } else if (policy instanceof SchedulingPolicy.EstimatedDuration) {
         // milliseconds of the unit's duration if it ran alone with unlimited tokens
-        cost[i] = Math.max(1,
-            CriticalPath.minimumDurationNanos(graph.unit(i), rustc, machine, frontend)
-                / 1_000_000);
+        cost[i] =
+            Math.max(
+                1,
+                CriticalPath.minimumDurationNanos(graph.unit(i), rustc, machine, frontend)
+                    / 1_000_000);
       } else {
         throw new AssertionError(policy);
       }
@@ -256,8 +274,16 @@ public final class JobQueue {
     for (int i = 0; i < graph.size(); i++) {
       Record r = records[i];
       timings.add(
-          new UnitData(graph.unit(i), r.readyNanos, r.startNanos, r.durationNanos, r.rmetaNanos,
-              r.frontendEnd, r.codegenEnd, r.unblocked, r.unblockedRmeta));
+          new UnitData(
+              graph.unit(i),
+              r.readyNanos,
+              r.startNanos,
+              r.durationNanos,
+              r.rmetaNanos,
+              r.frontendEnd,
+              r.codegenEnd,
+              r.unblocked,
+              r.unblockedRmeta));
       wall = Math.max(wall, r.startNanos + r.durationNanos);
     }
     List<ChainLink> chain = criticalChain(timings, wall);
@@ -265,10 +291,19 @@ public final class JobQueue {
     for (Unit u : graph.units()) {
       work += CriticalPath.serialTimeNanos(u, machine, frontend);
     }
-    return new BuildResult(wall,
-        CriticalPath.lowerBoundNanos(graph, rustc, machine, frontend, startupNanos), work,
-        startupNanos, build.jobs(), build.mode(), timings, chain,
-        concurrency.asList(), cpu.busyIntegralNanos(), maxThreads, sim.eventsFired());
+    return new BuildResult(
+        wall,
+        CriticalPath.lowerBoundNanos(graph, rustc, machine, frontend, startupNanos),
+        work,
+        startupNanos,
+        build.jobs(),
+        build.mode(),
+        timings,
+        chain,
+        concurrency.asList(),
+        cpu.busyIntegralNanos(),
+        maxThreads,
+        sim.eventsFired());
   }
 
   /** Walks back from the last unit to finish, following why each unit started when it did. */
@@ -367,5 +402,4 @@ public final class JobQueue {
     List<Integer> unblocked = List.of();
     List<Integer> unblockedRmeta = List.of();
   }
-
 }

@@ -15,15 +15,18 @@ import org.cratesim.rustc.Invocation;
  * @param mode build, check or run-custom-build
  * @param work what it does, in nanoseconds of single-threaded full-speed time
  */
-public record Unit(int index, String name, String version, TargetKind kind, CompileMode mode,
-    UnitWork work) implements Invocation {
+public record Unit(
+    int index, String name, String version, TargetKind kind, CompileMode mode, UnitWork work)
+    implements Invocation {
 
   public Unit {
     Objects.requireNonNull(name);
     Objects.requireNonNull(version);
     Objects.requireNonNull(kind);
     Objects.requireNonNull(mode);
-    if (work.frontendNanos() < 0 || work.codegenNanos() < 0 || work.linkNanos() < 0
+    if (work.frontendNanos() < 0
+        || work.codegenNanos() < 0
+        || work.linkNanos() < 0
         || work.codegenUnits() < 1) {
       throw new IllegalArgumentException("bad unit costs for " + name);
     }

@@ -3,9 +3,9 @@ package org.cratesim.cargo;
 import java.util.List;
 
 /**
- * One unit's simulated timing, with cargo's {@code UnitData} fields (src/compiler/timings).
- * Times are nanoseconds: {@code start} since the build began, the others relative to the unit's
- * start; -1 where absent.
+ * One unit's simulated timing, with cargo's {@code UnitData} fields (src/compiler/timings). Times
+ * are nanoseconds: {@code start} since the build began, the others relative to the unit's start; -1
+ * where absent.
  *
  * @param unit the unit
  * @param readyNanos when its last dependency edge was satisfied (or cargo's start-up)

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Units in a topological order (dependencies first) and their dependency edges: cargo's
- * {@code UnitGraph} after {@code JobQueue::enqueue} added the synthetic edges.
+ * Units in a topological order (dependencies first) and their dependency edges: cargo's {@code
+ * UnitGraph} after {@code JobQueue::enqueue} added the synthetic edges.
  */
 public final class UnitGraph {
   private final List<Unit> units;
@@ -15,6 +15,7 @@ public final class UnitGraph {
   private final int[][] dependentUnits;
   private final boolean[][] dependentNeedsAll;
   private final boolean[] requiresUpstreamObjects;
+
   /** Priorities under uniform cost (cargo's default), computed on first use. */
   private volatile long[] uniformPriorities;
 
@@ -74,8 +75,8 @@ public final class UnitGraph {
   }
 
   /**
-   * DependencyQueue priorities when every unit has the same cost: they depend only on the graph,
-   * so they are computed once (a graph is immutable) and shared by every simulation of it.
+   * DependencyQueue priorities when every unit has the same cost: they depend only on the graph, so
+   * they are computed once (a graph is immutable) and shared by every simulation of it.
    */
   long[] uniformPriorities(long cost) {
     long[] p = uniformPriorities;

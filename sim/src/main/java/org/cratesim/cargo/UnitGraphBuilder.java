@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.cratesim.cost.CostModel;
 import org.cratesim.engine.RandomStreams;
-import org.cratesim.strategy.BuildStrategy;
-import org.cratesim.strategy.Strategies;
-import org.cratesim.strategy.StrategyContext;
-import org.cratesim.strategy.UnitFacts;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateKind;
@@ -25,12 +21,16 @@ import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
+import org.cratesim.model.TargetKind;
+import org.cratesim.model.UnitWork;
+import org.cratesim.strategy.BuildStrategy;
+import org.cratesim.strategy.Strategies;
+import org.cratesim.strategy.StrategyContext;
+import org.cratesim.strategy.UnitFacts;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
-import org.cratesim.model.TargetKind;
-import org.cratesim.model.UnitWork;
 
 /**
  * Derives cargo's units and edges from a scenario's crates.
@@ -38,26 +38,26 @@ import org.cratesim.model.UnitWork;
  * <p>Rules, after cargo's {@code unit_dependencies.rs} and {@code JobQueue::enqueue}:
  *
  * <ul>
- *   <li>A lib, proc-macro or bin crate gives one unit; a crate with a build script gives two
- *       more: compile the script (a host binary) and run it ({@code RunCustomBuild}); the crate's
- *       own unit waits for the run to finish.
- *   <li>{@code only_requires_rmeta}: a lib built in Build mode waits only for the {@code .rmeta}
- *       of a lib dependency built in Build mode (pipelining); every other edge waits for the full
+ *   <li>A lib, proc-macro or bin crate gives one unit; a crate with a build script gives two more:
+ *       compile the script (a host binary) and run it ({@code RunCustomBuild}); the crate's own
+ *       unit waits for the run to finish.
+ *   <li>{@code only_requires_rmeta}: a lib built in Build mode waits only for the {@code .rmeta} of
+ *       a lib dependency built in Build mode (pipelining); every other edge waits for the full
  *       output.
  *   <li>A unit that {@code requires_upstream_objects} (bin, proc-macro, build-script compile) waits
  *       for the full output of <em>every transitive</em> dependency ({@code
- *       depend_on_deps_of_deps}); the graph keeps only the direct edges and {@link
- *       DependencyQueue} applies the transitive rule.
+ *       depend_on_deps_of_deps}); the graph keeps only the direct edges and {@link DependencyQueue}
+ *       applies the transitive rule.
  *   <li>In check mode, libs and bins needed by the target stop after the front end (mode Check);
- *       proc macros, everything they or build scripts need, and build scripts are still fully
- *       built (mode Build, host). A crate needed by both sides gets both units, as in cargo.
- *       In debug and release a crate needed by both gets one unit (cargo unifies host and target
- *       units when no {@code --target} is given; the release build-override profile for host
- *       units is not modelled).
+ *       proc macros, everything they or build scripts need, and build scripts are still fully built
+ *       (mode Build, host). A crate needed by both sides gets both units, as in cargo. In debug and
+ *       release a crate needed by both gets one unit (cargo unifies host and target units when no
+ *       {@code --target} is given; the release build-override profile for host units is not
+ *       modelled).
  * </ul>
  *
- * Unit indices follow a topological order of the crates with ties broken by declaration order,
- * so the same scenario always yields the same graph.
+ * Unit indices follow a topological order of the crates with ties broken by declaration order, so
+ * the same scenario always yields the same graph.
  */
 public final class UnitGraphBuilder {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -68,8 +68,9 @@ public final class UnitGraphBuilder {
   public static UnitGraph build(Scenario original) {
     // strategies first change the graph (e.g. WASM macros replace macro crates by shims)
     List<BuildStrategy> strategies = Strategies.active(original);
-    StrategyContext ctx = new StrategyContext(original, new HashSet<>(),
-        new RandomStreams(STRATEGY_SEED, 0).stream("strategies"));
+    StrategyContext ctx =
+        new StrategyContext(
+            original, new HashSet<>(), new RandomStreams(STRATEGY_SEED, 0).stream("strategies"));
     Scenario scenario = original;
     for (BuildStrategy st : strategies) {
       scenario = st.prepare(scenario, ctx);
@@ -110,43 +111,66 @@ public final class UnitGraphBuilder {
         for (String d : bs.deps()) {
           compileDeps.put(buildUnitOf(d, hostUnit, checkUnit), Artifact.ALL);
         }
-        int compile = add(units, edges, c, TargetKind.BUILD_SCRIPT_COMPILE, CompileMode.BUILD,
-            timedWork(bs.compile(), bs.compile().codegenUnitsFor(mode)), compileDeps);
+        int compile =
+            add(
+                units,
+                edges,
+                c,
+                TargetKind.BUILD_SCRIPT_COMPILE,
+                CompileMode.BUILD,
+                timedWork(bs.compile(), bs.compile().codegenUnitsFor(mode)),
+                compileDeps);
         Map<Integer, Artifact> runDeps = new LinkedHashMap<>();
         runDeps.put(compile, Artifact.ALL);
         double parallel = bs.runS() * bs.runParallelShare();
-        Phases run = new Phases(bs.runS() - parallel, parallel,
-            parallel > 0 ? BuildScriptSpec.RUN_JOBS : 1, 0);
-        runUnit.put(c.name(), add(units, edges, c, TargetKind.BUILD_SCRIPT_RUN,
-            CompileMode.RUN_CUSTOM_BUILD, timedWork(run, run.codegenUnitsFor(mode)), runDeps));
+        Phases run =
+            new Phases(
+                bs.runS() - parallel, parallel, parallel > 0 ? BuildScriptSpec.RUN_JOBS : 1, 0);
+        runUnit.put(
+            c.name(),
+            add(
+                units,
+                edges,
+                c,
+                TargetKind.BUILD_SCRIPT_RUN,
+                CompileMode.RUN_CUSTOM_BUILD,
+                timedWork(run, run.codegenUnitsFor(mode)),
+                runDeps));
       }
       TargetKind kind = TargetKind.of(c.kind());
-      boolean forHost = c.builtFor().isEmpty()
-          ? host.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.HOST);
-      boolean forTarget = c.builtFor().isEmpty()
-          ? target.contains(c.name()) : c.builtFor().contains(CrateSpec.Side.TARGET);
+      boolean forHost =
+          c.builtFor().isEmpty()
+              ? host.contains(c.name())
+              : c.builtFor().contains(CrateSpec.Side.HOST);
+      boolean forTarget =
+          c.builtFor().isEmpty()
+              ? target.contains(c.name())
+              : c.builtFor().contains(CrateSpec.Side.TARGET);
       boolean needBuild = c.kind() == CrateKind.PROC_MACRO || mode != Mode.CHECK || forHost;
       boolean needCheck = mode == Mode.CHECK && c.kind() != CrateKind.PROC_MACRO && forTarget;
       // host-only crates (proc macros and what only they and build scripts need) use
       // cargo's build-override profile in release
-      boolean hostOnly = c.kind() == CrateKind.PROC_MACRO
-          || host.contains(c.name()) && !target.contains(c.name());
+      boolean hostOnly =
+          c.kind() == CrateKind.PROC_MACRO || host.contains(c.name()) && !target.contains(c.name());
       // the profile's codegen-units, else the crate's (cargo's build-override asks 256 of
       // host crates described by size)
       int cgus = profile.codegenUnits().orElse(c.phases().codegenUnitsFor(mode));
       if (needBuild) {
         Map<Integer, Artifact> deps =
             unitDeps(c, kind, CompileMode.BUILD, units, hostUnit, checkUnit, runUnit);
-        UnitWork work = c.sizeBased()
-            ? sizedWork(costs.cost(c, hostOnly, hostOnly ? 256 : cgus), false)
-            : timedWork(c.phases(), cgus, costs.adjustTimed(c, hostOnly));
+        UnitWork work =
+            c.sizeBased()
+                ? sizedWork(costs.cost(c, hostOnly, hostOnly ? 256 : cgus), false)
+                : timedWork(c.phases(), cgus, costs.adjustTimed(c, hostOnly));
         hostUnit.put(c.name(), add(units, edges, c, kind, CompileMode.BUILD, work, deps));
       }
       if (needCheck) {
         Map<Integer, Artifact> deps =
             unitDeps(c, kind, CompileMode.CHECK, units, hostUnit, checkUnit, runUnit);
-        UnitWork work = c.sizeBased() ? sizedWork(costs.cost(c, false, 1), true)
-            : timedWork(new Phases(c.phases().frontendS(), 0, 1, 0), 1);
+        UnitWork work =
+            c.sizeBased()
+                ? sizedWork(costs.cost(c, false, 1), true)
+                : timedWork(new Phases(c.phases().frontendS(), 0, 1, 0), 1);
         checkUnit.put(c.name(), add(units, edges, c, kind, CompileMode.CHECK, work, deps));
       }
     }
@@ -166,18 +190,25 @@ public final class UnitGraphBuilder {
       if (c.sizeBased()) {
         expansion = nanos(costs.cost(c, false, 1).expandS());
       } else if (byMacro.isEmpty()) {
-        expansion = Math.round(clean.work().frontendNanos()
-            * scenario.rebuild().plainExpansionShare());
+        expansion =
+            Math.round(clean.work().frontendNanos() * scenario.rebuild().plainExpansionShare());
       }
       Fingerprints.State state = plan.state(c.name());
       Unit u = Fingerprints.apply(clean, state, expansion, scenario.rebuild());
       if (!strategies.isEmpty()) {
         boolean rebuilt = u.work().totalNanos() > 0;
-        boolean incremental = rebuilt && (state == Fingerprints.State.EDITED
-            || state == Fingerprints.State.DEPENDENT);
-        UnitFacts facts = new UnitFacts(c, u.kind(), rebuilt, incremental,
-            state == Fingerprints.State.EDITED, byMacro,
-            invocations(c, byMacro, scenario.costs()));
+        boolean incremental =
+            rebuilt
+                && (state == Fingerprints.State.EDITED || state == Fingerprints.State.DEPENDENT);
+        UnitFacts facts =
+            new UnitFacts(
+                c,
+                u.kind(),
+                rebuilt,
+                incremental,
+                state == Fingerprints.State.EDITED,
+                byMacro,
+                invocations(c, byMacro, scenario.costs()));
         UnitWork w = u.work();
         for (BuildStrategy st : strategies) {
           w = st.adjust(w, facts, ctx);
@@ -218,11 +249,14 @@ public final class UnitGraphBuilder {
         du = buildUnitOf(d, hostUnit, checkUnit);
       }
       Unit dep = units.get(du);
-      boolean onlyRmeta = !kind.requiresUpstreamObjects()
-          && unitMode == CompileMode.BUILD
-          && !dep.requiresUpstreamObjects()
-          && dep.mode() == CompileMode.BUILD;
-      deps.merge(du, onlyRmeta ? Artifact.METADATA : Artifact.ALL,
+      boolean onlyRmeta =
+          !kind.requiresUpstreamObjects()
+              && unitMode == CompileMode.BUILD
+              && !dep.requiresUpstreamObjects()
+              && dep.mode() == CompileMode.BUILD;
+      deps.merge(
+          du,
+          onlyRmeta ? Artifact.METADATA : Artifact.ALL,
           (a, b) -> a == Artifact.ALL || b == Artifact.ALL ? Artifact.ALL : Artifact.METADATA);
     }
     return deps;
@@ -240,8 +274,14 @@ public final class UnitGraphBuilder {
     return u;
   }
 
-  private static int add(List<Unit> units, List<Map<Integer, Artifact>> edges, CrateSpec c,
-      TargetKind kind, CompileMode unitMode, UnitWork work, Map<Integer, Artifact> deps) {
+  private static int add(
+      List<Unit> units,
+      List<Map<Integer, Artifact>> edges,
+      CrateSpec c,
+      TargetKind kind,
+      CompileMode unitMode,
+      UnitWork work,
+      Map<Integer, Artifact> deps) {
     int index = units.size();
     units.add(new Unit(index, c.name(), c.version(), kind, unitMode, work));
     edges.add(deps);
@@ -258,27 +298,40 @@ public final class UnitGraphBuilder {
     if (adj.ltoS() == 0 && adj.parallelCodegenFactor() == 1 && adj.linkS() == p.linkS()) {
       return timedWork(p, cgus);
     }
-    return new UnitWork(nanos(p.frontendS()), nanos(p.codegenS()), cgus, nanos(adj.linkS()), -1,
-        adj.ltoS() > 0 ? nanos(adj.ltoS()) : -1, adj.parallelCodegenFactor());
+    return new UnitWork(
+        nanos(p.frontendS()),
+        nanos(p.codegenS()),
+        cgus,
+        nanos(adj.linkS()),
+        -1,
+        adj.ltoS() > 0 ? nanos(adj.ltoS()) : -1,
+        adj.parallelCodegenFactor());
   }
 
   /** A size-described crate: the cost model gives its phases (a check unit: the front end). */
   private static UnitWork sizedWork(CostModel.UnitCost cost, boolean check) {
-    return check ? new UnitWork(nanos(cost.frontendS()), 0, 1, 0, -1, -1, 1.0)
-        : new UnitWork(nanos(cost.frontendS()), nanos(cost.codegenS()), cost.cgus(),
-            nanos(cost.linkS()), nanos(cost.codegenSerialS()), nanos(cost.ltoS()), 1.0);
+    return check
+        ? new UnitWork(nanos(cost.frontendS()), 0, 1, 0, -1, -1, 1.0)
+        : new UnitWork(
+            nanos(cost.frontendS()),
+            nanos(cost.codegenS()),
+            cost.cgus(),
+            nanos(cost.linkS()),
+            nanos(cost.codegenSerialS()),
+            nanos(cost.ltoS()),
+            1.0);
   }
 
   /** The seed of the strategies' random stream (the shared cache's hits). */
   static final long STRATEGY_SEED = 1;
 
   /**
-   * Per proc-macro crate, the part of a unit's front end spent expanding its invocations: from
-   * the crate's size (invocations x costs.expand_per_invocation_s), or for a crate given in
-   * seconds, the expansion share of its front end split over the proc macros it uses.
+   * Per proc-macro crate, the part of a unit's front end spent expanding its invocations: from the
+   * crate's size (invocations x costs.expand_per_invocation_s), or for a crate given in seconds,
+   * the expansion share of its front end split over the proc macros it uses.
    */
-  private static Map<String, Long> expansionByMacro(CrateSpec c, Unit clean, Scenario sc,
-      CostModel costs, Map<String, CrateSpec> byName) {
+  private static Map<String, Long> expansionByMacro(
+      CrateSpec c, Unit clean, Scenario sc, CostModel costs, Map<String, CrateSpec> byName) {
     Map<String, Long> out = new java.util.TreeMap<>();
     if (clean.kind() == TargetKind.BUILD_SCRIPT_RUN
         || clean.kind() == TargetKind.BUILD_SCRIPT_COMPILE) {
@@ -289,12 +342,13 @@ public final class UnitGraphBuilder {
       c.size().get().macroInvocations().forEach((m, n) -> out.put(m, nanos(n * per)));
       return out;
     }
-    List<String> macros = c.deps().stream()
-        .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO && !facadeOf(c.name(), d))
-        .toList();
+    List<String> macros =
+        c.deps().stream()
+            .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO && !facadeOf(c.name(), d))
+            .toList();
     if (!macros.isEmpty()) {
-      long share = Math.round(clean.work().frontendNanos() * sc.rebuild().expansionShare()
-          / macros.size());
+      long share =
+          Math.round(clean.work().frontendNanos() * sc.rebuild().expansionShare() / macros.size());
       macros.forEach(m -> out.put(m, share));
     }
     return out;
@@ -302,17 +356,18 @@ public final class UnitGraphBuilder {
 
   /**
    * Whether {@code crate} is the facade that re-exports its own macro crate (serde and
-   * serde_derive, tokio and tokio-macros, thiserror and thiserror-impl, clap and clap_derive):
-   * it depends on the macro without invoking it.
+   * serde_derive, tokio and tokio-macros, thiserror and thiserror-impl, clap and clap_derive): it
+   * depends on the macro without invoking it.
    */
   static boolean facadeOf(String crate, String macro) {
-    return macro.length() > crate.length() + 1 && macro.startsWith(crate)
+    return macro.length() > crate.length() + 1
+        && macro.startsWith(crate)
         && (macro.charAt(crate.length()) == '_' || macro.charAt(crate.length()) == '-');
   }
 
   /** Invocations per macro: given by the size, else estimated from the expansion time. */
-  private static Map<String, Long> invocations(CrateSpec c, Map<String, Long> byMacro,
-      CostRates rates) {
+  private static Map<String, Long> invocations(
+      CrateSpec c, Map<String, Long> byMacro, CostRates rates) {
     if (c.sizeBased()) {
       return c.size().get().macroInvocations();
     }

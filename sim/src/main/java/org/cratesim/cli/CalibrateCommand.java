@@ -29,33 +29,49 @@ import picocli.CommandLine.Spec;
       "--unit-graph (few pairs: few parameters).",
       "Objective: median |error| + p90 |error| / 2, over pairs measured >= 1 s."
     },
-    footer = {"", "Reproduce the shipped file: cratesim calibrate --shared ../shared --write "
-        + "sim/src/main/resources/org/cratesim/importer/calibration.toml"})
+    footer = {
+      "",
+      "Reproduce the shipped file: cratesim calibrate --shared ../shared --write "
+          + "sim/src/main/resources/org/cratesim/importer/calibration.toml"
+    })
 public final class CalibrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--shared", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--shared",
+      required = true,
+      paramLabel = "DIR",
       description = "The shared folder holding groundtruth/.")
   Path shared;
 
-  @Option(names = "--write", paramLabel = "FILE",
+  @Option(
+      names = "--write",
+      paramLabel = "FILE",
       description = "Write calibration.toml here (default: print it).")
   Path write;
 
-  @Option(names = "--rounds", defaultValue = "6", paramLabel = "N",
+  @Option(
+      names = "--rounds",
+      defaultValue = "6",
+      paramLabel = "N",
       description = "Coordinate-descent rounds per fit (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--cross-validate",
+  @Option(
+      names = "--cross-validate",
       description = "Also fit each epyc mode on half the pairs and report the other half.")
   boolean crossValidate;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads.")
   Integer threads;
 
-  @Option(names = "--objective", defaultValue = "hybrid", paramLabel = "WHAT",
-      description = "units (per-unit durations at the new -j), wall (wall time) or hybrid "
-          + "(both; default).")
+  @Option(
+      names = "--objective",
+      defaultValue = "hybrid",
+      paramLabel = "WHAT",
+      description =
+          "units (per-unit durations at the new -j), wall (wall time) or hybrid "
+              + "(both; default).")
   String objective;
 
   @Override
@@ -65,11 +81,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ModelCalibration.Result result;
     try {
-      result = ModelCalibration.calibrate(shared,
-          new ModelCalibration.Options(rounds, crossValidate, n, what), line -> {
-            err.println(line);
-            err.flush();
-          });
+      result =
+          ModelCalibration.calibrate(
+              shared,
+              new ModelCalibration.Options(rounds, crossValidate, n, what),
+              line -> {
+                err.println(line);
+                err.flush();
+              });
     } catch (DataException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -89,8 +108,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     try {
       return Calibrator.Objective.valueOf(objective.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--objective must be units, wall or hybrid, was '"
-          + objective + "'");
+      throw new BadInputException(
+          "--objective must be units, wall or hybrid, was '" + objective + "'");
     }
   }
 }

@@ -28,11 +28,16 @@ import picocli.CommandLine.Spec;
 public final class CalibrateCostsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--shared", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--shared",
+      required = true,
+      paramLabel = "DIR",
       description = "The shared folder holding groundtruth/.")
   Path shared;
 
-  @Option(names = "--write", paramLabel = "FILE",
+  @Option(
+      names = "--write",
+      paramLabel = "FILE",
       description = "Write costs.toml here (default: print it).")
   Path write;
 

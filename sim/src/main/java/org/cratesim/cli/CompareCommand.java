@@ -18,38 +18,55 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = "Runs a scenario as a baseline (every strategy off) and with each named "
-        + "strategy on (same build kind, same random numbers), and prints the wall time, the "
-        + "change against the baseline, and what left or joined the critical path.")
+    description =
+        "Runs a scenario as a baseline (every strategy off) and with each named "
+            + "strategy on (same build kind, same random numbers), and prints the wall time, the "
+            + "change against the baseline, and what left or joined the critical path.")
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (TOML).")
   Path scenarioFile;
 
-  @Option(names = "--strategy", required = true, paramLabel = "NAME",
-      description = "A strategy to compare (repeatable); 'a+b' switches on both together; "
-          + "NAME:key=value,... sets parameters, e.g. wasm-proc-macros:runtime=jit.")
+  @Option(
+      names = "--strategy",
+      required = true,
+      paramLabel = "NAME",
+      description =
+          "A strategy to compare (repeatable); 'a+b' switches on both together; "
+              + "NAME:key=value,... sets parameters, e.g. wasm-proc-macros:runtime=jit.")
   List<String> strategies = new ArrayList<>();
 
-  @Option(names = "--build-kind", paramLabel = "KIND",
+  @Option(
+      names = "--build-kind",
+      paramLabel = "KIND",
       description = "clean, warm, incremental or noop (default: the scenario's).")
   String buildKind;
 
   @Option(names = "--edit", paramLabel = "CRATE", description = "Edited crate (repeatable).")
   List<String> edits = new ArrayList<>();
 
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Override cargo -j.")
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = "Override cargo -j.")
   Integer jobs;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "text (default), csv (one row per strategy, baseline first) or json.")
   String format = "text";
 
   @Override
   public Integer call() throws Exception {
-    ReportFormat f = Output.format(format, "--format: expected text, csv or json, got '"
-        + format + "'", ReportFormat.TEXT, ReportFormat.CSV, ReportFormat.JSON);
+    ReportFormat f =
+        Output.format(
+            format,
+            "--format: expected text, csv or json, got '" + format + "'",
+            ReportFormat.TEXT,
+            ReportFormat.CSV,
+            ReportFormat.JSON);
     Scenario sc = ScenarioReader.read(scenarioFile);
     sc = Overrides.apply(sc, jobs, null);
     sc = Overrides.rebuild(sc, buildKind, edits);

@@ -17,12 +17,22 @@ import picocli.CommandLine.Spec;
       "Simulates cargo builds of Rust crate graphs: cargo's scheduler, the jobserver, rustc's",
       "front end, codegen units and link, on N cores; predicts wall time and explains it."
     },
-    subcommands = {RunCommand.class, ImportCommand.class, PredictCommand.class,
-      ValidateCommand.class, CalibrateCommand.class, CalibrateCostsCommand.class,
-      CompareCommand.class, ValidateRebuildsCommand.class, SweepCommand.class,
+    subcommands = {
+      RunCommand.class,
+      ImportCommand.class,
+      PredictCommand.class,
+      ValidateCommand.class,
+      CalibrateCommand.class,
+      CalibrateCostsCommand.class,
+      CompareCommand.class,
+      ValidateRebuildsCommand.class,
+      SweepCommand.class,
       ReportCommand.class,
-      SplitCommand.class, MergeCommand.class,
-      BenchCommand.class, CommandLine.HelpCommand.class},
+      SplitCommand.class,
+      MergeCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line).",
@@ -62,8 +72,10 @@ public final class CratesimCommand implements Runnable {
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
           err.println("cratesim: " + ex.getMessage());
-          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-              + " --help' for more information.");
+          err.println(
+              "Try '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for more information.");
           err.flush();
           return EXIT_BAD_INPUT;
         });
@@ -71,7 +83,8 @@ public final class CratesimCommand implements Runnable {
   }
 
   static int exitCodeOf(Exception ex) {
-    if (ex instanceof ScenarioException || ex instanceof BadInputException
+    if (ex instanceof ScenarioException
+        || ex instanceof BadInputException
         || ex instanceof TimingsFormatException) {
       return EXIT_BAD_INPUT;
     }

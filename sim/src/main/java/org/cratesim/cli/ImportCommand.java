@@ -33,11 +33,15 @@ public final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PAGE", description = "cargo-timing.html or .json")
   Path page;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Write the scenario to FILE (default: standard output).")
   Path output;
 
-  @Option(names = "--graph", paramLabel = "FILE",
+  @Option(
+      names = "--graph",
+      paramLabel = "FILE",
       description = "cargo --unit-graph JSON of the same build: use its complete edges.")
   Path graph;
 
@@ -49,11 +53,19 @@ public final class ImportCommand implements Callable<Integer> {
     TimingsPage p = TimingsReader.read(page);
     Optional<UnitGraphFile> g = ModelOptions.graph(graph);
     Scenario sc = TimingsImporter.toScenario(p, model.choose(p, TimingsImporter.modeOf(p)), g);
-    String header = String.format(Locale.ROOT,
-        "Imported by cratesim from %s (cargo %s, -j%d, measured wall time %.2f s).",
-        page.getFileName(), p.format(), p.jobs(), p.totalSeconds());
-    Output.emit(spec, output, ScenarioWriter.write(sc, List.of(header,
-        "Calibration: " + model.choose(p, sc.build().mode()).describe())));
+    String header =
+        String.format(
+            Locale.ROOT,
+            "Imported by cratesim from %s (cargo %s, -j%d, measured wall time %.2f s).",
+            page.getFileName(),
+            p.format(),
+            p.jobs(),
+            p.totalSeconds());
+    Output.emit(
+        spec,
+        output,
+        ScenarioWriter.write(
+            sc, List.of(header, "Calibration: " + model.choose(p, sc.build().mode()).describe())));
     return 0;
   }
 }

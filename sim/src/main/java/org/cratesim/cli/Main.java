@@ -1,7 +1,5 @@
 package org.cratesim.cli;
 
-import picocli.CommandLine;
-
 /** {@code java -jar cratesim.jar ...} */
 public final class Main {
   private Main() {}

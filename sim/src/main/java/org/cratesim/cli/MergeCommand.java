@@ -23,24 +23,38 @@ import picocli.CommandLine.Spec;
       "compares the simulated builds before and after. Merging the parts a split produced, in",
       "order, restores the scenario that was split."
     },
-    footer = {"", "Example: cratesim merge split.toml --crates core-1,core-2,core-3 --into core"
-        + " -o merged.toml"})
+    footer = {
+      "",
+      "Example: cratesim merge split.toml --crates core-1,core-2,core-3 --into core"
+          + " -o merged.toml"
+    })
 public final class MergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (TOML).")
   Path scenarioFile;
 
-  @Option(names = "--crates", required = true, split = ",", paramLabel = "A,B,..",
-      description = "Crates to merge, comma-separated; the first gives X its version, "
-          + "codegen_units and dependency order.")
+  @Option(
+      names = "--crates",
+      required = true,
+      split = ",",
+      paramLabel = "A,B,..",
+      description =
+          "Crates to merge, comma-separated; the first gives X its version, "
+              + "codegen_units and dependency order.")
   List<String> crates;
 
-  @Option(names = "--into", required = true, paramLabel = "X",
+  @Option(
+      names = "--into",
+      required = true,
+      paramLabel = "X",
       description = "Name of the merged crate (new, or one of the merged crates).")
   String into;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "OUT",
       description = "File to write the new scenario to.")
   Path output;
 
@@ -53,8 +67,14 @@ public final class MergeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    String what = "merged crates " + String.join(", ", crates) + " of " + scenarioFile
-        + " into '" + into + "'";
+    String what =
+        "merged crates "
+            + String.join(", ", crates)
+            + " of "
+            + scenarioFile
+            + " into '"
+            + into
+            + "'";
     Output.writeScenario(output, after, List.of("cratesim " + what));
     Output.print(spec, SplitMergeReport.render(what, output, before, after));
     return 0;

@@ -18,15 +18,21 @@ import picocli.CommandLine.Option;
  * calibrated model parameter; on run it means a scenario key.
  */
 final class ModelOptions {
-  @Option(names = "--calibration", paramLabel = "PROFILE",
-      description = "Calibration profile: epyc-2022 (many-core) or 2core-2026. "
-          + "Default: chosen from the page's ncpu (<= 4: 2core-2026).")
+  @Option(
+      names = "--calibration",
+      paramLabel = "PROFILE",
+      description =
+          "Calibration profile: epyc-2022 (many-core) or 2core-2026. "
+              + "Default: chosen from the page's ncpu (<= 4: 2core-2026).")
   String profile;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "A calibrated model parameter KEY, overridden (repeatable), e.g. "
-          + "--set contention_frontend=0 (not a scenario key, as on run). Keys: those of "
-          + "calibration.toml in sim/src/main/resources/org/cratesim/importer/.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A calibrated model parameter KEY, overridden (repeatable), e.g. "
+              + "--set contention_frontend=0 (not a scenario key, as on run). Keys: those of "
+              + "calibration.toml in sim/src/main/resources/org/cratesim/importer/.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   private final Calibrations shipped = Calibrations.shipped();
@@ -49,8 +55,8 @@ final class ModelOptions {
       try {
         v = Double.parseDouble(e.getValue());
       } catch (NumberFormatException ex) {
-        throw new BadInputException("--set " + e.getKey() + ": '" + e.getValue()
-            + "' is not a number");
+        throw new BadInputException(
+            "--set " + e.getKey() + ": '" + e.getValue() + "' is not a number");
       }
       try {
         c = c.with(e.getKey(), v);
@@ -65,14 +71,18 @@ final class ModelOptions {
   void validate() {
     for (var e : overrides.entrySet()) {
       if (!Calibration.KEYS.containsKey(e.getKey())) {
-        throw new BadInputException("--set: unknown parameter '" + e.getKey() + "' (known: "
-            + String.join(", ", Calibration.KEYS.keySet()) + ")");
+        throw new BadInputException(
+            "--set: unknown parameter '"
+                + e.getKey()
+                + "' (known: "
+                + String.join(", ", Calibration.KEYS.keySet())
+                + ")");
       }
       try {
         Double.parseDouble(e.getValue());
       } catch (NumberFormatException ex) {
-        throw new BadInputException("--set " + e.getKey() + ": '" + e.getValue()
-            + "' is not a number");
+        throw new BadInputException(
+            "--set " + e.getKey() + ": '" + e.getValue() + "' is not a number");
       }
     }
   }

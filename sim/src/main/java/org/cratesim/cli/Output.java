@@ -49,8 +49,8 @@ final class Output {
   }
 
   /**
-   * The format named {@code value} (exactly: text, json, csv) if it is one of {@code allowed};
-   * else bad input with {@code message}.
+   * The format named {@code value} (exactly: text, json, csv) if it is one of {@code allowed}; else
+   * bad input with {@code message}.
    */
   static ReportFormat format(String value, String message, ReportFormat... allowed) {
     ReportFormat f = ReportFormat.byId(value).orElse(null);

@@ -32,15 +32,23 @@ public final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PAGE", description = "cargo-timing.html or .json")
   Path page;
 
-  @Option(names = {"-j", "--jobs"}, required = true, paramLabel = "N",
+  @Option(
+      names = {"-j", "--jobs"},
+      required = true,
+      paramLabel = "N",
       description = "The -j to predict for.")
   int jobs;
 
-  @Option(names = "--graph", paramLabel = "FILE",
+  @Option(
+      names = "--graph",
+      paramLabel = "FILE",
       description = "cargo --unit-graph JSON of the same build: use its complete edges.")
   Path graph;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -51,8 +59,12 @@ public final class PredictCommand implements Callable<Integer> {
     if (jobs < 1 || jobs > 100_000) {
       throw new BadInputException("--jobs must be between 1 and 100000, was " + jobs);
     }
-    ReportFormat f = Output.format(format, "--format must be text or json, was '" + format
-        + "'", ReportFormat.TEXT, ReportFormat.JSON);
+    ReportFormat f =
+        Output.format(
+            format,
+            "--format must be text or json, was '" + format + "'",
+            ReportFormat.TEXT,
+            ReportFormat.JSON);
     model.validate();
     TimingsPage p = TimingsReader.read(page);
     Optional<UnitGraphFile> g = ModelOptions.graph(graph);

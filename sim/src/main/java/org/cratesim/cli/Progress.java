@@ -10,10 +10,15 @@ final class Progress implements AutoCloseable {
   private final ProgressBar bar;
 
   Progress(String task, long total) {
-    bar = System.console() == null ? null
-        : new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    bar =
+        System.console() == null
+            ? null
+            : new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build();
   }
 
   void stepTo(long n) {

@@ -6,18 +6,19 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cratesim.report.SweepCharts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cratesim report OUT/}: charts and a Markdown table of a finished sweep. */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Charts a sweep's summary.csv: wall time against the first varied parameter "
-        + "(one line per combination of the others, 95 %% CI band) and, when jobs is varied, "
-        + "the speed-up against jobs with the ideal line and the critical-path bound; PNG and "
-        + "SVG, plus summary.md.")
+    description =
+        "Charts a sweep's summary.csv: wall time against the first varied parameter "
+            + "(one line per combination of the others, 95 %% CI band) and, when jobs is varied, "
+            + "the speed-up against jobs with the ideal line and the critical-path bound; PNG and "
+            + "SVG, plus summary.md.")
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -28,8 +29,8 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path summary = dir.resolve("summary.csv");
     if (!Files.isRegularFile(summary)) {
-      throw new BadInputException(dir + ": no summary.csv (run cratesim sweep -o " + dir
-          + " first)");
+      throw new BadInputException(
+          dir + ": no summary.csv (run cratesim sweep -o " + dir + " first)");
     }
     SweepCharts.Summary s;
     try {

@@ -34,49 +34,72 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (TOML).")
   Path scenarioFile;
 
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
       description = "Override [build] jobs (cargo -j).")
   Integer jobs;
 
-  @Option(names = "--mode", paramLabel = "MODE",
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
       description = "Override [build] mode: check, debug or release.")
   String mode;
 
-  @Option(names = "--build-kind", paramLabel = "KIND",
-      description = "clean (nothing built), warm (dependencies built, workspace rebuilt), "
-          + "incremental (after --edit), noop. Overrides [build] kind.")
+  @Option(
+      names = "--build-kind",
+      paramLabel = "KIND",
+      description =
+          "clean (nothing built), warm (dependencies built, workspace rebuilt), "
+              + "incremental (after --edit), noop. Overrides [build] kind.")
   String buildKind;
 
-  @Option(names = "--edit", paramLabel = "CRATE",
+  @Option(
+      names = "--edit",
+      paramLabel = "CRATE",
       description = "A crate edited before an incremental build (repeatable).")
   List<String> edits = new ArrayList<>();
 
-  @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Switch a strategy on (repeatable): precompiled-proc-macros, "
-          + "wasm-proc-macros, expansion-cache, shared-cache, proc-macros-first; with the "
-          + "scenario's [[strategy]] parameters, or the defaults; NAME:key=value,... sets "
-          + "parameters, e.g. wasm-proc-macros:runtime=jit.")
+  @Option(
+      names = "--strategy",
+      paramLabel = "NAME",
+      description =
+          "Switch a strategy on (repeatable): precompiled-proc-macros, "
+              + "wasm-proc-macros, expansion-cache, shared-cache, proc-macros-first; with the "
+              + "scenario's [[strategy]] parameters, or the defaults; NAME:key=value,... sets "
+              + "parameters, e.g. wasm-proc-macros:runtime=jit.")
   List<String> strategies = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "A scenario key TABLE.KEY, overridden (repeatable): build.jobs=8, "
-          + "profile.lto=fat, profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
-          + "profile.frontend_threads=8, costs.llvm_opt_exponent=1.2, crate.NAME.codegen_units=1 "
-          + "... (tables and keys of scenarios/reference.toml; not a calibrated model "
-          + "parameter, as on import, predict and validate).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A scenario key TABLE.KEY, overridden (repeatable): build.jobs=8, "
+              + "profile.lto=fat, profile.opt_level=3, profile.codegen_units=1, profile.linker=lld, "
+              + "profile.frontend_threads=8, costs.llvm_opt_exponent=1.2, crate.NAME.codegen_units=1 "
+              + "... (tables and keys of scenarios/reference.toml; not a calibrated model "
+              + "parameter, as on import, predict and validate).")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--html", paramLabel = "FILE",
-      description = "Also write a self-contained HTML page: timeline by thread lane, "
-          + "concurrency, critical path.")
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write a self-contained HTML page: timeline by thread lane, "
+              + "concurrency, critical path.")
   Path html;
 
   @Override

@@ -24,10 +24,13 @@ import picocli.CommandLine.Spec;
       "the simulated builds: the parallelism gained against the work added (every part loads",
       "its dependencies' metadata again; parts re-instantiate generics they share)."
     },
-    footer = {"", "Shapes: wide = parts 2..K depend on part 1 and dependents use every part;",
+    footer = {
+      "",
+      "Shapes: wide = parts 2..K depend on part 1 and dependents use every part;",
       "chain = part i depends on part i-1 and dependents use the last part.",
       "Undo with: cratesim merge OUT --crates X-1,..,X-K --into X",
-      "Example: cratesim split scenarios/big.toml --crate core --into 4 -o split.toml"})
+      "Example: cratesim split scenarios/big.toml --crate core --into 4 -o split.toml"
+    })
 public final class SplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -37,21 +40,33 @@ public final class SplitCommand implements Callable<Integer> {
   @Option(names = "--crate", required = true, paramLabel = "X", description = "Crate to split.")
   String crate;
 
-  @Option(names = "--into", required = true, paramLabel = "K",
+  @Option(
+      names = "--into",
+      required = true,
+      paramLabel = "K",
       description = "Number of parts (at least 2, at most the crate's loc).")
   int parts;
 
-  @Option(names = "--shape", defaultValue = "wide", paramLabel = "SHAPE",
+  @Option(
+      names = "--shape",
+      defaultValue = "wide",
+      paramLabel = "SHAPE",
       description = "wide or chain (default: ${DEFAULT-VALUE}).")
   String shape;
 
-  @Option(names = "--duplication", defaultValue = "" + SplitMerge.DEFAULT_DUPLICATION,
+  @Option(
+      names = "--duplication",
+      defaultValue = "" + SplitMerge.DEFAULT_DUPLICATION,
       paramLabel = "F",
-      description = "Generic duplication: each part after the first re-instantiates "
-          + "F x own_instantiations / K of its sibling's generics (default: ${DEFAULT-VALUE}).")
+      description =
+          "Generic duplication: each part after the first re-instantiates "
+              + "F x own_instantiations / K of its sibling's generics (default: ${DEFAULT-VALUE}).")
   double duplication;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "OUT",
       description = "File to write the new scenario to.")
   Path output;
 
@@ -66,12 +81,31 @@ public final class SplitCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     List<String> names = SplitMerge.partNames(crate, parts);
-    String what = "split crate '" + crate + "' of " + scenarioFile + " into " + parts
-        + " parts " + String.join(", ", names) + " (shape " + s.id() + ", duplication "
-        + ScenarioWriter.number(duplication) + ")";
-    Output.writeScenario(output, after, List.of("cratesim " + what,
-        "undo: cratesim merge " + output + " --crates " + String.join(",", names)
-            + " --into " + crate));
+    String what =
+        "split crate '"
+            + crate
+            + "' of "
+            + scenarioFile
+            + " into "
+            + parts
+            + " parts "
+            + String.join(", ", names)
+            + " (shape "
+            + s.id()
+            + ", duplication "
+            + ScenarioWriter.number(duplication)
+            + ")";
+    Output.writeScenario(
+        output,
+        after,
+        List.of(
+            "cratesim " + what,
+            "undo: cratesim merge "
+                + output
+                + " --crates "
+                + String.join(",", names)
+                + " --into "
+                + crate));
     Output.print(spec, SplitMergeReport.render(what, output, before, after));
     return 0;
   }

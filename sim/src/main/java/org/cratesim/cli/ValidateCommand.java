@@ -24,57 +24,85 @@ import picocli.CommandLine.Spec;
       "removed), imports each file of the first, predicts it at the -j of its partner and",
       "compares with the partner's measured wall time. Errors are predicted / measured - 1."
     },
-    footer = {"", "Example: cratesim validate --from ../shared/groundtruth/lqd-epyc-2022/"
-        + "round-8-cargo-timing-debug-j1 --to ../shared/groundtruth/lqd-epyc-2022/"
-        + "round-12-cargo-timing-debug-j8"})
+    footer = {
+      "",
+      "Example: cratesim validate --from ../shared/groundtruth/lqd-epyc-2022/"
+          + "round-8-cargo-timing-debug-j1 --to ../shared/groundtruth/lqd-epyc-2022/"
+          + "round-12-cargo-timing-debug-j8"
+    })
 public final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--from", required = true, paramLabel = "DIR_A",
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "DIR_A",
       description = "Folder of pages to predict from.")
   Path from;
 
-  @Option(names = "--to", required = true, paramLabel = "DIR_B",
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "DIR_B",
       description = "Folder of measured pages to compare with (may be the same folder).")
   Path to;
 
-  @Option(names = "--min-seconds", defaultValue = "1", paramLabel = "S",
-      description = "Only pairs whose measured build took at least S seconds "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-seconds",
+      defaultValue = "1",
+      paramLabel = "S",
+      description =
+          "Only pairs whose measured build took at least S seconds "
+              + "(default: ${DEFAULT-VALUE}).")
   double minSeconds;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--rows", paramLabel = "FILE", description = "Write per-pair rows as CSV.")
   Path rowsFile;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Worker threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--no-pooled-edges",
-      description = "Use only each page's own edges. By default the dependency edges recorded "
-          + "in all pages of DIR_A are pooled per package (never those of DIR_B).")
+  @Option(
+      names = "--no-pooled-edges",
+      description =
+          "Use only each page's own edges. By default the dependency edges recorded "
+              + "in all pages of DIR_A are pooled per package (never those of DIR_B).")
   boolean noPooledEdges;
 
-  @Option(names = "--match", paramLabel = "REGEX",
+  @Option(
+      names = "--match",
+      paramLabel = "REGEX",
       description = "Only pairs whose key (path without -jN) contains a match of REGEX.")
   String match;
 
-  @Option(names = "--unit-graphs",
-      description = "Use the cargo --unit-graph JSON found in the folder above each page's "
-          + "(unit-graph.json, unit-graph-check.json, unit-graph-release.json) for the full "
-          + "dependency graph.")
+  @Option(
+      names = "--unit-graphs",
+      description =
+          "Use the cargo --unit-graph JSON found in the folder above each page's "
+              + "(unit-graph.json, unit-graph-check.json, unit-graph-release.json) for the full "
+              + "dependency graph.")
   boolean unitGraphs;
 
   @Mixin ModelOptions model;
 
   @Override
   public Integer call() throws Exception {
-    ReportFormat f = Output.format(format, "--format must be text or json, was '" + format
-        + "'", ReportFormat.TEXT, ReportFormat.JSON);
+    ReportFormat f =
+        Output.format(
+            format,
+            "--format must be text or json, was '" + format + "'",
+            ReportFormat.TEXT,
+            ReportFormat.JSON);
     model.validate();
     List<Validation.Pair> pairs;
     try {
@@ -92,14 +120,17 @@ public final class ValidateCommand implements Callable<Integer> {
       pairs = pairs.stream().filter(p -> re.matcher(p.key()).find()).toList();
     }
     if (pairs.isEmpty()) {
-      throw new BadInputException("no pairs: no file in " + from + " has a partner in " + to
-          + " (names equal once -jN is removed, with different -j)");
+      throw new BadInputException(
+          "no pairs: no file in "
+              + from
+              + " has a partner in "
+              + to
+              + " (names equal once -jN is removed, with different -j)");
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     List<Validation.Row> rows;
     try (Progress bar = new Progress("validate", 2L * pairs.size())) {
-      rows = Validation.validate(pairs, unitGraphs, !noPooledEdges, model::choose, n,
-          bar::stepTo);
+      rows = Validation.validate(pairs, unitGraphs, !noPooledEdges, model::choose, n, bar::stepTo);
     }
     if (rowsFile != null) {
       ValidationReport.writeRows(rowsFile, rows);

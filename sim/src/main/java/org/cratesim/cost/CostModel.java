@@ -1,10 +1,10 @@
 package org.cratesim.cost;
 
-import org.cratesim.model.CostRates;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;
 import org.cratesim.model.CrateSpec;
@@ -20,9 +20,9 @@ import org.cratesim.model.Scenario;
  * <p>The effects of crate size it models (TiKV's list, shared/domain/rust-build-facts.md):
  *
  * <ul>
- *   <li>front end: fixed start-up, work per line of source and of macro-generated code,
- *       expansion per line and per proc-macro invocation, loading each dependency's metadata
- *       (effect 7), writing this crate's metadata;
+ *   <li>front end: fixed start-up, work per line of source and of macro-generated code, expansion
+ *       per line and per proc-macro invocation, loading each dependency's metadata (effect 7),
+ *       writing this crate's metadata;
  *   <li>monomorphisation: the collector per copy, and every copy translated to LLVM IR here:
  *       generic code is translated where it is instantiated (downstream monomorphisation, effect
  *       4), once per crate that instantiates it (generic duplication, effect 5) unless
@@ -32,8 +32,8 @@ import org.cratesim.model.Scenario;
  *       opt-level &ge; 1 a CGU's cost grows faster than its size (effect 3), so fewer, larger CGUs
  *       cost more work but inline more (effect 8); small crates fill fewer CGUs;
  *   <li>LTO (effect 6): thin-local across a crate's CGUs after a barrier; thin and fat build
- *       dependencies to bitcode only and optimise everything at the final link, in parallel
- *       (thin) or serially (fat);
+ *       dependencies to bitcode only and optimise everything at the final link, in parallel (thin)
+ *       or serially (fat);
  *   <li>link: per input crate and per line of IR linked, scaled by the linker; debuginfo scales
  *       codegen and link.
  * </ul>
@@ -49,12 +49,24 @@ public final class CostModel {
   private final Map<String, Derived> derived = new HashMap<>();
 
   /** What the model knows of one crate once its dependencies are known. */
-  private record Derived(double effectiveLines, double irLines, double instantiations,
-      double ownIr, double llvmS, Map<String, Long> available, Set<String> closure) {}
+  private record Derived(
+      double effectiveLines,
+      double irLines,
+      double instantiations,
+      double ownIr,
+      double llvmS,
+      Map<String, Long> available,
+      Set<String> closure) {}
 
   /** The phases of one unit, in seconds of single-threaded work. */
-  public record UnitCost(double frontendS, double codegenS, double codegenSerialS, int cgus,
-      double ltoS, double linkS, double expandS) {}
+  public record UnitCost(
+      double frontendS,
+      double codegenS,
+      double codegenSerialS,
+      int cgus,
+      double ltoS,
+      double linkS,
+      double expandS) {}
 
   public CostModel(Scenario sc) {
     this.r = sc.costs();
@@ -86,12 +98,14 @@ public final class CostModel {
   }
 
   /**
-   * The front end of a crate's own code (before loading its dependencies' metadata): start-up,
-   * work per effective line, expansion and writing its metadata.
+   * The front end of a crate's own code (before loading its dependencies' metadata): start-up, work
+   * per effective line, expansion and writing its metadata.
    */
   public static double ownFrontend(CostRates r, double effectiveLines, double expandS) {
     double kloc = effectiveLines / K;
-    return r.get("frontend_fixed_s") + r.get("frontend_per_kloc_s") * kloc + expandS
+    return r.get("frontend_fixed_s")
+        + r.get("frontend_per_kloc_s") * kloc
+        + expandS
         + r.get("metadata_write_per_kloc_s") * kloc;
   }
 
@@ -103,13 +117,14 @@ public final class CostModel {
 
   /** The factor debuginfo level 0, 1 or 2 applies to translation, LLVM and linking. */
   public static double debuginfoFactor(CostRates r, int debuginfo) {
-    return debuginfo == 2 ? 1.0 : debuginfo == 1
-        ? r.get("debuginfo_line_tables_factor") : r.get("debuginfo_none_factor");
+    return debuginfo == 2
+        ? 1.0
+        : debuginfo == 1 ? r.get("debuginfo_line_tables_factor") : r.get("debuginfo_none_factor");
   }
 
   /**
-   * The CGUs a crate of {@code kir} thousand IR lines fills, at most {@code cgus}: at least
-   * {@code minCguKir} (the min_cgu_kir rate) each.
+   * The CGUs a crate of {@code kir} thousand IR lines fills, at most {@code cgus}: at least {@code
+   * minCguKir} (the min_cgu_kir rate) each.
    */
   public static int cguCount(double kir, int cgus, double minCguKir) {
     return (int) Math.max(1, Math.min(cgus, Math.ceil(kir / Math.max(1e-9, minCguKir))));
@@ -119,8 +134,8 @@ public final class CostModel {
    * Serial codegen on rustc's main thread: the fixed part, the mono collector per copy and
    * MIR-to-LLVM-IR translation per 1,000 IR lines, the latter scaled by {@code debuginfoFactor}.
    */
-  public static double serialCodegen(CostRates r, double instantiations, double kir,
-      double debuginfoFactor) {
+  public static double serialCodegen(
+      CostRates r, double instantiations, double kir, double debuginfoFactor) {
     double mono = r.get("mono_per_kinst_s") * instantiations / K;
     double translate = r.get("translate_per_kir_s") * kir * debuginfoFactor;
     return r.get("codegen_fixed_s") + mono + translate;
@@ -130,14 +145,13 @@ public final class CostModel {
    * LLVM work at opt-level &ge; 1 of {@code kir} thousand IR lines in {@code n} CGUs: each CGU
    * costs {@code perKir * ref * (its kir / ref)^exponent}.
    */
-  public static double llvmOpt(double kir, double n, double perKir, double ref,
-      double exponent) {
+  public static double llvmOpt(double kir, double n, double perKir, double ref, double exponent) {
     return n * perKir * ref * Math.pow(kir / n / ref, exponent);
   }
 
   /**
-   * ThinLTO across a crate's own {@code n} CGUs (more work, after a barrier): a share of its
-   * LLVM work {@code llvm}; none for a single CGU.
+   * ThinLTO across a crate's own {@code n} CGUs (more work, after a barrier): a share of its LLVM
+   * work {@code llvm}; none for a single CGU.
    */
   public static double thinLocalLto(CostRates r, double llvm, int n) {
     return n > 1 ? r.get("thin_local_lto_share") * llvm : 0;
@@ -145,7 +159,8 @@ public final class CostModel {
 
   /** How much faster {@code linker} links than the system linker (a factor on link time). */
   public static double linkerFactor(CostRates r, Linker linker) {
-    return linker == Linker.LLD ? r.get("linker_lld_factor")
+    return linker == Linker.LLD
+        ? r.get("linker_lld_factor")
         : linker == Linker.MOLD ? r.get("linker_mold_factor") : 1.0;
   }
 
@@ -154,8 +169,8 @@ public final class CostModel {
     if (!optimizes) {
       return r.get("llvm_debug_per_kir_s") * kir;
     }
-    return llvmOpt(kir, n, r.get("llvm_opt_per_kir_s"), r.get("llvm_opt_ref_kir"),
-        r.get("llvm_opt_exponent"));
+    return llvmOpt(
+        kir, n, r.get("llvm_opt_per_kir_s"), r.get("llvm_opt_ref_kir"), r.get("llvm_opt_exponent"));
   }
 
   /** Lazily derives a crate and, recursively, its dependencies (the graph is acyclic). */
@@ -172,10 +187,12 @@ public final class CostModel {
       Derived dd = derive(dep);
       // copies an upstream crate already made can be shared downstream
       dd.available().forEach((k, v) -> available.merge(k, v, Math::max));
-      dep.size().ifPresent(ds -> {
-        available.merge(dep.name(), Math.max(0, ds.ownInstantiations()), Math::max);
-        ds.upstreamInstantiations().forEach((k, v) -> available.merge(k, v, Math::max));
-      });
+      dep.size()
+          .ifPresent(
+              ds -> {
+                available.merge(dep.name(), Math.max(0, ds.ownInstantiations()), Math::max);
+                ds.upstreamInstantiations().forEach((k, v) -> available.merge(k, v, Math::max));
+              });
       if (dep.kind() != CrateKind.PROC_MACRO) {
         // a dependency's #[inline] code is translated again here
         inlineIr += r.get("inline_share") * dd.ownIr();
@@ -192,9 +209,9 @@ public final class CostModel {
       double lines = effectiveLines(r, s.loc(), s.totalInvocations());
       // every function this crate codegens from its own code: as given, or from its lines;
       // macro-generated code adds its own functions
-      double own = (s.ownInstantiations() >= 0 ? s.ownInstantiations()
-          : r.get("copies_per_line") * s.loc())
-          + r.get("copies_per_line") * (lines - s.loc());
+      double own =
+          (s.ownInstantiations() >= 0 ? s.ownInstantiations() : r.get("copies_per_line") * s.loc())
+              + r.get("copies_per_line") * (lines - s.loc());
       double inst = own;
       boolean share = profile.shareGenericsFor(mode);
       for (var e : s.upstreamInstantiations().entrySet()) {
@@ -205,8 +222,15 @@ public final class CostModel {
       double ir = irLines(r, lines, inst) + inlineIr;
       double kir = ir / K;
       int n = cguCount(kir, c.phases().codegenUnitsFor(mode), r.get("min_cgu_kir"));
-      d = new Derived(lines, ir, inst, ownIr, llvmWork(r, kir, n, profile.optimizes(mode)),
-          available, closure);
+      d =
+          new Derived(
+              lines,
+              ir,
+              inst,
+              ownIr,
+              llvmWork(r, kir, n, profile.optimizes(mode)),
+              available,
+              closure);
     }
     derived.put(c.name(), d);
     return d;
@@ -220,8 +244,12 @@ public final class CostModel {
    * @param cgus the CGU count the profile and the crate ask for
    */
   public UnitCost cost(CrateSpec c, boolean host, int cgus) {
-    CrateSize s = c.size().orElseThrow(() -> new IllegalArgumentException(
-        "crate '" + c.name() + "' is not described by its size"));
+    CrateSize s =
+        c.size()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "crate '" + c.name() + "' is not described by its size"));
     Derived d = derive(c);
     double expand = expand(r, s.loc(), s.totalInvocations());
     double frontend = ownFrontend(r, d.effectiveLines(), expand);
@@ -254,8 +282,12 @@ public final class CostModel {
         closureIr += derive(byName.get(x)).irLines();
       }
       double closureLlvm = closureLlvm(d);
-      link = (r.get("link_fixed_s") + r.get("link_per_input_s") * d.closure().size()
-          + r.get("link_per_kir_s") * closureIr / K) * linkerFactor(r, profile.linker()) * dbg;
+      link =
+          (r.get("link_fixed_s")
+                  + r.get("link_per_input_s") * d.closure().size()
+                  + r.get("link_per_kir_s") * closureIr / K)
+              * linkerFactor(r, profile.linker())
+              * dbg;
       if (finalLink && lto instanceof Lto.Thin) {
         lto_ += r.get("lto_thin_factor") * closureLlvm;
       } else if (finalLink && lto instanceof Lto.Fat) {
@@ -276,21 +308,24 @@ public final class CostModel {
   }
 
   /**
-   * A crate given in seconds has no size; its IR is estimated from its codegen time at the
-   * mode's rates (translation plus LLVM per 1,000 IR lines), which is what cross-crate LTO and
-   * linking scale with.
+   * A crate given in seconds has no size; its IR is estimated from its codegen time at the mode's
+   * rates (translation plus LLVM per 1,000 IR lines), which is what cross-crate LTO and linking
+   * scale with.
    */
   private double estimatedIrLines(CrateSpec c) {
-    double perKir = r.get("translate_per_kir_s") + (profile.optimizes(mode)
-        ? r.get("llvm_opt_per_kir_s") : r.get("llvm_debug_per_kir_s"));
+    double perKir =
+        r.get("translate_per_kir_s")
+            + (profile.optimizes(mode)
+                ? r.get("llvm_opt_per_kir_s")
+                : r.get("llvm_debug_per_kir_s"));
     return perKir <= 0 ? 0 : c.phases().codegenS() / perKir * K;
   }
 
   /**
    * The knobs that apply to a crate given in seconds (measured with the default profile): the
    * linker scales its link; with thin or fat LTO a library stops at bitcode and the final link
-   * optimises everything. Returns the unit's phases: link and LTO work, and the factor left of
-   * its parallel codegen.
+   * optimises everything. Returns the unit's phases: link and LTO work, and the factor left of its
+   * parallel codegen.
    */
   public TimedAdjustment adjustTimed(CrateSpec c, boolean host) {
     Lto lto = host && mode == Mode.RELEASE ? new Lto.Off() : profile.ltoFor(mode);

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 /**
  * The engine's share of a simulated build, alone: {@code running} tasks always busy on a {@link
  * SharedProcessor} (three classes, constant rates); each finished task starts another with work
- * drawn uniformly from 1 ns to 1 ms, until {@code tasks} have finished. One task costs a start,
- * a wake-up event and its handling: what every codegen unit costs a build twice over, with no
- * cargo or rustc logic around it.
+ * drawn uniformly from 1 ns to 1 ms, until {@code tasks} have finished. One task costs a start, a
+ * wake-up event and its handling: what every codegen unit costs a build twice over, with no cargo
+ * or rustc logic around it.
  */
 public final class CycleModel {
   private CycleModel() {}
@@ -18,21 +18,23 @@ public final class CycleModel {
     SplittableRandom rng = new SplittableRandom(seed);
     Simulation<Object> sim = new Simulation<>();
     Object wake = new Object();
-    SharedProcessor<Object> cpu = new SharedProcessor<>(sim, 3,
-        SharedProcessor.Rates.constant(new double[] {1, 1, 1}), wake, 0);
+    SharedProcessor<Object> cpu =
+        new SharedProcessor<>(
+            sim, 3, SharedProcessor.Rates.constant(new double[] {1, 1, 1}), wake, 0);
     Object tag = new Object();
     for (int i = 0; i < running; i++) {
       cpu.start(i % 3, 1 + rng.nextInt(1_000_000), tag);
     }
     int[] left = {tasks - running};
-    sim.run(p -> {
-      List<Object> done = cpu.onWake();
-      for (int i = 0; i < done.size(); i++) {
-        if (left[0]-- > 0) {
-          cpu.start(i % 3, 1 + rng.nextInt(1_000_000), tag);
-        }
-      }
-    });
+    sim.run(
+        p -> {
+          List<Object> done = cpu.onWake();
+          for (int i = 0; i < done.size(); i++) {
+            if (left[0]-- > 0) {
+              cpu.start(i % 3, 1 + rng.nextInt(1_000_000), tag);
+            }
+          }
+        });
     return sim.now();
   }
 }

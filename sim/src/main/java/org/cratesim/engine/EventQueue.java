@@ -5,23 +5,23 @@ import java.util.Arrays;
 /**
  * Future-event list: a binary min-heap over (time, priority, sequence) kept in primitive arrays.
  *
- * <p>The sequence number is assigned at insertion and is strictly increasing, so the order is
- * total and ties in time and priority are first-in first-out. Priority and sequence are packed
- * into one {@code long} (priority in bits 47 to 62, offset so that lower priorities sort
- * first), so a comparison reads two longs that sit next to each other in memory; there is no
- * object per event.
+ * <p>The sequence number is assigned at insertion and is strictly increasing, so the order is total
+ * and ties in time and priority are first-in first-out. Priority and sequence are packed into one
+ * {@code long} (priority in bits 47 to 62, offset so that lower priorities sort first), so a
+ * comparison reads two longs that sit next to each other in memory; there is no object per event.
  *
- * <p>Each event occupies a <em>slot</em> (its payload and state) from insertion until it fires
- * or, when cancelled, until it reaches the top. The handle returned by {@link #add} is the slot
- * and its generation: a slot reused by a later event gets a new generation, so a stale handle
- * never cancels someone else's event. Cancellation is lazy (the slot is flagged and skipped when
- * it reaches the top): it costs nothing at cancel time and keeps the heap a plain array.
+ * <p>Each event occupies a <em>slot</em> (its payload and state) from insertion until it fires or,
+ * when cancelled, until it reaches the top. The handle returned by {@link #add} is the slot and its
+ * generation: a slot reused by a later event gets a new generation, so a stale handle never cancels
+ * someone else's event. Cancellation is lazy (the slot is flagged and skipped when it reaches the
+ * top): it costs nothing at cancel time and keeps the heap a plain array.
  *
  * @param <E> the payload carried by events
  */
 public final class EventQueue<E> {
   /** Lowest priority accepted by {@link #add}. */
   public static final int MIN_PRIORITY = -(1 << 15);
+
   /** Highest priority accepted by {@link #add}. */
   public static final int MAX_PRIORITY = (1 << 15) - 1;
 
@@ -90,7 +90,9 @@ public final class EventQueue<E> {
   /** True while the event is in the queue: neither fired nor cancelled. */
   public boolean isPending(long handle) {
     int slot = (int) handle;
-    return slot >= 0 && slot < slotsUsed && generation[slot] == (int) (handle >>> 32)
+    return slot >= 0
+        && slot < slotsUsed
+        && generation[slot] == (int) (handle >>> 32)
         && state[slot] == PENDING;
   }
 

@@ -23,13 +23,14 @@ public final class HoldModel {
       sim.scheduleAt(expNanos(rng), 0, token);
     }
     long[] left = {events};
-    sim.run(p -> {
-      if (--left[0] <= 0) {
-        sim.stop();
-        return;
-      }
-      sim.schedule(expNanos(rng), 0, token);
-    });
+    sim.run(
+        p -> {
+          if (--left[0] <= 0) {
+            sim.stop();
+            return;
+          }
+          sim.schedule(expNanos(rng), 0, token);
+        });
     return sim.now();
   }
 

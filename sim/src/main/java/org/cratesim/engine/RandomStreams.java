@@ -7,9 +7,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * Named, seeded random streams: each stream's generator is derived from (seed, replication,
- * stream name) alone, so adding a stream or drawing more from one never shifts another (common
- * random numbers across design points, SSJ/KSL style).
+ * Named, seeded random streams: each stream's generator is derived from (seed, replication, stream
+ * name) alone, so adding a stream or drawing more from one never shifts another (common random
+ * numbers across design points, SSJ/KSL style).
  */
 public final class RandomStreams {
   private final long seed;
@@ -49,16 +49,16 @@ public final class RandomStreams {
 
   /**
    * A standard normal draw that depends on (seed, replication, key) alone: no state, so the same
-   * key gets the same draw in every design point of a replication (common random numbers) and
-   * on any thread.
+   * key gets the same draw in every design point of a replication (common random numbers) and on
+   * any thread.
    */
   public double normal(String key) {
     return normal(keyHash(key), "");
   }
 
   /**
-   * The state after hashing (seed, replication, {@code prefix}): pass it to {@link
-   * #normal(long, String)} to draw for many keys that share the prefix, hashing it once.
+   * The state after hashing (seed, replication, {@code prefix}): pass it to {@link #normal(long,
+   * String)} to draw for many keys that share the prefix, hashing it once.
    */
   public long keyHash(String prefix) {
     long h = mix(seed ^ 0x9E3779B97F4A7C15L);

@@ -8,15 +8,14 @@ import java.util.Objects;
 /**
  * Threads sharing a machine whose speed depends on how many threads are busy.
  *
- * <p>Each task has an amount of work (nanoseconds of work at full speed) and a class. While
- * {@code b} tasks are busy, every task of class {@code k} progresses at {@code rate(k, b)} units
- * of work per nanosecond. Because all tasks of one class share one rate, each class keeps a
- * <em>virtual work clock</em> {@code V_k(t) = ∫ rate(k, b(t)) dt}: a task started at virtual time
- * {@code v} with work {@code w} finishes when {@code V_k} reaches {@code v + w}. Starting or
- * finishing a task changes {@code b}, so the clocks are advanced to now and the single wake-up
- * event is rescheduled, once per event of the simulation however many tasks its handler starts
- * (the simulation calls back before taking the next event). Every operation is O(log n) in the
- * number of running tasks.
+ * <p>Each task has an amount of work (nanoseconds of work at full speed) and a class. While {@code
+ * b} tasks are busy, every task of class {@code k} progresses at {@code rate(k, b)} units of work
+ * per nanosecond. Because all tasks of one class share one rate, each class keeps a <em>virtual
+ * work clock</em> {@code V_k(t) = ∫ rate(k, b(t)) dt}: a task started at virtual time {@code v}
+ * with work {@code w} finishes when {@code V_k} reaches {@code v + w}. Starting or finishing a task
+ * changes {@code b}, so the clocks are advanced to now and the single wake-up event is rescheduled,
+ * once per event of the simulation however many tasks its handler starts (the simulation calls back
+ * before taking the next event). Every operation is O(log n) in the number of running tasks.
  *
  * <p>With {@code rate == 1} the arithmetic is exact in whole nanoseconds (doubles hold integers
  * exactly up to 2^53 ns, about 104 days), so analytic test cases give exact answers.
@@ -26,6 +25,7 @@ import java.util.Objects;
 public final class SharedProcessor<E> {
   /** Work that finishes within this many work-nanoseconds of its target counts as done. */
   private static final double DUE_EPSILON = 0.5;
+
   private static final long NO_WAKE = Long.MIN_VALUE;
 
   private final Simulation<E> sim;
@@ -44,19 +44,23 @@ public final class SharedProcessor<E> {
   private long lastUpdate;
   private int busy;
   private long nextSequence;
+
   /** The pending wake-up's handle and time; {@code wakeAt == NO_WAKE} when none is pending. */
   private long wake;
+
   private long wakeAt = NO_WAKE;
+
   /** Tasks started or finished since the wake-up was last rescheduled. */
   private boolean unsettled;
+
   private double busyIntegralNanos;
 
   /**
    * @param sim the simulation whose clock drives this processor
    * @param classes number of task classes
    * @param rates speed of a task of a class given the number of busy tasks (1.0 = full speed)
-   * @param wakePayload the payload of the wake-up event; the model calls {@link #onWake()} when
-   *     it fires
+   * @param wakePayload the payload of the wake-up event; the model calls {@link #onWake()} when it
+   *     fires
    * @param wakePriority event priority of the wake-up
    */
   public SharedProcessor(
@@ -79,8 +83,8 @@ public final class SharedProcessor<E> {
   }
 
   /**
-   * Rates depend only on the busy count: look them up whenever it changes. They are computed
-   * once per busy count and kept (a build has at most {@code jobs} busy threads).
+   * Rates depend only on the busy count: look them up whenever it changes. They are computed once
+   * per busy count and kept (a build has at most {@code jobs} busy threads).
    */
   private void refreshRates() {
     int b = Math.max(1, busy); // with no task busy, rates are unused
@@ -118,17 +122,18 @@ public final class SharedProcessor<E> {
     if (loadDependent) {
       refreshRates();
       unsettled = true;
-    } else if (!unsettled && (wakeAt == NO_WAKE
-        || sim.now() + delayOf(finish - virtual[taskClass], rate[taskClass]) < wakeAt)) {
+    } else if (!unsettled
+        && (wakeAt == NO_WAKE
+            || sim.now() + delayOf(finish - virtual[taskClass], rate[taskClass]) < wakeAt)) {
       // rates are unchanged, so only the new task can move the next completion earlier
       unsettled = true;
     }
   }
 
   /**
-   * Brings the wake-up event in line with the tasks now running. The simulation calls it before
-   * it takes the next event, so the tasks an event handler starts and finishes cost one
-   * reschedule between them, not one each.
+   * Brings the wake-up event in line with the tasks now running. The simulation calls it before it
+   * takes the next event, so the tasks an event handler starts and finishes cost one reschedule
+   * between them, not one each.
    */
   private void settle() {
     if (unsettled) {
@@ -138,8 +143,8 @@ public final class SharedProcessor<E> {
   }
 
   /**
-   * Called by the model when the wake-up event fires: returns the attachments of the tasks that
-   * are now complete, in start order. The list is reused by the next call: read it before then.
+   * Called by the model when the wake-up event fires: returns the attachments of the tasks that are
+   * now complete, in start order. The list is reused by the next call: read it before then.
    */
   public List<Object> onWake() {
     wakeAt = NO_WAKE;

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * One simulation: a clock, a future-event list and a loop (the SSJ {@code Simulator} shape).
  *
- * <p>Events carry a payload of type {@code E}; the model gives a handler that receives each
- * payload in order. Models use a sealed interface of records as payload, so the engine stays
- * ignorant of what the events mean.
+ * <p>Events carry a payload of type {@code E}; the model gives a handler that receives each payload
+ * in order. Models use a sealed interface of records as payload, so the engine stays ignorant of
+ * what the events mean.
  *
  * @param <E> the event payload type
  */
@@ -55,8 +55,8 @@ public final class Simulation<E> {
   }
 
   /**
-   * Registers a callback run before the loop takes each event (and before it concludes that none
-   * is left): a component that batches its scheduling over one event's handler, like {@link
+   * Registers a callback run before the loop takes each event (and before it concludes that none is
+   * left): a component that batches its scheduling over one event's handler, like {@link
    * SharedProcessor}, settles there.
    */
   public void beforeEachEvent(Runnable callback) {

@@ -77,8 +77,14 @@ public final class Calibrations {
   public Calibration get(String profile, Mode mode) {
     Calibration c = byKey.get(profile + "." + mode.id());
     if (c == null) {
-      throw new IllegalArgumentException("no calibration '" + profile + "' for " + mode.id()
-          + " (known: " + String.join(", ", byKey.keySet()) + ")");
+      throw new IllegalArgumentException(
+          "no calibration '"
+              + profile
+              + "' for "
+              + mode.id()
+              + " (known: "
+              + String.join(", ", byKey.keySet())
+              + ")");
     }
     return c;
   }
@@ -93,8 +99,9 @@ public final class Calibrations {
     StringBuilder sb = new StringBuilder();
     for (Calibration c : cals) {
       sb.append("[").append(c.profile()).append('.').append(c.mode().id()).append("]\n");
-      c.values().forEach((k, v) -> sb.append(k).append(" = ")
-          .append(ScenarioWriter.number(v)).append('\n'));
+      c.values()
+          .forEach(
+              (k, v) -> sb.append(k).append(" = ").append(ScenarioWriter.number(v)).append('\n'));
       sb.append('\n');
     }
     return sb.toString();

@@ -12,12 +12,12 @@ import org.cratesim.timings.TimingsPage;
 /**
  * Package-level dependency edges pooled from many timing pages.
  *
- * <p>A page records for each unit only the dependency satisfied last in that run. The same
- * package (name and version) appears in the pages of many builds, each recording another "last"
- * edge, so the union over pages recovers much of the real dependency graph of shared packages, the
- * knowledge {@code cargo metadata} would give. Pooling only reads which units unblocked which: no
- * timing of the pages enters a prediction. Validation pools the pages it predicts <em>from</em>,
- * never the pages it compares with.
+ * <p>A page records for each unit only the dependency satisfied last in that run. The same package
+ * (name and version) appears in the pages of many builds, each recording another "last" edge, so
+ * the union over pages recovers much of the real dependency graph of shared packages, the knowledge
+ * {@code cargo metadata} would give. Pooling only reads which units unblocked which: no timing of
+ * the pages enters a prediction. Validation pools the pages it predicts <em>from</em>, never the
+ * pages it compares with.
  */
 public final class EdgeKnowledge {
   /** user package key + "|" + role -> dependency package keys. */

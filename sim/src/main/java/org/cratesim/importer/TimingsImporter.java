@@ -28,13 +28,13 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  *
  * <ul>
  *   <li>Units are grouped by package (name, version): the lib (or proc macro) and its check-mode
- *       twin become one crate, a bin another, build-script compile and run the crate's
- *       {@code build_script}.
+ *       twin become one crate, a bin another, build-script compile and run the crate's {@code
+ *       build_script}.
  *   <li>Phases: front end = the unit's {@code .rmeta} time (cargo 1.60 {@code rmeta_time}, or the
- *       end of cargo 1.95's {@code frontend} section); codegen = the rest. Units without
- *       {@code .rmeta} (proc macros, build-script compiles, bins) are split by the calibrated
- *       front-end share of their kind, measured on this dataset (proc macros ≈ 0.45, build
- *       scripts ≈ 0.65: the share of their duration that did not shrink with more threads).
+ *       end of cargo 1.95's {@code frontend} section); codegen = the rest. Units without {@code
+ *       .rmeta} (proc macros, build-script compiles, bins) are split by the calibrated front-end
+ *       share of their kind, measured on this dataset (proc macros ≈ 0.45, build scripts ≈ 0.65:
+ *       the share of their duration that did not shrink with more threads).
  *   <li>Edges: a page lists, per unit, the units that became ready when it finished or emitted
  *       {@code .rmeta}: only the edge satisfied last, not the whole graph. Those become
  *       dependencies. With {@code --graph}, the complete {@code --unit-graph} replaces them.
@@ -56,7 +56,8 @@ public final class TimingsImporter {
     }
     String p = page.profile() == null ? "" : page.profile().toLowerCase(java.util.Locale.ROOT);
     return p.contains("release") || p.contains("opt") || p.equals("bench")
-        ? Mode.RELEASE : Mode.DEBUG;
+        ? Mode.RELEASE
+        : Mode.DEBUG;
   }
 
   /** Imports a page with a calibration's split shares and model parameters. */
@@ -115,9 +116,9 @@ public final class TimingsImporter {
   }
 
   /**
-   * A bin has no .rmeta, so its front end is not on the page. Its split follows the libs built
-   * in the same run (same machine, same profile): their front ends' share of their durations,
-   * when they add up to at least a second; otherwise the calibrated share for the mode.
+   * A bin has no .rmeta, so its front end is not on the page. Its split follows the libs built in
+   * the same run (same machine, same profile): their front ends' share of their durations, when
+   * they add up to at least a second; otherwise the calibrated share for the mode.
    */
   static double binFrontendShare(TimingsPage page, Calibration cal) {
     double fe = 0;
@@ -142,7 +143,9 @@ public final class TimingsImporter {
   }
 
   private static void edgesFromPage(
-      TimingsPage page, Map<Integer, Pkg> pkgOfUnit, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+      TimingsPage page,
+      Map<Integer, Pkg> pkgOfUnit,
+      DirectedAcyclicGraph<String, DefaultEdge> dag) {
     List<PageUnit> byIndex = new ArrayList<>(page.units());
     byIndex.sort((a, b) -> Integer.compare(a.i(), b.i()));
     for (PageUnit dep : byIndex) {
@@ -162,7 +165,9 @@ public final class TimingsImporter {
       for (String role : List.of("lib", "bin", "script")) {
         for (String depKey : known.depsOf(key, role)) {
           Pkg dep = pkgs.get(depKey);
-          if (dep == null || dep == user || dep.libCrate() == null
+          if (dep == null
+              || dep == user
+              || dep.libCrate() == null
               || !consistent(user, role, dep)) {
             continue;
           }
@@ -182,13 +187,15 @@ public final class TimingsImporter {
   }
 
   /**
-   * A pooled edge may not hold in this build (it can depend on features this build did not
-   * enable). It is kept only if this page's own timing allows it: the user started no earlier than
-   * the dependency's .rmeta (or its end, for units without one).
+   * A pooled edge may not hold in this build (it can depend on features this build did not enable).
+   * It is kept only if this page's own timing allows it: the user started no earlier than the
+   * dependency's .rmeta (or its end, for units without one).
    */
   private static boolean consistent(Pkg user, String role, Pkg dep) {
-    PageUnit u = role.equals("script") ? user.scriptCompile
-        : role.equals("bin") ? user.bin : user.firstLibUnit();
+    PageUnit u =
+        role.equals("script")
+            ? user.scriptCompile
+            : role.equals("bin") ? user.bin : user.firstLibUnit();
     PageUnit d = dep.firstLibUnit();
     if (u == null || d == null) {
       return false;
@@ -202,11 +209,15 @@ public final class TimingsImporter {
 
   /** Records "user depends on dep" in the owning packages, if the scenario can express it. */
   private static void link(
-      Pkg userPkg, PageUnit user, Pkg depPkg, PageUnit dep,
+      Pkg userPkg,
+      PageUnit user,
+      Pkg depPkg,
+      PageUnit dep,
       DirectedAcyclicGraph<String, DefaultEdge> dag) {
     PageUnit.Kind dk = dep.kind();
     if (dk == PageUnit.Kind.BUILD_SCRIPT_COMPILE
-        || dk == PageUnit.Kind.BUILD_SCRIPT_RUN || Pkg.isBin(dep)) {
+        || dk == PageUnit.Kind.BUILD_SCRIPT_RUN
+        || Pkg.isBin(dep)) {
       return; // implied by build_script, or not expressible (links= run order, bin artifacts)
     }
     String depCrate = depPkg.libCrate();
@@ -252,8 +263,11 @@ public final class TimingsImporter {
       for (int d : n.dependencies()) {
         UnitGraphFile.Node dn = g.units().get(d);
         Pkg dep = pkgs.get(dn.name() + " " + dn.version());
-        if (dep == null || dn.isBuildScriptRun() || dn.isBuildScriptCompile()
-            || dn.targetKinds().contains("bin") || dep.libCrate() == null) {
+        if (dep == null
+            || dn.isBuildScriptRun()
+            || dn.isBuildScriptCompile()
+            || dn.targetKinds().contains("bin")
+            || dep.libCrate() == null) {
           continue;
         }
         if (n.isBuildScriptCompile()) {
@@ -357,8 +371,12 @@ public final class TimingsImporter {
       return out;
     }
 
-    List<CrateSpec> toCrates(Mode mode, Calibration cal,
-        DirectedAcyclicGraph<String, DefaultEdge> dag, boolean parallelCc, double binShare) {
+    List<CrateSpec> toCrates(
+        Mode mode,
+        Calibration cal,
+        DirectedAcyclicGraph<String, DefaultEdge> dag,
+        boolean parallelCc,
+        double binShare) {
       int cgus = cal.codegenUnits();
       List<CrateSpec> out = new ArrayList<>(2);
       Optional<BuildScriptSpec> script = script(cal, parallelCc);
@@ -366,11 +384,12 @@ public final class TimingsImporter {
       if (lib != null) {
         boolean procMacro = build != null && check == null && build.isProbablyProcMacro();
         boolean root = dag.outDegreeOf(lib) == 0;
-        double pmShare = cal.get(root ? "root_proc_macro_frontend_share"
-            : "proc_macro_frontend_share");
-        Phases p = build != null
-            ? split(build, procMacro ? pmShare : 1.0, cal)
-            : new Phases(round(check.duration()), 0, cgus, 0);
+        double pmShare =
+            cal.get(root ? "root_proc_macro_frontend_share" : "proc_macro_frontend_share");
+        Phases p =
+            build != null
+                ? split(build, procMacro ? pmShare : 1.0, cal)
+                : new Phases(round(check.duration()), 0, cgus, 0);
         Set<CrateSpec.Side> sides = EnumSet.noneOf(CrateSpec.Side.class);
         if (mode == Mode.CHECK && !procMacro) {
           if (build != null) {
@@ -380,8 +399,16 @@ public final class TimingsImporter {
             sides.add(CrateSpec.Side.TARGET);
           }
         }
-        out.add(new CrateSpec(lib, version, procMacro ? CrateKind.PROC_MACRO : CrateKind.LIB,
-            depsOf(lib, dag), p, script, sides, 0));
+        out.add(
+            new CrateSpec(
+                lib,
+                version,
+                procMacro ? CrateKind.PROC_MACRO : CrateKind.LIB,
+                depsOf(lib, dag),
+                p,
+                script,
+                sides,
+                0));
         script = Optional.empty();
       }
       String binName = binCrate();
@@ -391,15 +418,24 @@ public final class TimingsImporter {
           deps.add(lib);
         }
         // a checked bin is all front end; a built one is split like the page's libs
-        Phases p = bin.isCheck()
-            ? new Phases(round(bin.duration()), 0, cal.codegenUnits(), 0)
-            : split(bin, binShare, cal);
+        Phases p =
+            bin.isCheck()
+                ? new Phases(round(bin.duration()), 0, cal.codegenUnits(), 0)
+                : split(bin, binShare, cal);
         out.add(new CrateSpec(binName, version, CrateKind.BIN, deps, p, script, Set.of(), 0));
         script = Optional.empty();
       }
       if (out.isEmpty() && script.isPresent()) {
-        out.add(new CrateSpec(crateName, version, CrateKind.LIB, List.of(),
-            new Phases(0, 0, cgus, 0), script, Set.of(), 0));
+        out.add(
+            new CrateSpec(
+                crateName,
+                version,
+                CrateKind.LIB,
+                List.of(),
+                new Phases(0, 0, cgus, 0),
+                script,
+                Set.of(),
+                0));
       }
       return out;
     }
@@ -408,19 +444,19 @@ public final class TimingsImporter {
       if (scriptCompile == null && scriptRun == null) {
         return Optional.empty();
       }
-      Phases compile = scriptCompile == null
-          ? new Phases(0, 0, 1, 0)
-          : split(scriptCompile, cal.get("build_script_frontend_share"), cal);
+      Phases compile =
+          scriptCompile == null
+              ? new Phases(0, 0, 1, 0)
+              : split(scriptCompile, cal.get("build_script_frontend_share"), cal);
       double run = scriptRun == null ? 0 : round(scriptRun.duration());
       // Probing scripts take milliseconds; one that runs for seconds compiles foreign code.
       // cc-rs runs one compiler per file on jobserver tokens only with its `parallel` feature,
       // which depends on the `jobserver` crate: without that crate in the build, C compiles
       // are serial (measured: curl-sys, libgit2-sys, zstd-sys 4-8x faster at -j8 with it;
       // brotli-sys, lzma-sys, ring unchanged without it).
-      double parallel = run >= LONG_SCRIPT_RUN_S && parallelCc
-          ? cal.get("build_script_run_parallel_share") : 0;
-      return Optional.of(new BuildScriptSpec(compile, run, parallel,
-          new ArrayList<>(scriptDeps)));
+      double parallel =
+          run >= LONG_SCRIPT_RUN_S && parallelCc ? cal.get("build_script_run_parallel_share") : 0;
+      return Optional.of(new BuildScriptSpec(compile, run, parallel, new ArrayList<>(scriptDeps)));
     }
 
     /** Front end = .rmeta time when the page has one, else the kind's share of the duration. */
@@ -432,7 +468,8 @@ public final class TimingsImporter {
       return new Phases(feR, cg, cal.codegenUnitsFor(cg), 0);
     }
 
-    private static List<String> depsOf(String crate, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+    private static List<String> depsOf(
+        String crate, DirectedAcyclicGraph<String, DefaultEdge> dag) {
       List<String> deps = new ArrayList<>();
       for (DefaultEdge e : dag.incomingEdgesOf(crate)) {
         deps.add(dag.getEdgeSource(e));

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
  * The GNU make jobserver cargo creates with {@code -j N} tokens, one of which cargo keeps as its
  * implicit token (so {@code N - 1} are free at start).
  *
- * <p>Each process reads tokens through one helper thread that asks for one token at a time while
- * it has requests outstanding (the {@code jobserver} crate's {@code HelperState}); blocked readers
- * of the pipe are served in arrival order. So tokens go round-robin among processes with
- * outstanding requests: a process that still wants more after a grant goes to the back.
+ * <p>Each process reads tokens through one helper thread that asks for one token at a time while it
+ * has requests outstanding (the {@code jobserver} crate's {@code HelperState}); blocked readers of
+ * the pipe are served in arrival order. So tokens go round-robin among processes with outstanding
+ * requests: a process that still wants more after a grant goes to the back.
  */
 public final class Jobserver {
   private final ArrayDeque<Client> waiters = new ArrayDeque<>();

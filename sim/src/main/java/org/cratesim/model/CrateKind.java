@@ -22,6 +22,7 @@ public enum CrateKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown kind '" + s + "' (expected lib, proc-macro or bin)");
+    throw new IllegalArgumentException(
+        "unknown kind '" + s + "' (expected lib, proc-macro or bin)");
   }
 }

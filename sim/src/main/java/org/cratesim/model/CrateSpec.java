@@ -18,8 +18,7 @@ import java.util.Set;
  * @param size the crate described by its size; the cost model derives its phases
  * @param buildScript the build script, if any
  * @param builtFor in check mode, which sides the crate is built for ({@code host}: in full, for
- *     proc macros and build scripts; {@code target}: checked only); empty = derived from the
- *     graph
+ *     proc macros and build scripts; {@code target}: checked only); empty = derived from the graph
  * @param line line in the scenario file where it is declared (0 when not from a file)
  */
 public record CrateSpec(
@@ -47,14 +46,27 @@ public record CrateSpec(
   }
 
   /** A crate described in seconds whose sides are derived from the graph. */
-  public CrateSpec(String name, String version, CrateKind kind, List<String> deps, Phases phases,
-      Optional<BuildScriptSpec> buildScript, int line) {
+  public CrateSpec(
+      String name,
+      String version,
+      CrateKind kind,
+      List<String> deps,
+      Phases phases,
+      Optional<BuildScriptSpec> buildScript,
+      int line) {
     this(name, version, kind, deps, phases, Optional.empty(), buildScript, Set.of(), line);
   }
 
   /** A crate described in seconds. */
-  public CrateSpec(String name, String version, CrateKind kind, List<String> deps, Phases phases,
-      Optional<BuildScriptSpec> buildScript, Set<Side> builtFor, int line) {
+  public CrateSpec(
+      String name,
+      String version,
+      CrateKind kind,
+      List<String> deps,
+      Phases phases,
+      Optional<BuildScriptSpec> buildScript,
+      Set<Side> builtFor,
+      int line) {
     this(name, version, kind, deps, phases, Optional.empty(), buildScript, builtFor, line);
   }
 

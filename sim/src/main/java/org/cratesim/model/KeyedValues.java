@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A fixed set of named numeric parameters, each documented, validated in one place: the
- * calibration profiles and the cost rates are both such sets (read from TOML, overridden by
- * {@code --set}).
+ * A fixed set of named numeric parameters, each documented, validated in one place: the calibration
+ * profiles and the cost rates are both such sets (read from TOML, overridden by {@code --set}).
  */
 public final class KeyedValues {
   private KeyedValues() {}
@@ -17,8 +16,8 @@ public final class KeyedValues {
    *
    * @param what names the set in messages ("cost rate", "calibration key")
    */
-  public static Map<String, Double> validated(Map<String, String> keys, Map<String, Double> values,
-      String what) {
+  public static Map<String, Double> validated(
+      Map<String, String> keys, Map<String, Double> values, String what) {
     Map<String, Double> v = new LinkedHashMap<>();
     for (String k : keys.keySet()) {
       Double x = values.get(k);
@@ -39,8 +38,8 @@ public final class KeyedValues {
   }
 
   /** A value by key. */
-  public static double get(Map<String, String> keys, Map<String, Double> values, String key,
-      String what) {
+  public static double get(
+      Map<String, String> keys, Map<String, Double> values, String key, String what) {
     Double v = values.get(key);
     if (v == null) {
       throw unknown(keys, key, what);
@@ -49,8 +48,8 @@ public final class KeyedValues {
   }
 
   /** The values with one changed. */
-  public static Map<String, Double> with(Map<String, String> keys, Map<String, Double> values,
-      String key, double value, String what) {
+  public static Map<String, Double> with(
+      Map<String, String> keys, Map<String, Double> values, String key, double value, String what) {
     if (!keys.containsKey(key)) {
       throw unknown(keys, key, what);
     }
@@ -59,9 +58,9 @@ public final class KeyedValues {
     return v;
   }
 
-  private static IllegalArgumentException unknown(Map<String, String> keys, String key,
-      String what) {
-    return new IllegalArgumentException("unknown " + what + " '" + key + "' (known: "
-        + String.join(", ", keys.keySet()) + ")");
+  private static IllegalArgumentException unknown(
+      Map<String, String> keys, String key, String what) {
+    return new IllegalArgumentException(
+        "unknown " + what + " '" + key + "' (known: " + String.join(", ", keys.keySet()) + ")");
   }
 }

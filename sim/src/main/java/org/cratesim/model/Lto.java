@@ -17,8 +17,8 @@ public sealed interface Lto permits Lto.Off, Lto.ThinLocal, Lto.Thin, Lto.Fat {
   }
 
   /**
-   * {@code lto = false}, cargo's default: ThinLTO across the crate's own CGUs (none when the
-   * crate has one CGU or at opt-level 0).
+   * {@code lto = false}, cargo's default: ThinLTO across the crate's own CGUs (none when the crate
+   * has one CGU or at opt-level 0).
    */
   record ThinLocal() implements Lto {
     @Override

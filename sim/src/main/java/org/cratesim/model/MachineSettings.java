@@ -35,8 +35,8 @@ public record MachineSettings(
   }
 
   /** Contention only, full speed. */
-  public MachineSettings(double contentionFrontend, double contentionCodegen,
-      double contentionOther) {
+  public MachineSettings(
+      double contentionFrontend, double contentionCodegen, double contentionOther) {
     this(contentionFrontend, contentionCodegen, contentionOther, 1, 1, 1);
   }
 

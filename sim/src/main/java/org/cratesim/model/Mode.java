@@ -2,7 +2,9 @@ package org.cratesim.model;
 
 import java.util.Locale;
 
-/** The cargo command being simulated: {@code cargo check}, {@code cargo build}, {@code --release}. */
+/**
+ * The cargo command being simulated: {@code cargo check}, {@code cargo build}, {@code --release}.
+ */
 public enum Mode {
   CHECK,
   DEBUG,
@@ -14,8 +16,8 @@ public enum Mode {
   }
 
   /**
-   * rustc's default number of codegen units for this profile as the scenario format defines it:
-   * 256 in debug (dev profile, incremental), 16 in release.
+   * rustc's default number of codegen units for this profile as the scenario format defines it: 256
+   * in debug (dev profile, incremental), 16 in release.
    */
   public int defaultCodegenUnits() {
     return this == RELEASE ? 16 : 256;

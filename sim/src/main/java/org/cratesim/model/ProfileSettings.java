@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * cargo profile knobs ({@code [profile.*]} in Cargo.toml) plus rustc flags the cost model
- * understands. Every field has a default derived from the build mode, as cargo's dev and
- * release profiles define them.
+ * understands. Every field has a default derived from the build mode, as cargo's dev and release
+ * profiles define them.
  *
  * @param optLevel "0", "1", "2", "3", "s" or "z"; empty = 0 in check/debug, 3 in release
  * @param codegenUnits override of every crate's CGU count; empty = each crate's own / default
@@ -24,22 +24,31 @@ public record ProfileSettings(
     Linker linker,
     int frontendThreads,
     Optional<Integer> debuginfo) {
-  public static final ProfileSettings DEFAULT = new ProfileSettings(Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty(), Linker.LD, 1, Optional.empty());
+  public static final ProfileSettings DEFAULT =
+      new ProfileSettings(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Linker.LD,
+          1,
+          Optional.empty());
 
   public ProfileSettings {
     Objects.requireNonNull(optLevel);
-    optLevel.ifPresent(o -> {
-      if (!o.matches("[0-3sz]")) {
-        throw new IllegalArgumentException(
-            "opt_level must be 0, 1, 2, 3, \"s\" or \"z\", was " + o);
-      }
-    });
-    codegenUnits.ifPresent(n -> {
-      if (n < 1) {
-        throw new IllegalArgumentException("codegen_units must be >= 1, was " + n);
-      }
-    });
+    optLevel.ifPresent(
+        o -> {
+          if (!o.matches("[0-3sz]")) {
+            throw new IllegalArgumentException(
+                "opt_level must be 0, 1, 2, 3, \"s\" or \"z\", was " + o);
+          }
+        });
+    codegenUnits.ifPresent(
+        n -> {
+          if (n < 1) {
+            throw new IllegalArgumentException("codegen_units must be >= 1, was " + n);
+          }
+        });
     Objects.requireNonNull(lto);
     Objects.requireNonNull(shareGenerics);
     Objects.requireNonNull(linker);
@@ -47,11 +56,12 @@ public record ProfileSettings(
       throw new IllegalArgumentException(
           "frontend_threads must be between 1 and 256, was " + frontendThreads);
     }
-    debuginfo.ifPresent(d -> {
-      if (d < 0 || d > 2) {
-        throw new IllegalArgumentException("debuginfo must be 0, 1 or 2, was " + d);
-      }
-    });
+    debuginfo.ifPresent(
+        d -> {
+          if (d < 0 || d > 2) {
+            throw new IllegalArgumentException("debuginfo must be 0, 1 or 2, was " + d);
+          }
+        });
   }
 
   /** The opt-level in effect for a mode. */

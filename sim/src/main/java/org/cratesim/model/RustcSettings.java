@@ -10,14 +10,17 @@ package org.cratesim.model;
  *     translated (monomorphisation collection, CGU partitioning), in seconds, capped at the unit's
  *     codegen work
  * @param cguSizeRatio size of each codegen unit relative to the previous one, largest first
- *     (rustc's partitioning leaves CGUs of unequal size and processes the largest first); 1 =
- *     equal sizes
- * @param thinLocalLtoShare in release builds of units with more than one CGU, the share of the
- *     LLVM work done in rustc's "thin local" LTO phase (cargo's default {@code lto = false}):
- *     after every CGU is optimised (a barrier), per-module LTO work items run in parallel again
+ *     (rustc's partitioning leaves CGUs of unequal size and processes the largest first); 1 = equal
+ *     sizes
+ * @param thinLocalLtoShare in release builds of units with more than one CGU, the share of the LLVM
+ *     work done in rustc's "thin local" LTO phase (cargo's default {@code lto = false}): after
+ *     every CGU is optimised (a barrier), per-module LTO work items run in parallel again
  */
-public record RustcSettings(double codegenSerialShare, double codegenFixedS,
-    double cguSizeRatio, double thinLocalLtoShare) {
+public record RustcSettings(
+    double codegenSerialShare,
+    double codegenFixedS,
+    double cguSizeRatio,
+    double thinLocalLtoShare) {
   public static final RustcSettings DEFAULT = new RustcSettings(0.3, 0.0, 1.0, 0.0);
 
   /** Equal-sized CGUs, no LTO phase. */
@@ -41,8 +44,8 @@ public record RustcSettings(double codegenSerialShare, double codegenFixedS,
   }
 
   /**
-   * Splits {@code total} nanoseconds over {@code n} CGUs, largest first, each {@code
-   * cguSizeRatio} times the previous; the parts add up to {@code total} exactly.
+   * Splits {@code total} nanoseconds over {@code n} CGUs, largest first, each {@code cguSizeRatio}
+   * times the previous; the parts add up to {@code total} exactly.
    */
   public long[] split(long total, int n) {
     long[] parts = new long[n];

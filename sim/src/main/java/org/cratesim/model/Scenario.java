@@ -34,15 +34,35 @@ public record Scenario(
   }
 
   /** A scenario with default profile and the shipped cost rates. */
-  public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, List<CrateSpec> crates) {
-    this(name, source, build, machine, rustc, ProfileSettings.DEFAULT,
-        CostRates.shipped(), Rebuild.CLEAN, List.of(), crates);
+  public Scenario(
+      String name,
+      String source,
+      BuildSettings build,
+      MachineSettings machine,
+      RustcSettings rustc,
+      List<CrateSpec> crates) {
+    this(
+        name,
+        source,
+        build,
+        machine,
+        rustc,
+        ProfileSettings.DEFAULT,
+        CostRates.shipped(),
+        Rebuild.CLEAN,
+        List.of(),
+        crates);
   }
 
   /** A clean build. */
-  public Scenario(String name, String source, BuildSettings build, MachineSettings machine,
-      RustcSettings rustc, ProfileSettings profile, CostRates costs,
+  public Scenario(
+      String name,
+      String source,
+      BuildSettings build,
+      MachineSettings machine,
+      RustcSettings rustc,
+      ProfileSettings profile,
+      CostRates costs,
       List<CrateSpec> crates) {
     this(name, source, build, machine, rustc, profile, costs, Rebuild.CLEAN, List.of(), crates);
   }
@@ -56,7 +76,8 @@ public record Scenario(
   }
 
   public Scenario withBuild(BuildSettings b) {
-    return new Scenario(name, source, b, machine, rustc, profile, costs, rebuild, strategies, crates);
+    return new Scenario(
+        name, source, b, machine, rustc, profile, costs, rebuild, strategies, crates);
   }
 
   public Scenario withMachine(MachineSettings m) {
@@ -64,7 +85,8 @@ public record Scenario(
   }
 
   public Scenario withRustc(RustcSettings r) {
-    return new Scenario(name, source, build, machine, r, profile, costs, rebuild, strategies, crates);
+    return new Scenario(
+        name, source, build, machine, r, profile, costs, rebuild, strategies, crates);
   }
 
   public Scenario withProfile(ProfileSettings p) {
@@ -72,14 +94,17 @@ public record Scenario(
   }
 
   public Scenario withCosts(CostRates c) {
-    return new Scenario(name, source, build, machine, rustc, profile, c, rebuild, strategies, crates);
+    return new Scenario(
+        name, source, build, machine, rustc, profile, c, rebuild, strategies, crates);
   }
 
   public Scenario withCrates(List<CrateSpec> cs) {
-    return new Scenario(name, source, build, machine, rustc, profile, costs, rebuild, strategies, cs);
+    return new Scenario(
+        name, source, build, machine, rustc, profile, costs, rebuild, strategies, cs);
   }
 
   public Scenario withName(String n) {
-    return new Scenario(n, source, build, machine, rustc, profile, costs, rebuild, strategies, crates);
+    return new Scenario(
+        n, source, build, machine, rustc, profile, costs, rebuild, strategies, crates);
   }
 }

@@ -12,15 +12,21 @@ package org.cratesim.model;
  *     translates CGUs, or -1 to use the rustc settings' serial share
  * @param ltoNanos parallel LTO work after every CGU is optimised (a barrier), or -1 for the rustc
  *     settings' thin-local rule
- * @param parallelCodegenFactor for units given in seconds: the share of their parallel codegen
- *     that is done (below 1 when the unit stops at bitcode for a cross-crate LTO)
+ * @param parallelCodegenFactor for units given in seconds: the share of their parallel codegen that
+ *     is done (below 1 when the unit stops at bitcode for a cross-crate LTO)
  */
-public record UnitWork(long frontendNanos, long codegenNanos, int codegenUnits, long linkNanos,
-    long codegenSerialNanos, long ltoNanos, double parallelCodegenFactor) {
+public record UnitWork(
+    long frontendNanos,
+    long codegenNanos,
+    int codegenUnits,
+    long linkNanos,
+    long codegenSerialNanos,
+    long ltoNanos,
+    double parallelCodegenFactor) {
 
   /** Work whose codegen split follows the rustc settings. */
-  public static UnitWork of(long frontendNanos, long codegenNanos, int codegenUnits,
-      long linkNanos) {
+  public static UnitWork of(
+      long frontendNanos, long codegenNanos, int codegenUnits, long linkNanos) {
     return new UnitWork(frontendNanos, codegenNanos, codegenUnits, linkNanos, -1, -1, 1.0);
   }
 
@@ -31,8 +37,14 @@ public record UnitWork(long frontendNanos, long codegenNanos, int codegenUnits, 
 
   /** The front end changed by {@code deltaNanos} (never below zero). */
   public UnitWork frontendPlus(long deltaNanos) {
-    return new UnitWork(Math.max(0, frontendNanos + deltaNanos), codegenNanos, codegenUnits,
-        linkNanos, codegenSerialNanos, ltoNanos, parallelCodegenFactor);
+    return new UnitWork(
+        Math.max(0, frontendNanos + deltaNanos),
+        codegenNanos,
+        codegenUnits,
+        linkNanos,
+        codegenSerialNanos,
+        ltoNanos,
+        parallelCodegenFactor);
   }
 
   /** Total single-threaded work. */

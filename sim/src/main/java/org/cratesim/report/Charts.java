@@ -1,7 +1,6 @@
 package org.cratesim.report;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
@@ -16,11 +15,14 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class Charts {
   private Charts() {}
 
-  /**
-   * A line chart: one line per entry, each a list of {x, y} points, in the map's order.
-   */
-  public static BufferedImage lines(String title, String xLabel, String yLabel,
-      Map<String, double[][]> series, int width, int height) {
+  /** A line chart: one line per entry, each a list of {x, y} points, in the map's order. */
+  public static BufferedImage lines(
+      String title,
+      String xLabel,
+      String yLabel,
+      Map<String, double[][]> series,
+      int width,
+      int height) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (var e : series.entrySet()) {
       XYSeries s = new XYSeries(e.getKey(), false, true);
@@ -29,8 +31,9 @@ public final class Charts {
       }
       data.addSeries(s);
     }
-    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     SweepCharts.style(chart);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);

@@ -8,8 +8,8 @@ import org.cratesim.cargo.ChainLink;
 import org.cratesim.model.Scenario;
 
 /**
- * A baseline build (every strategy off) and the same build with strategies on, as
- * {@code cratesim compare} prints it.
+ * A baseline build (every strategy off) and the same build with strategies on, as {@code cratesim
+ * compare} prints it.
  *
  * @param scenario the scenario compared (its name, build kind, mode and jobs head the report)
  * @param baseline the build with every strategy off

@@ -10,9 +10,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The per-unit table as CSV, one row per unit, columns named after cargo's {@code UnitData}
- * fields ({@code i, name, version, target, mode, start, duration, rmeta_time, ...}) plus the
- * section boundaries and the time the unit became ready. Times in seconds.
+ * The per-unit table as CSV, one row per unit, columns named after cargo's {@code UnitData} fields
+ * ({@code i, name, version, target, mode, start, duration, rmeta_time, ...}) plus the section
+ * boundaries and the time the unit became ready. Times in seconds.
  */
 public final class CsvReport {
   private CsvReport() {}
@@ -47,8 +47,21 @@ public final class CsvReport {
       unblocked.append(join(u.unblockedUnits()));
       unblockedRmeta.append(join(u.unblockedRmetaUnits()));
     }
-    return Table.create("units", i, name, version, target, mode, start, duration, rmeta,
-        frontend, codegen, ready, unblocked, unblockedRmeta);
+    return Table.create(
+        "units",
+        i,
+        name,
+        version,
+        target,
+        mode,
+        start,
+        duration,
+        rmeta,
+        frontend,
+        codegen,
+        ready,
+        unblocked,
+        unblockedRmeta);
   }
 
   public static String render(BuildResult r) {

@@ -6,9 +6,9 @@ import org.cratesim.calibration.Validation;
 import org.cratesim.cargo.BuildResult;
 
 /**
- * The results of cratesim's commands rendered in one output format; {@link ReportFormat} makes
- * one per format. A format that has no rendering of a result says so with
- * {@link UnsupportedOperationException} (the commands only offer the formats they can print).
+ * The results of cratesim's commands rendered in one output format; {@link ReportFormat} makes one
+ * per format. A format that has no rendering of a result says so with {@link
+ * UnsupportedOperationException} (the commands only offer the formats they can print).
  */
 public interface Reporter {
   /** One simulated build ({@code cratesim run}). */
@@ -19,16 +19,16 @@ public interface Reporter {
 
   /** A measured build predicted at another {@code -j} ({@code cratesim predict}). */
   default String prediction(Prediction p) {
-    throw new UnsupportedOperationException("no " + getClass().getSimpleName()
-        + " of a prediction");
+    throw new UnsupportedOperationException(
+        "no " + getClass().getSimpleName() + " of a prediction");
   }
 
   /**
-   * Validation rows and their summary over rows measured at least {@code minSeconds}
-   * ({@code cratesim validate}).
+   * Validation rows and their summary over rows measured at least {@code minSeconds} ({@code
+   * cratesim validate}).
    */
   default String validation(List<Validation.Row> rows, double minSeconds) {
-    throw new UnsupportedOperationException("no " + getClass().getSimpleName()
-        + " of a validation");
+    throw new UnsupportedOperationException(
+        "no " + getClass().getSimpleName() + " of a validation");
   }
 }

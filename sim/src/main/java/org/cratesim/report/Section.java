@@ -2,12 +2,12 @@ package org.cratesim.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cratesim.model.TargetKind;
 import org.cratesim.cargo.UnitData;
+import org.cratesim.model.TargetKind;
 
 /**
- * A phase of a unit relative to its start, named as cargo's {@code SectionName}: frontend,
- * codegen, link, or run for a build-script run.
+ * A phase of a unit relative to its start, named as cargo's {@code SectionName}: frontend, codegen,
+ * link, or run for a build-script run.
  */
 public record Section(String name, long startNanos, long endNanos) {
 

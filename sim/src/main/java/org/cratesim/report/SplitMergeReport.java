@@ -9,8 +9,8 @@ import org.cratesim.model.Scenario;
 
 /**
  * A scenario before and after a split or merge of crates ({@code cratesim split}, {@code merge}):
- * both simulated, then the wall time, the critical-path bound, and the summed front-end and
- * codegen time of every unit side by side.
+ * both simulated, then the wall time, the critical-path bound, and the summed front-end and codegen
+ * time of every unit side by side.
  */
 public final class SplitMergeReport {
   private SplitMergeReport() {}
@@ -25,13 +25,23 @@ public final class SplitMergeReport {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();
     out.append("cratesim ").append(what).append(nl);
-    out.append("wrote ").append(written).append(" (").append(before.crates().size())
-        .append(" crates -> ").append(after.crates().size()).append(")").append(nl);
+    out.append("wrote ")
+        .append(written)
+        .append(" (")
+        .append(before.crates().size())
+        .append(" crates -> ")
+        .append(after.crates().size())
+        .append(")")
+        .append(nl);
     out.append(nl);
-    out.append(String.format(Locale.ROOT, "  simulated at -j %d, %s%n", after.build().jobs(),
-        after.build().mode().id()));
-    out.append(String.format(Locale.ROOT, "  %-22s %10s %10s %10s%n", "", "before", "after",
-        "change"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  simulated at -j %d, %s%n",
+            after.build().jobs(),
+            after.build().mode().id()));
+    out.append(
+        String.format(Locale.ROOT, "  %-22s %10s %10s %10s%n", "", "before", "after", "change"));
     row(out, "wall time", b.wall, a.wall);
     row(out, "critical path (bound)", b.critical, a.critical);
     row(out, "front-end time, sum", b.frontend, a.frontend);
@@ -39,19 +49,33 @@ public final class SplitMergeReport {
     out.append(nl);
     long path = a.critical - b.critical;
     long work = (a.frontend + a.codegen) - (b.frontend + b.codegen);
-    out.append(String.format(Locale.ROOT,
-        "  %s: critical path %s s; %s: %s s (front end %s s, codegen %s s)%n",
-        path <= 0 ? "parallelism gained" : "parallelism lost", signed(path),
-        work >= 0 ? "work added" : "work saved", signed(work), signed(a.frontend - b.frontend),
-        signed(a.codegen - b.codegen)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %s: critical path %s s; %s: %s s (front end %s s, codegen %s s)%n",
+            path <= 0 ? "parallelism gained" : "parallelism lost",
+            signed(path),
+            work >= 0 ? "work added" : "work saved",
+            signed(work),
+            signed(a.frontend - b.frontend),
+            signed(a.codegen - b.codegen)));
     return out.toString();
   }
 
   private static void row(StringBuilder out, String label, long before, long after) {
-    String pct = before == 0 ? "" : String.format(Locale.ROOT, " (%+.1f%%)",
-        100.0 * (after - before) / before);
-    out.append(String.format(Locale.ROOT, "  %-22s %8s s %8s s %8s s%s%n", label,
-        Seconds.format(before), Seconds.format(after), signed(after - before), pct));
+    String pct =
+        before == 0
+            ? ""
+            : String.format(Locale.ROOT, " (%+.1f%%)", 100.0 * (after - before) / before);
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %-22s %8s s %8s s %8s s%s%n",
+            label,
+            Seconds.format(before),
+            Seconds.format(after),
+            signed(after - before),
+            pct));
   }
 
   private static String signed(long nanos) {

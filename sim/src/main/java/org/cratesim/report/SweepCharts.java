@@ -27,10 +27,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Charts of a sweep's {@code summary.csv}: wall time against the first varied parameter, one
- * line per combination of the others, with the 95 % confidence band; and, when {@code jobs} is
- * varied, the speed-up against jobs with the ideal line and the critical-path bound. Each as
- * PNG and SVG, plus a Markdown table.
+ * Charts of a sweep's {@code summary.csv}: wall time against the first varied parameter, one line
+ * per combination of the others, with the 95 % confidence band; and, when {@code jobs} is varied,
+ * the speed-up against jobs with the ideal line and the critical-path bound. Each as PNG and SVG,
+ * plus a Markdown table.
  */
 public final class SweepCharts {
   private SweepCharts() {}
@@ -52,8 +52,14 @@ public final class SweepCharts {
     for (int i = 1; i < lines.size(); i++) {
       List<String> f = csv(lines.get(i));
       if (f.size() != cols.size()) {
-        throw new IOException(summaryCsv + ":" + (i + 1) + ": expected " + cols.size()
-            + " fields, found " + f.size());
+        throw new IOException(
+            summaryCsv
+                + ":"
+                + (i + 1)
+                + ": expected "
+                + cols.size()
+                + " fields, found "
+                + f.size());
       }
       Map<String, String> m = new LinkedHashMap<>();
       for (int c = 0; c < cols.size(); c++) {
@@ -105,17 +111,21 @@ public final class SweepCharts {
       YIntervalSeries ys = series.computeIfAbsent(key, YIntervalSeries::new);
       double xv = numeric ? Double.parseDouble(r.get(x)) : categories.indexOf(r.get(x));
       double mean = Double.parseDouble(r.get("wall_mean_s"));
-      double lo = r.get("wall_ci95_low_s").isEmpty() ? mean
-          : Double.parseDouble(r.get("wall_ci95_low_s"));
-      double hi = r.get("wall_ci95_high_s").isEmpty() ? mean
-          : Double.parseDouble(r.get("wall_ci95_high_s"));
+      double lo =
+          r.get("wall_ci95_low_s").isEmpty() ? mean : Double.parseDouble(r.get("wall_ci95_low_s"));
+      double hi =
+          r.get("wall_ci95_high_s").isEmpty()
+              ? mean
+              : Double.parseDouble(r.get("wall_ci95_high_s"));
       ys.add(xv, mean, lo, hi);
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     series.values().forEach(data::addSeries);
     String xLabel = numeric ? x : x + " (" + String.join(", ", categories) + ")";
-    JFreeChart chart = ChartFactory.createXYLineChart("Wall time (mean, 95 % CI)", xLabel,
-        "seconds", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "Wall time (mean, 95 % CI)",
+            xLabel, "seconds", data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     DeviationRenderer r = new DeviationRenderer(true, true);
     for (int i = 0; i < series.size(); i++) {
@@ -133,8 +143,7 @@ public final class SweepCharts {
       axis.setNumberFormatOverride(new java.text.DecimalFormat("0"));
       plot.setDomainAxis(axis);
     } else if (!numeric) {
-      ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
-          NumberAxis.createIntegerTickUnits());
+      ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
     style(chart);
     return chart;
@@ -157,9 +166,14 @@ public final class SweepCharts {
   private static JFreeChart speedupChart(Summary s) {
     Map<String, List<double[]>> byKey = new LinkedHashMap<>();
     for (Map<String, String> r : s.rows()) {
-      byKey.computeIfAbsent(seriesKey(s, r, "jobs"), k -> new ArrayList<>()).add(new double[] {
-          Double.parseDouble(r.get("jobs")), Double.parseDouble(r.get("wall_mean_s")),
-          Double.parseDouble(r.get("critical_path_mean_s"))});
+      byKey
+          .computeIfAbsent(seriesKey(s, r, "jobs"), k -> new ArrayList<>())
+          .add(
+              new double[] {
+                Double.parseDouble(r.get("jobs")),
+                Double.parseDouble(r.get("wall_mean_s")),
+                Double.parseDouble(r.get("critical_path_mean_s"))
+              });
     }
     XYSeriesCollection data = new XYSeriesCollection();
     double maxJobs = 1;
@@ -184,17 +198,28 @@ public final class SweepCharts {
       ideal.add(j, j / minJobs);
     }
     data.addSeries(ideal);
-    JFreeChart chart = ChartFactory.createXYLineChart("Speed-up against jobs", "jobs",
-        "speed-up over the fewest jobs", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            "Speed-up against jobs",
+            "jobs",
+            "speed-up over the fewest jobs",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     int n = data.getSeriesCount();
     for (int i = 0; i < n - 1; i++) {
       Color c = palette(i / 2);
       r.setSeriesPaint(i, c);
-      r.setSeriesStroke(i, i % 2 == 0 ? new BasicStroke(2f)
-          : new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-              new float[] {4f, 4f}, 0f));
+      r.setSeriesStroke(
+          i,
+          i % 2 == 0
+              ? new BasicStroke(2f)
+              : new BasicStroke(
+                  1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
       r.setSeriesShapesVisible(i, i % 2 == 0);
     }
     r.setSeriesPaint(n - 1, Color.GRAY);
@@ -219,9 +244,18 @@ public final class SweepCharts {
   }
 
   private static Color palette(int i) {
-    Color[] p = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
-        new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+    Color[] p = {
+      new Color(0x1f77b4),
+      new Color(0xff7f0e),
+      new Color(0x2ca02c),
+      new Color(0xd62728),
+      new Color(0x9467bd),
+      new Color(0x8c564b),
+      new Color(0xe377c2),
+      new Color(0x7f7f7f),
+      new Color(0xbcbd22),
+      new Color(0x17becf)
+    };
     return p[i % p.length];
   }
 
@@ -245,12 +279,18 @@ public final class SweepCharts {
       sb.append("| ");
       s.params().forEach(p -> sb.append(r.get(p).replace("|", "\\|")).append(" | "));
       String lo = r.get("wall_ci95_low_s");
-      sb.append(r.get("n")).append(" | ").append(fmt3(r.get("wall_mean_s"))).append(" | ")
-          .append(lo.isEmpty() ? "-" : "[" + fmt3(lo) + ", " + fmt3(r.get("wall_ci95_high_s"))
-              + "]")
-          .append(" | ").append(fmt3(r.get("critical_path_mean_s"))).append(" | ")
-          .append(String.format(Locale.ROOT, "%.0f %%",
-              100 * Double.parseDouble(r.get("utilisation_mean"))))
+      sb.append(r.get("n"))
+          .append(" | ")
+          .append(fmt3(r.get("wall_mean_s")))
+          .append(" | ")
+          .append(
+              lo.isEmpty() ? "-" : "[" + fmt3(lo) + ", " + fmt3(r.get("wall_ci95_high_s")) + "]")
+          .append(" | ")
+          .append(fmt3(r.get("critical_path_mean_s")))
+          .append(" | ")
+          .append(
+              String.format(
+                  Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(r.get("utilisation_mean"))))
           .append(" |\n");
     }
     Path md = dir.resolve("summary.md");

@@ -13,20 +13,37 @@ public final class TextReport {
 
   public static String render(String scenarioName, BuildResult r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "cratesim: %s (%s, -j%d)\n", scenarioName,
-        r.mode().id(), r.jobs()));
+    sb.append(
+        String.format(
+            Locale.ROOT, "cratesim: %s (%s, -j%d)\n", scenarioName, r.mode().id(), r.jobs()));
     line(sb, "Wall time", Seconds.format(r.wallNanos()) + " s");
-    line(sb, "Lower bounds", "critical path " + Seconds.format(r.criticalPathNanos())
-        + " s; start-up + work / jobs " + Seconds.format(r.workBoundNanos()) + " s");
+    line(
+        sb,
+        "Lower bounds",
+        "critical path "
+            + Seconds.format(r.criticalPathNanos())
+            + " s; start-up + work / jobs "
+            + Seconds.format(r.workBoundNanos())
+            + " s");
     line(sb, "Total work", Seconds.format(r.workNanos()) + " s of single-threaded work");
-    line(sb, "Utilisation", String.format(Locale.ROOT, "%.1f %% of %d threads (at most %d busy)",
-        100 * r.utilisation(), r.jobs(), r.maxThreads()));
+    line(
+        sb,
+        "Utilisation",
+        String.format(
+            Locale.ROOT,
+            "%.1f %% of %d threads (at most %d busy)",
+            100 * r.utilisation(),
+            r.jobs(),
+            r.maxThreads()));
     line(sb, "Units", r.units().size() + " (" + kinds(r) + ")");
 
-    sb.append(String.format(Locale.ROOT, "\nCritical path (why the build takes %s s):\n",
-        Seconds.format(r.wallNanos())));
-    sb.append(String.format(Locale.ROOT, "  %9s %9s  %-32s %s\n", "from", "to", "unit",
-        "started after"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "\nCritical path (why the build takes %s s):\n",
+            Seconds.format(r.wallNanos())));
+    sb.append(
+        String.format(Locale.ROOT, "  %9s %9s  %-32s %s\n", "from", "to", "unit", "started after"));
     for (ChainLink l : r.criticalChain()) {
       String unit = l.unit() < 0 ? "cargo start-up" : label(r, l.unit());
       String why;
@@ -49,19 +66,40 @@ public final class TextReport {
         default:
           throw new AssertionError(l.waitedFor());
       }
-      sb.append(String.format(Locale.ROOT, "  %9s %9s  %-32s %s\n", Seconds.format(l.fromNanos()),
-          Seconds.format(l.toNanos()), unit, why));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %9s %9s  %-32s %s\n",
+              Seconds.format(l.fromNanos()),
+              Seconds.format(l.toNanos()),
+              unit,
+              why));
     }
 
     sb.append(String.format(Locale.ROOT, "\nUnits (seconds):\n"));
-    sb.append(String.format(Locale.ROOT, "  %4s  %-32s %-16s %9s %9s %9s %9s\n", "i", "unit",
-        "mode", "ready", "start", "duration", "rmeta"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  %4s  %-32s %-16s %9s %9s %9s %9s\n",
+            "i",
+            "unit",
+            "mode",
+            "ready",
+            "start",
+            "duration",
+            "rmeta"));
     for (UnitData u : r.units()) {
-      sb.append(String.format(Locale.ROOT, "  %4d  %-32s %-16s %9s %9s %9s %9s\n",
-          u.unit().index(), label(r, u.unit().index()), u.unit().mode().id(),
-          Seconds.format(u.readyNanos()), Seconds.format(u.startNanos()),
-          Seconds.format(u.durationNanos()),
-          u.rmetaNanos() < 0 ? "-" : Seconds.format(u.rmetaNanos())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %4d  %-32s %-16s %9s %9s %9s %9s\n",
+              u.unit().index(),
+              label(r, u.unit().index()),
+              u.unit().mode().id(),
+              Seconds.format(u.readyNanos()),
+              Seconds.format(u.startNanos()),
+              Seconds.format(u.durationNanos()),
+              u.rmetaNanos() < 0 ? "-" : Seconds.format(u.rmetaNanos())));
     }
     return sb.toString();
   }
@@ -74,12 +112,12 @@ public final class TextReport {
   static String kinds(BuildResult r) {
     Map<String, Integer> counts = new TreeMap<>();
     for (UnitData u : r.units()) {
-      counts.merge(u.unit().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1,
-          Integer::sum);
+      counts.merge(
+          u.unit().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), 1, Integer::sum);
     }
     StringBuilder sb = new StringBuilder();
-    counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
-        .append(v));
+    counts.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
     return sb.toString();
   }
 

@@ -22,30 +22,58 @@ public final class TextReporter implements Reporter {
     Scenario sc = c.scenario();
     BuildResult b = c.baseline();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%s: %s build, %s, -j%d%n", sc.name(),
-        sc.rebuild().kind().id(), sc.build().mode().id(), sc.build().jobs()));
-    int w = Math.max(24, c.variants().stream().mapToInt(v -> v.strategy().length()).max()
-        .orElse(0));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s: %s build, %s, -j%d%n",
+            sc.name(),
+            sc.rebuild().kind().id(),
+            sc.build().mode().id(),
+            sc.build().jobs()));
+    int w =
+        Math.max(24, c.variants().stream().mapToInt(v -> v.strategy().length()).max().orElse(0));
     String row = "  %-" + w + "s %9.3f ";
-    out.append(String.format(Locale.ROOT, "  %-" + w + "s %9s %9s %8s%n", "strategy",
-        "wall (s)", "delta (s)", "change"));
-    out.append(String.format(Locale.ROOT, row + "%9s %8s%n", "baseline (no strategy)",
-        b.wallNanos() / 1e9, "-", "-"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %-" + w + "s %9s %9s %8s%n",
+            "strategy",
+            "wall (s)",
+            "delta (s)",
+            "change"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            row + "%9s %8s%n",
+            "baseline (no strategy)",
+            b.wallNanos() / 1e9,
+            "-",
+            "-"));
     List<String> moves = new ArrayList<>();
     Set<String> before = Comparison.criticalUnits(b);
     for (Comparison.Variant v : c.variants()) {
       BuildResult r = v.result();
-      out.append(String.format(Locale.ROOT, row + "%+9.3f %+7.1f%%%n", v.strategy(),
-          r.wallNanos() / 1e9, v.deltaS(b), v.changePct(b)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              row + "%+9.3f %+7.1f%%%n",
+              v.strategy(),
+              r.wallNanos() / 1e9,
+              v.deltaS(b),
+              v.changePct(b)));
       Set<String> after = Comparison.criticalUnits(r);
       Set<String> left = new LinkedHashSet<>(before);
       left.removeAll(after);
       Set<String> joined = new LinkedHashSet<>(after);
       joined.removeAll(before);
-      moves.add(String.format(Locale.ROOT, "  %s: critical path %s; left it: %s; joined it: %s",
-          v.strategy(), String.join(" -> ", after),
-          left.isEmpty() ? "-" : String.join(", ", left),
-          joined.isEmpty() ? "-" : String.join(", ", joined)));
+      moves.add(
+          String.format(
+              Locale.ROOT,
+              "  %s: critical path %s; left it: %s; joined it: %s",
+              v.strategy(),
+              String.join(" -> ", after),
+              left.isEmpty() ? "-" : String.join(", ", left),
+              joined.isEmpty() ? "-" : String.join(", ", joined)));
     }
     out.append(System.lineSeparator());
     out.append("What moved on the critical path:").append(System.lineSeparator());
@@ -57,15 +85,21 @@ public final class TextReporter implements Reporter {
   @Override
   public String prediction(Prediction p) {
     BuildResult at = p.predicted();
-    return String.format(Locale.ROOT, "%s: %s, %d units%n", p.page(), p.mode().id(),
-        at.units().size())
-        + String.format(Locale.ROOT, "  measured at -j%-4d %9.2f s%n", p.measuredJobs(),
-            p.measuredSeconds())
-        + String.format(Locale.ROOT,
+    return String.format(
+            Locale.ROOT, "%s: %s, %d units%n", p.page(), p.mode().id(), at.units().size())
+        + String.format(
+            Locale.ROOT, "  measured at -j%-4d %9.2f s%n", p.measuredJobs(), p.measuredSeconds())
+        + String.format(
+            Locale.ROOT,
             "  replayed at -j%-4d %9.2f s  (the model on the page's own -j)%n",
-            p.measuredJobs(), p.replayed().wallNanos() / 1e9)
-        + String.format(Locale.ROOT, "  predicted at -j%-3d %9.2f s  (critical path %.2f s)%n",
-            p.jobs(), at.wallNanos() / 1e9, at.criticalPathNanos() / 1e9);
+            p.measuredJobs(),
+            p.replayed().wallNanos() / 1e9)
+        + String.format(
+            Locale.ROOT,
+            "  predicted at -j%-3d %9.2f s  (critical path %.2f s)%n",
+            p.jobs(),
+            at.wallNanos() / 1e9,
+            at.criticalPathNanos() / 1e9);
   }
 
   @Override

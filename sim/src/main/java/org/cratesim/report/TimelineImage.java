@@ -16,14 +16,22 @@ import org.cratesim.cargo.ChainLink;
 import org.cratesim.cargo.UnitData;
 
 /**
- * A build's timeline as an image (for notebooks and documents): units in lanes as on cargo's
- * page, front end / codegen / link coloured, the critical path outlined, a time axis.
+ * A build's timeline as an image (for notebooks and documents): units in lanes as on cargo's page,
+ * front end / codegen / link coloured, the critical path outlined, a time axis.
  */
 public final class TimelineImage {
   private TimelineImage() {}
 
-  private static final Map<String, Color> COLOURS = Map.of("frontend", new Color(0x95cce8),
-      "codegen", new Color(0xf0a060), "link", new Color(0xaa95e8), "run", new Color(0xa3d39c));
+  private static final Map<String, Color> COLOURS =
+      Map.of(
+          "frontend",
+          new Color(0x95cce8),
+          "codegen",
+          new Color(0xf0a060),
+          "link",
+          new Color(0xaa95e8),
+          "run",
+          new Color(0xa3d39c));
   private static final int LANE_H = 22;
   private static final int LEFT = 60;
   private static final int TOP = 30;
@@ -39,14 +47,16 @@ public final class TimelineImage {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-    g.drawString(title + String.format(Locale.ROOT, " — %.2f s at -j%d", r.wallNanos() / 1e9,
-        r.jobs()), 8, 18);
+    g.drawString(
+        title + String.format(Locale.ROOT, " — %.2f s at -j%d", r.wallNanos() / 1e9, r.jobs()),
+        8,
+        18);
     double span = Math.max(1, r.wallNanos());
     int plotW = width - LEFT - 20;
     Set<Integer> crit = new HashSet<>();
@@ -64,8 +74,7 @@ public final class TimelineImage {
       g.setColor(new Color(0xe6e6e6));
       g.drawLine(x, TOP, x, axisY);
       g.setColor(Color.DARK_GRAY);
-      g.drawString(String.format(Locale.ROOT, step < 1 ? "%.1fs" : "%.0fs", t), x - 8,
-          axisY + 14);
+      g.drawString(String.format(Locale.ROOT, step < 1 ? "%.1fs" : "%.0fs", t), x - 8, axisY + 14);
     }
     for (int l = 0; l < lanes; l++) {
       g.setColor(Color.DARK_GRAY);

@@ -4,31 +4,35 @@ import org.cratesim.model.RustcSettings;
 import org.cratesim.model.UnitWork;
 
 /**
- * How a unit's codegen work divides on rustc's threads (rustc_codegen_ssa/src/back/write.rs):
- * a fixed serial part before the first CGU (collection and partitioning), the serial translation
- * of each CGU to LLVM IR on the main thread, the parallel LLVM work of each CGU on tokens, and
- * the LTO work after every CGU is optimised (a barrier). A build-script run's parallel jobs have
- * only the parallel part.
+ * How a unit's codegen work divides on rustc's threads (rustc_codegen_ssa/src/back/write.rs): a
+ * fixed serial part before the first CGU (collection and partitioning), the serial translation of
+ * each CGU to LLVM IR on the main thread, the parallel LLVM work of each CGU on tokens, and the LTO
+ * work after every CGU is optimised (a barrier). A build-script run's parallel jobs have only the
+ * parallel part.
  *
  * @param fixedNanos serial work before any CGU is translated
  * @param translateNanos per CGU: its translation on the main thread
  * @param optimizeNanos per CGU: its LLVM work (optimisation, emission)
  * @param ltoNanos per CGU: its LTO work after the barrier; empty when there is no LTO phase
  */
-public record CodegenPlan(long fixedNanos, long[] translateNanos, long[] optimizeNanos,
-    long[] ltoNanos) {
+public record CodegenPlan(
+    long fixedNanos, long[] translateNanos, long[] optimizeNanos, long[] ltoNanos) {
   private static final long[] NO_LTO = new long[0];
 
   /**
    * The plan rustc follows for {@code u}. {@code removedLtoShare}: for units given in seconds
-   * (measured with cargo's default thin-local LTO) in a release build with another LTO setting,
-   * the share of their parallel codegen that thin-local LTO added and that is not done; 0 keeps
-   * the measured work, and in a release build of more than one CGU its thin-local share runs
-   * after the barrier.
+   * (measured with cargo's default thin-local LTO) in a release build with another LTO setting, the
+   * share of their parallel codegen that thin-local LTO added and that is not done; 0 keeps the
+   * measured work, and in a release build of more than one CGU its thin-local share runs after the
+   * barrier.
    */
-  public static CodegenPlan of(Invocation u, RustcSettings rustc, boolean release,
-      double removedLtoShare) {
-    return plan(u, rustc, release, removedLtoShare,
+  public static CodegenPlan of(
+      Invocation u, RustcSettings rustc, boolean release, double removedLtoShare) {
+    return plan(
+        u,
+        rustc,
+        release,
+        removedLtoShare,
         removedLtoShare == 0 && release && u.work().codegenUnits() > 1);
   }
 
@@ -40,14 +44,18 @@ public record CodegenPlan(long fixedNanos, long[] translateNanos, long[] optimiz
     return plan(u, rustc, false, 0, true);
   }
 
-  private static CodegenPlan plan(Invocation u, RustcSettings rustc, boolean release,
-      double removedLtoShare, boolean thinLocal) {
+  private static CodegenPlan plan(
+      Invocation u,
+      RustcSettings rustc,
+      boolean release,
+      double removedLtoShare,
+      boolean thinLocal) {
     UnitWork w = u.work();
     int n = w.codegenUnits();
     if (u.isScriptRun()) {
       // a script's jobs (cc compiling C files) are all there at once: nothing serial
-      return new CodegenPlan(0, new long[n], RustcSettings.DEFAULT.split(w.codegenNanos(), n),
-          NO_LTO);
+      return new CodegenPlan(
+          0, new long[n], RustcSettings.DEFAULT.split(w.codegenNanos(), n), NO_LTO);
     }
     long fixed;
     long serial;
@@ -75,7 +83,10 @@ public record CodegenPlan(long fixedNanos, long[] translateNanos, long[] optimiz
       lto = Math.round(parallel * rustc.thinLocalLtoShare());
       parallel -= lto;
     }
-    return new CodegenPlan(fixed, rustc.split(serial, n), rustc.split(parallel, n),
+    return new CodegenPlan(
+        fixed,
+        rustc.split(serial, n),
+        rustc.split(parallel, n),
         lto > 0 ? rustc.split(lto, n) : NO_LTO);
   }
 }

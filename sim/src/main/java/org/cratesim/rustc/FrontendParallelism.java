@@ -3,9 +3,9 @@ package org.cratesim.rustc;
 import org.cratesim.model.RustcSettings;
 
 /**
- * rustc's parallel front end ({@code -Z threads=N}, blog.rust-lang.org 2023-11-09): a share of
- * the front end runs on up to N threads, which take jobserver tokens like codegen workers; the
- * parallel compiler does a little more work than the serial one.
+ * rustc's parallel front end ({@code -Z threads=N}, blog.rust-lang.org 2023-11-09): a share of the
+ * front end runs on up to N threads, which take jobserver tokens like codegen workers; the parallel
+ * compiler does a little more work than the serial one.
  *
  * @param threads N (1 = the serial front end)
  * @param parallelShare the share of front-end work that parallelises
@@ -16,8 +16,8 @@ public record FrontendParallelism(int threads, double parallelShare, double over
 
   public FrontendParallelism {
     if (threads < 1 || !(parallelShare >= 0 && parallelShare <= 1) || !(overhead >= 1)) {
-      throw new IllegalArgumentException("bad front-end parallelism " + threads + ", "
-          + parallelShare + ", " + overhead);
+      throw new IllegalArgumentException(
+          "bad front-end parallelism " + threads + ", " + parallelShare + ", " + overhead);
     }
   }
 

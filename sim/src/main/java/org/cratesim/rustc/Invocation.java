@@ -3,8 +3,8 @@ package org.cratesim.rustc;
 import org.cratesim.model.UnitWork;
 
 /**
- * What one process is asked to do, as rustc (or a build-script run) sees it: its work per phase
- * and what to emit.
+ * What one process is asked to do, as rustc (or a build-script run) sees it: its work per phase and
+ * what to emit.
  */
 public interface Invocation {
   /** The work per phase. */

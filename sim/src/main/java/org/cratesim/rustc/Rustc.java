@@ -9,13 +9,13 @@ import org.cratesim.model.UnitWork;
  * One running process: a rustc with its codegen coordinator, or a build-script run.
  *
  * <p>rustc: a serial front end (its end emits {@code .rmeta}, reported through {@link JobState}),
- * then code generation after {@code start_executing_work} in
- * rustc_codegen_ssa/src/back/write.rs: the main thread translates CGUs to LLVM IR one at a time;
- * after each ({@code Message::CodegenDone}) the coordinator requests one more jobserver token;
- * LLVM workers optimise one CGU each on the tokens held. When the queue of translated CGUs is
- * "full enough" ({@link #queueFullEnough}) the main thread lends its implicit token to an LLVM
- * worker instead ({@link MainThreadState#LENDING}), which gives the serial staircase at the start
- * of codegen. An LTO phase after a barrier, then the link on the main thread.
+ * then code generation after {@code start_executing_work} in rustc_codegen_ssa/src/back/write.rs:
+ * the main thread translates CGUs to LLVM IR one at a time; after each ({@code
+ * Message::CodegenDone}) the coordinator requests one more jobserver token; LLVM workers optimise
+ * one CGU each on the tokens held. When the queue of translated CGUs is "full enough" ({@link
+ * #queueFullEnough}) the main thread lends its implicit token to an LLVM worker instead ({@link
+ * MainThreadState#LENDING}), which gives the serial staircase at the start of codegen. An LTO phase
+ * after a barrier, then the link on the main thread.
  *
  * <p>Every busy thread is a task on the build's {@link SharedProcessor}, in one of three classes
  * whose speed can fall with the number of busy threads.
@@ -43,8 +43,13 @@ public final class Rustc extends Jobserver.Client {
    * @param release a release build (thin-local LTO applies)
    * @param removedLtoShare see {@link CodegenPlan#of}
    */
-  public record Session(SharedProcessor<?> cpu, Jobserver jobserver, RustcSettings rustc,
-      FrontendParallelism frontend, boolean release, double removedLtoShare) {}
+  public record Session(
+      SharedProcessor<?> cpu,
+      Jobserver jobserver,
+      RustcSettings rustc,
+      FrontendParallelism frontend,
+      boolean release,
+      double removedLtoShare) {}
 
   private enum Phase {
     FRONTEND,
@@ -139,8 +144,8 @@ public final class Rustc extends Jobserver.Client {
     } else {
       p.phase = Phase.FRONTEND;
       FrontendParallelism fe = session.frontend();
-      long serial = fe.threads() > 1 ? fe.serialNanos(p.work.frontendNanos())
-          : p.work.frontendNanos();
+      long serial =
+          fe.threads() > 1 ? fe.serialNanos(p.work.frontendNanos()) : p.work.frontendNanos();
       p.cpu.start(CLASS_FRONTEND, serial, p.task(Role.FRONTEND));
     }
     return p;
@@ -247,8 +252,12 @@ public final class Rustc extends Jobserver.Client {
   private void startCodegen() {
     CodegenPlan plan =
         CodegenPlan.of(unit, session.rustc(), session.release(), session.removedLtoShare());
-    startSection(unit.isScriptRun() ? Section.SCRIPT_JOBS : Section.CODEGEN, plan.fixedNanos(),
-        plan.translateNanos(), plan.optimizeNanos(), plan.ltoNanos());
+    startSection(
+        unit.isScriptRun() ? Section.SCRIPT_JOBS : Section.CODEGEN,
+        plan.fixedNanos(),
+        plan.translateNanos(),
+        plan.optimizeNanos(),
+        plan.ltoNanos());
   }
 
   /** -Z threads=N: the front end's parallel part as N items on jobserver tokens. */
@@ -258,8 +267,7 @@ public final class Rustc extends Jobserver.Client {
   }
 
   /** Starts a parallel section; {@code lto} is empty when no LTO phase follows. */
-  private void startSection(Section s, long fixed, long[] translate, long[] optimize,
-      long[] lto) {
+  private void startSection(Section s, long fixed, long[] translate, long[] optimize, long[] lto) {
     section = s;
     phase = Phase.CODEGEN;
     cgus = translate.length;
@@ -388,8 +396,7 @@ public final class Rustc extends Jobserver.Client {
     int k = nextToOptimize++;
     workItems--;
     long work = optimizeWork[k];
-    cpu.start(section == Section.FRONTEND ? CLASS_FRONTEND : CLASS_CODEGEN, work,
-        task(Role.LLVM));
+    cpu.start(section == Section.FRONTEND ? CLASS_FRONTEND : CLASS_CODEGEN, work, task(Role.LLVM));
   }
 
   private void endCodegen() {
@@ -406,8 +413,8 @@ public final class Rustc extends Jobserver.Client {
   }
 
   /**
-   * rustc's heuristic: is the queue of translated CGUs long enough that the main thread should
-   * do LLVM work instead of translating more? (a quarter of the anticipated workers)
+   * rustc's heuristic: is the queue of translated CGUs long enough that the main thread should do
+   * LLVM work instead of translating more? (a quarter of the anticipated workers)
    */
   public static boolean queueFullEnough(int itemsInQueue, int workersRunning) {
     int quarterOfWorkers = workersRunning - 3 * workersRunning / 4;

@@ -22,10 +22,9 @@ import org.cratesim.scenario.Schema.Table;
 
 /**
  * {@code --set KEY=VALUE} on the command line: the scenario file's keys, by their table, applied
- * after reading ({@code build.jobs=8}, {@code profile.lto=fat},
- * {@code costs.llvm_opt_exponent=1.2}, {@code crate.app.codegen_units=1}); the keys are the
- * {@link Schema}'s settable ones. The file, then the overrides, as in Caffeine's layered
- * configuration.
+ * after reading ({@code build.jobs=8}, {@code profile.lto=fat}, {@code
+ * costs.llvm_opt_exponent=1.2}, {@code crate.app.codegen_units=1}); the keys are the {@link
+ * Schema}'s settable ones. The file, then the overrides, as in Caffeine's layered configuration.
  */
 public final class ScenarioOverrides {
   private ScenarioOverrides() {}
@@ -37,16 +36,16 @@ public final class ScenarioOverrides {
       try {
         out = applyOne(out, e.getKey(), e.getValue().trim());
       } catch (IllegalArgumentException ex) {
-        throw new IllegalArgumentException("--set " + e.getKey() + "=" + e.getValue() + ": "
-            + ex.getMessage());
+        throw new IllegalArgumentException(
+            "--set " + e.getKey() + "=" + e.getValue() + ": " + ex.getMessage());
       }
     }
     return out;
   }
 
   /**
-   * One {@code TABLE.KEY} override; a bad key or value is an IllegalArgumentException whose
-   * message names neither (the caller says where it came from).
+   * One {@code TABLE.KEY} override; a bad key or value is an IllegalArgumentException whose message
+   * names neither (the caller says where it came from).
    */
   public static Scenario applyOne(Scenario sc, String key, String v) {
     String[] p = key.split("\\.", 2);
@@ -54,8 +53,12 @@ public final class ScenarioOverrides {
       throw new IllegalArgumentException("keys are TABLE.KEY, e.g. profile.lto or build.jobs");
     }
     if (Schema.table(p[0]).filter(t -> !t.settable().isEmpty()).isEmpty()) {
-      throw new IllegalArgumentException("unknown table '" + p[0] + "' (known: "
-          + String.join(", ", Schema.settableTables()) + ")");
+      throw new IllegalArgumentException(
+          "unknown table '"
+              + p[0]
+              + "' (known: "
+              + String.join(", ", Schema.settableTables())
+              + ")");
     }
     switch (p[0]) {
       case "build":
@@ -133,11 +136,11 @@ public final class ScenarioOverrides {
       case "codegen_serial_share":
         return new RustcSettings(v, r.codegenFixedS(), r.cguSizeRatio(), r.thinLocalLtoShare());
       case "codegen_fixed_s":
-        return new RustcSettings(r.codegenSerialShare(), v, r.cguSizeRatio(),
-            r.thinLocalLtoShare());
+        return new RustcSettings(
+            r.codegenSerialShare(), v, r.cguSizeRatio(), r.thinLocalLtoShare());
       case "cgu_size_ratio":
-        return new RustcSettings(r.codegenSerialShare(), r.codegenFixedS(), v,
-            r.thinLocalLtoShare());
+        return new RustcSettings(
+            r.codegenSerialShare(), r.codegenFixedS(), v, r.thinLocalLtoShare());
       case "thin_local_lto_share":
         return new RustcSettings(r.codegenSerialShare(), r.codegenFixedS(), r.cguSizeRatio(), v);
       default:
@@ -148,31 +151,75 @@ public final class ScenarioOverrides {
   private static ProfileSettings profile(ProfileSettings p, String k, String v) {
     switch (k) {
       case "opt_level":
-        return new ProfileSettings(Optional.of(v.replace("\"", "")), p.codegenUnits(), p.lto(),
-            p.shareGenerics(), p.linker(), p.frontendThreads(), p.debuginfo());
+        return new ProfileSettings(
+            Optional.of(v.replace("\"", "")),
+            p.codegenUnits(),
+            p.lto(),
+            p.shareGenerics(),
+            p.linker(),
+            p.frontendThreads(),
+            p.debuginfo());
       case "codegen_units":
-        return new ProfileSettings(p.optLevel(), Optional.of(integer(v)), p.lto(),
-            p.shareGenerics(), p.linker(), p.frontendThreads(), p.debuginfo());
+        return new ProfileSettings(
+            p.optLevel(),
+            Optional.of(integer(v)),
+            p.lto(),
+            p.shareGenerics(),
+            p.linker(),
+            p.frontendThreads(),
+            p.debuginfo());
       case "lto":
-        return new ProfileSettings(p.optLevel(), p.codegenUnits(), Optional.of(Lto.parse(v)),
-            p.shareGenerics(), p.linker(), p.frontendThreads(), p.debuginfo());
+        return new ProfileSettings(
+            p.optLevel(),
+            p.codegenUnits(),
+            Optional.of(Lto.parse(v)),
+            p.shareGenerics(),
+            p.linker(),
+            p.frontendThreads(),
+            p.debuginfo());
       case "share_generics":
         if (!v.equals("true") && !v.equals("false")) {
           throw new IllegalArgumentException("share_generics is true or false");
         }
-        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(),
-            Optional.of(Boolean.parseBoolean(v)), p.linker(), p.frontendThreads(), p.debuginfo());
+        return new ProfileSettings(
+            p.optLevel(),
+            p.codegenUnits(),
+            p.lto(),
+            Optional.of(Boolean.parseBoolean(v)),
+            p.linker(),
+            p.frontendThreads(),
+            p.debuginfo());
       case "linker":
-        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(), p.shareGenerics(),
-            Linker.parse(v), p.frontendThreads(), p.debuginfo());
+        return new ProfileSettings(
+            p.optLevel(),
+            p.codegenUnits(),
+            p.lto(),
+            p.shareGenerics(),
+            Linker.parse(v),
+            p.frontendThreads(),
+            p.debuginfo());
       case "frontend_threads":
-        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(), p.shareGenerics(),
-            p.linker(), integer(v), p.debuginfo());
+        return new ProfileSettings(
+            p.optLevel(),
+            p.codegenUnits(),
+            p.lto(),
+            p.shareGenerics(),
+            p.linker(),
+            integer(v),
+            p.debuginfo());
       case "debuginfo":
-        int d = v.equals("none") ? 0 : v.equals("line-tables-only") ? 1 : v.equals("full") ? 2
-            : integer(v);
-        return new ProfileSettings(p.optLevel(), p.codegenUnits(), p.lto(), p.shareGenerics(),
-            p.linker(), p.frontendThreads(), Optional.of(d));
+        int d =
+            v.equals("none")
+                ? 0
+                : v.equals("line-tables-only") ? 1 : v.equals("full") ? 2 : integer(v);
+        return new ProfileSettings(
+            p.optLevel(),
+            p.codegenUnits(),
+            p.lto(),
+            p.shareGenerics(),
+            p.linker(),
+            p.frontendThreads(),
+            Optional.of(d));
       default:
         throw unknown(Schema.PROFILE, k);
     }
@@ -214,25 +261,41 @@ public final class ScenarioOverrides {
           throw new IllegalArgumentException("crate '" + c.name() + "' is described by size");
         }
         double x = num(v);
-        p = new Phases(k.equals("frontend_s") ? x : p.frontendS(),
-            k.equals("codegen_s") ? x : p.codegenS(), p.codegenUnits(),
-            k.equals("link_s") ? x : p.linkS());
+        p =
+            new Phases(
+                k.equals("frontend_s") ? x : p.frontendS(),
+                k.equals("codegen_s") ? x : p.codegenS(),
+                p.codegenUnits(),
+                k.equals("link_s") ? x : p.linkS());
         break;
       case "loc":
       case "own_instantiations":
-        CrateSize s = size.orElseThrow(() -> new IllegalArgumentException(
-            "crate '" + c.name() + "' is described in seconds"));
+        CrateSize s =
+            size.orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "crate '" + c.name() + "' is described in seconds"));
         long n = integer(v);
-        size = Optional.of(k.equals("loc")
-            ? new CrateSize(n, s.macroInvocations(), s.ownInstantiations(),
-                s.upstreamInstantiations())
-            : new CrateSize(s.loc(), s.macroInvocations(), n, s.upstreamInstantiations()));
+        size =
+            Optional.of(
+                k.equals("loc")
+                    ? new CrateSize(
+                        n, s.macroInvocations(), s.ownInstantiations(), s.upstreamInstantiations())
+                    : new CrateSize(s.loc(), s.macroInvocations(), n, s.upstreamInstantiations()));
         break;
       default:
         throw unknown(Schema.CRATE, k);
     }
-    return new CrateSpec(c.name(), c.version(), c.kind(), c.deps(), p, size, c.buildScript(),
-        c.builtFor(), c.line());
+    return new CrateSpec(
+        c.name(),
+        c.version(),
+        c.kind(),
+        c.deps(),
+        p,
+        size,
+        c.buildScript(),
+        c.builtFor(),
+        c.line());
   }
 
   private static double num(String v) {
@@ -252,7 +315,7 @@ public final class ScenarioOverrides {
   }
 
   private static IllegalArgumentException unknown(Table t, String k) {
-    return new IllegalArgumentException("unknown key '" + k + "' (known: "
-        + String.join(", ", t.settable()) + ")");
+    return new IllegalArgumentException(
+        "unknown key '" + k + "' (known: " + String.join(", ", t.settable()) + ")");
   }
 }

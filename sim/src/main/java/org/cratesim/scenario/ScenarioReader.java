@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cratesim.model.BuildScriptSpec;
-import org.cratesim.model.CostRates;
 import org.cratesim.model.BuildSettings;
+import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;
 import org.cratesim.model.CrateSpec;
@@ -43,9 +43,9 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * Reads a scenario from TOML. Every key is checked against the {@link Schema}: unknown keys,
- * wrong types, values out of range, missing required fields, unknown or duplicate crates and
- * dependency cycles are reported as a {@link ScenarioException} naming the file and line.
+ * Reads a scenario from TOML. Every key is checked against the {@link Schema}: unknown keys, wrong
+ * types, values out of range, missing required fields, unknown or duplicate crates and dependency
+ * cycles are reported as a {@link ScenarioException} naming the file and line.
  */
 public final class ScenarioReader {
   private final String source;
@@ -103,10 +103,14 @@ public final class ScenarioReader {
     if (m != null) {
       Table ms = Schema.MACHINE;
       checkKeys(m, ms, "machine.");
-      machine = new MachineSettings(number(m, ms.key("contention_frontend")),
-          number(m, ms.key("contention_codegen")), number(m, ms.key("contention_other")),
-          number(m, ms.key("speed_frontend")), number(m, ms.key("speed_codegen")),
-          number(m, ms.key("speed_other")));
+      machine =
+          new MachineSettings(
+              number(m, ms.key("contention_frontend")),
+              number(m, ms.key("contention_codegen")),
+              number(m, ms.key("contention_other")),
+              number(m, ms.key("speed_frontend")),
+              number(m, ms.key("speed_codegen")),
+              number(m, ms.key("speed_other")));
     }
     RustcSettings rustc = RustcSettings.DEFAULT;
     TomlTable r = optTable(toml, "rustc");
@@ -156,21 +160,22 @@ public final class ScenarioReader {
       CrateSpec c = crate(t, line);
       Integer prev = lines.putIfAbsent(c.name(), line);
       if (prev != null) {
-        throw error(t, "name",
-            "duplicate crate '" + c.name() + "' (first declared at line " + prev + ")");
+        throw error(
+            t, "name", "duplicate crate '" + c.name() + "' (first declared at line " + prev + ")");
       }
       crates.add(c);
     }
     List<StrategyDecl> strategies = strategies(toml);
-    Scenario sc = new Scenario(name, source, settings, machine, rustc, profile, costs, rebuild,
-        strategies, crates);
+    Scenario sc =
+        new Scenario(
+            name, source, settings, machine, rustc, profile, costs, rebuild, strategies, crates);
     ScenarioValidator.validate(sc);
     return sc;
   }
 
   private String defaultName() {
-    String base = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName()
-        .toString();
+    String base =
+        Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
     return base.endsWith(".toml") ? base.substring(0, base.length() - 5) : base;
   }
 
@@ -193,34 +198,50 @@ public final class ScenarioReader {
     if (bySize) {
       for (String k : List.of("frontend_s", "codegen_s", "link_s")) {
         if (t.contains(List.of(k))) {
-          throw error(t, k, "crate '" + name + "' is described by its size (loc): give either "
-              + "loc and sizes or frontend_s and seconds, not both");
+          throw error(
+              t,
+              k,
+              "crate '"
+                  + name
+                  + "' is described by its size (loc): give either "
+                  + "loc and sizes or frontend_s and seconds, not both");
         }
       }
       long own = t.contains(List.of("own_instantiations")) ? count(t, "own_instantiations") : -1;
-      size = Optional.of(new CrateSize(count(t, "loc"), counts(t, "macro_invocations"), own,
-          counts(t, "upstream_instantiations")));
+      size =
+          Optional.of(
+              new CrateSize(
+                  count(t, "loc"),
+                  counts(t, "macro_invocations"),
+                  own,
+                  counts(t, "upstream_instantiations")));
       phases = new Phases(0, 0, optPositiveInt(t, c.key("codegen_units")), 0);
     } else {
-      for (String k : List.of("macro_invocations", "own_instantiations",
-          "upstream_instantiations")) {
+      for (String k :
+          List.of("macro_invocations", "own_instantiations", "upstream_instantiations")) {
         if (t.contains(List.of(k))) {
           throw error(t, k, k + " describes a crate by its size: give loc as well");
         }
       }
       if (!t.contains(List.of("frontend_s"))) {
-        throw new ScenarioException(source, line, "crate '" + name
-            + "' needs frontend_s (seconds) or loc (lines of code)");
+        throw new ScenarioException(
+            source, line, "crate '" + name + "' needs frontend_s (seconds) or loc (lines of code)");
       }
-      phases = new Phases(number(t, c.key("frontend_s")), number(t, c.key("codegen_s")),
-          optPositiveInt(t, c.key("codegen_units")), number(t, c.key("link_s")));
+      phases =
+          new Phases(
+              number(t, c.key("frontend_s")),
+              number(t, c.key("codegen_s")),
+              optPositiveInt(t, c.key("codegen_units")),
+              number(t, c.key("link_s")));
     }
     Optional<BuildScriptSpec> script = Optional.empty();
     Object bs = t.get(List.of("build_script"));
     if (bs != null) {
       if (!(bs instanceof TomlTable)) {
-        throw error(t, "build_script", "build_script must be a table, e.g. "
-            + "{ compile_s = 0.5, run_s = 0.1 }");
+        throw error(
+            t,
+            "build_script",
+            "build_script must be a table, e.g. " + "{ compile_s = 0.5, run_s = 0.1 }");
       }
       script = Optional.of(buildScript((TomlTable) bs, t, name));
     }
@@ -234,8 +255,8 @@ public final class ScenarioReader {
           builtFor.add(CrateSpec.Side.TARGET);
           break;
         default:
-          throw error(t, "built_for", "built_for holds \"host\" and/or \"target\", not \""
-              + side + "\"");
+          throw error(
+              t, "built_for", "built_for holds \"host\" and/or \"target\", not \"" + side + "\"");
       }
     }
     if (t.contains(List.of("built_for")) && builtFor.isEmpty()) {
@@ -261,8 +282,10 @@ public final class ScenarioReader {
       TomlTable t = arr.getTable(i);
       int line = arr.inputPositionOf(i) == null ? 0 : arr.inputPositionOf(i).line();
       if (!t.contains(List.of("name"))) {
-        throw new ScenarioException(source, line, "[[strategy]] needs a name (one of "
-            + String.join(", ", Strategies.names()) + ")");
+        throw new ScenarioException(
+            source,
+            line,
+            "[[strategy]] needs a name (one of " + String.join(", ", Strategies.names()) + ")");
       }
       String name = string(t, "name");
       boolean enabled = (Boolean) Schema.STRATEGY.key("enabled").value();
@@ -324,7 +347,10 @@ public final class ScenarioReader {
         v[i] = number(inc, keys.get(i));
       }
     }
-    return d.withKind(kind).withEdits(edits).withWorkspace(workspace).withIncremental(enabled)
+    return d.withKind(kind)
+        .withEdits(edits)
+        .withWorkspace(workspace)
+        .withIncremental(enabled)
         .withValues(v);
   }
 
@@ -339,10 +365,14 @@ public final class ScenarioReader {
       }
       opt = Optional.of(v);
     }
-    Optional<Integer> cgus = t.contains(List.of("codegen_units"))
-        ? Optional.of(positiveInt(t, p.key("codegen_units"))) : Optional.empty();
-    Optional<Lto> lto = t.contains(List.of("lto"))
-        ? Optional.of(parseEnum(t, p.key("lto"), Lto::parse)) : Optional.empty();
+    Optional<Integer> cgus =
+        t.contains(List.of("codegen_units"))
+            ? Optional.of(positiveInt(t, p.key("codegen_units")))
+            : Optional.empty();
+    Optional<Lto> lto =
+        t.contains(List.of("lto"))
+            ? Optional.of(parseEnum(t, p.key("lto"), Lto::parse))
+            : Optional.empty();
     Optional<Boolean> share = Optional.empty();
     Object sg = t.get(List.of("share_generics"));
     if (sg != null) {
@@ -358,11 +388,14 @@ public final class ScenarioReader {
     Object d = t.get(List.of("debuginfo"));
     if (d != null) {
       // boxed on every branch: an int in one would unbox the null of "none of these"
-      Integer level = d instanceof Long && (Long) d >= 0 && (Long) d <= 2
-          ? Integer.valueOf((int) (long) (Long) d)
-          : "none".equals(d) ? Integer.valueOf(0)
-          : "line-tables-only".equals(d) ? Integer.valueOf(1)
-          : "full".equals(d) ? Integer.valueOf(2) : null;
+      Integer level =
+          d instanceof Long && (Long) d >= 0 && (Long) d <= 2
+              ? Integer.valueOf((int) (long) (Long) d)
+              : "none".equals(d)
+                  ? Integer.valueOf(0)
+                  : "line-tables-only".equals(d)
+                      ? Integer.valueOf(1)
+                      : "full".equals(d) ? Integer.valueOf(2) : null;
       if (level == null) {
         throw error(t, "debuginfo", "debuginfo must be " + choices(p.key("debuginfo")));
       }
@@ -407,22 +440,36 @@ public final class ScenarioReader {
     Table s = Schema.BUILD_SCRIPT;
     for (String k : bs.keySet()) {
       if (!s.has(k)) {
-        throw error(parent, "build_script", "unknown key build_script." + k + " in crate '"
-            + crate + "' (known: " + String.join(", ", s.names()) + ")");
+        throw error(
+            parent,
+            "build_script",
+            "unknown key build_script."
+                + k
+                + " in crate '"
+                + crate
+                + "' (known: "
+                + String.join(", ", s.names())
+                + ")");
       }
     }
     boolean lumped = bs.contains(List.of("compile_s"));
     boolean split = bs.contains(List.of("frontend_s"));
     if (lumped == split) {
-      throw error(parent, "build_script", "build_script of '" + crate
-          + "' needs either compile_s or frontend_s (with optional codegen_s, link_s)");
+      throw error(
+          parent,
+          "build_script",
+          "build_script of '"
+              + crate
+              + "' needs either compile_s or frontend_s (with optional codegen_s, link_s)");
     }
-    Phases compile = lumped
-        ? new Phases(scriptTime(bs, parent, s.key("compile_s")), 0, 1, 0)
-        : new Phases(scriptTime(bs, parent, s.key("frontend_s")),
-            scriptTime(bs, parent, s.key("codegen_s")),
-            optPositiveIntIn(bs, parent, s.key("codegen_units")),
-            scriptTime(bs, parent, s.key("link_s")));
+    Phases compile =
+        lumped
+            ? new Phases(scriptTime(bs, parent, s.key("compile_s")), 0, 1, 0)
+            : new Phases(
+                scriptTime(bs, parent, s.key("frontend_s")),
+                scriptTime(bs, parent, s.key("codegen_s")),
+                optPositiveIntIn(bs, parent, s.key("codegen_units")),
+                scriptTime(bs, parent, s.key("link_s")));
     double run = scriptTime(bs, parent, s.key("run_s"));
     double runParallel = scriptTime(bs, parent, s.key("run_parallel_share"));
     List<String> deps = new ArrayList<>();
@@ -458,21 +505,27 @@ public final class ScenarioReader {
     }
     Range r = k.range();
     if (!r.contains(d)) {
-      throw error(parent, "build_script", "build_script." + key + " must be between "
-          + Range.bound(r.min()) + " and " + Range.bound(r.max()));
+      throw error(
+          parent,
+          "build_script",
+          "build_script."
+              + key
+              + " must be between "
+              + Range.bound(r.min())
+              + " and "
+              + Range.bound(r.max()));
     }
     return d;
   }
 
-  private int optPositiveIntIn(TomlTable bs, TomlTable parent, Key k)
-      throws ScenarioException {
+  private int optPositiveIntIn(TomlTable bs, TomlTable parent, Key k) throws ScenarioException {
     Object v = bs.get(List.of(k.name()));
     if (v == null) {
       return 0;
     }
     if (!(v instanceof Long) || !k.range().contains((Long) v)) {
-      throw error(parent, "build_script", "build_script." + k.name()
-          + " must be a whole number >= 1");
+      throw error(
+          parent, "build_script", "build_script." + k.name() + " must be a whole number >= 1");
     }
     return (int) (long) (Long) v;
   }
@@ -482,8 +535,15 @@ public final class ScenarioReader {
   private void checkKeys(TomlTable t, Table known, String prefix) throws ScenarioException {
     for (String k : t.keySet()) {
       if (!known.has(k)) {
-        throw error(t, k, "unknown key '" + prefix + k + "' (known: "
-            + String.join(", ", known.names().stream().sorted().toList()) + ")");
+        throw error(
+            t,
+            k,
+            "unknown key '"
+                + prefix
+                + k
+                + "' (known: "
+                + String.join(", ", known.names().stream().sorted().toList())
+                + ")");
       }
     }
   }
@@ -523,8 +583,8 @@ public final class ScenarioReader {
 
   /** The values of a choice for a message: {@code 0, 1, "s" or "z"}. */
   private static String choices(Key k) {
-    List<String> vs = k.values().stream()
-        .map(v -> v.matches("[0-9]+") ? v : "\"" + v + "\"").toList();
+    List<String> vs =
+        k.values().stream().map(v -> v.matches("[0-9]+") ? v : "\"" + v + "\"").toList();
     return String.join(", ", vs.subList(0, vs.size() - 1)) + " or " + vs.get(vs.size() - 1);
   }
 
@@ -583,11 +643,19 @@ public final class ScenarioReader {
       throw error(t, key, key + " is a share: between 0 and 1");
     }
     if (r.unboundedAbove()) {
-      throw error(t, key, key + " must be " + (r.minOpen() ? "> " : ">= ")
-          + Range.bound(r.min()) + ", was " + d);
+      throw error(
+          t,
+          key,
+          key + " must be " + (r.minOpen() ? "> " : ">= ") + Range.bound(r.min()) + ", was " + d);
     }
-    throw error(t, key, key + " must be " + (r.minOpen() || r.maxOpen() ? "in " + r
-        : "between " + Range.bound(r.min()) + " and " + Range.bound(r.max())));
+    throw error(
+        t,
+        key,
+        key
+            + " must be "
+            + (r.minOpen() || r.maxOpen()
+                ? "in " + r
+                : "between " + Range.bound(r.min()) + " and " + Range.bound(r.max())));
   }
 
   /** A number key's default; 0 for one without a fixed default (read only when given). */

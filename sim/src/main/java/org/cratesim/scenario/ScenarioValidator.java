@@ -24,7 +24,9 @@ public final class ScenarioValidator {
     for (CrateSpec c : sc.crates()) {
       CrateSpec prev = byName.putIfAbsent(c.name(), c);
       if (prev != null) {
-        throw new ScenarioException(sc.source(), c.line(),
+        throw new ScenarioException(
+            sc.source(),
+            c.line(),
             "duplicate crate '" + c.name() + "' (first declared at line " + prev.line() + ")");
       }
     }
@@ -34,17 +36,25 @@ public final class ScenarioValidator {
       for (String d : deps(c)) {
         CrateSpec dep = byName.get(d);
         if (dep == null) {
-          throw new ScenarioException(sc.source(), c.line(),
+          throw new ScenarioException(
+              sc.source(),
+              c.line(),
               "crate '" + c.name() + "' depends on unknown crate '" + d + "'");
         }
         if (d.equals(c.name())) {
-          throw new ScenarioException(sc.source(), c.line(),
-              "crate '" + c.name() + "' depends on itself");
+          throw new ScenarioException(
+              sc.source(), c.line(), "crate '" + c.name() + "' depends on itself");
         }
         if (dep.kind() == CrateKind.BIN) {
-          throw new ScenarioException(sc.source(), c.line(), "crate '" + c.name()
-              + "' depends on '" + d + "', which is a bin (only libs and proc macros can be "
-              + "dependencies)");
+          throw new ScenarioException(
+              sc.source(),
+              c.line(),
+              "crate '"
+                  + c.name()
+                  + "' depends on '"
+                  + d
+                  + "', which is a bin (only libs and proc macros can be "
+                  + "dependencies)");
         }
         if (!g.containsEdge(c.name(), d)) {
           g.addEdge(c.name(), d);
@@ -58,19 +68,29 @@ public final class ScenarioValidator {
       for (String m : c.size().get().macroInvocations().keySet()) {
         CrateSpec mc = byName.get(m);
         if (mc == null || mc.kind() != CrateKind.PROC_MACRO) {
-          throw new ScenarioException(sc.source(), c.line(), "crate '" + c.name()
-              + "' invokes macros of '" + m + "', which is not a proc-macro crate of the "
-              + "scenario");
+          throw new ScenarioException(
+              sc.source(),
+              c.line(),
+              "crate '"
+                  + c.name()
+                  + "' invokes macros of '"
+                  + m
+                  + "', which is not a proc-macro crate of the "
+                  + "scenario");
         }
         if (!c.deps().contains(m)) {
-          throw new ScenarioException(sc.source(), c.line(), "crate '" + c.name()
-              + "' invokes macros of '" + m + "' but does not depend on it");
+          throw new ScenarioException(
+              sc.source(),
+              c.line(),
+              "crate '" + c.name() + "' invokes macros of '" + m + "' but does not depend on it");
         }
       }
       for (String u : c.size().get().upstreamInstantiations().keySet()) {
         if (!byName.containsKey(u)) {
-          throw new ScenarioException(sc.source(), c.line(), "crate '" + c.name()
-              + "' instantiates generics of unknown crate '" + u + "'");
+          throw new ScenarioException(
+              sc.source(),
+              c.line(),
+              "crate '" + c.name() + "' instantiates generics of unknown crate '" + u + "'");
         }
       }
     }
@@ -88,8 +108,8 @@ public final class ScenarioValidator {
     if (detector.detectCycles()) {
       List<String> cycle = oneCycle(g, detector.findCycles(), sc.crates());
       CrateSpec first = byName.get(cycle.get(0));
-      throw new ScenarioException(sc.source(), first.line(),
-          "dependency cycle: " + String.join(" -> ", cycle));
+      throw new ScenarioException(
+          sc.source(), first.line(), "dependency cycle: " + String.join(" -> ", cycle));
     }
   }
 

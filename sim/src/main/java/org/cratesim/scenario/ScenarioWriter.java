@@ -24,9 +24,9 @@ import org.cratesim.scenario.Schema.Key;
 import org.cratesim.scenario.Schema.Table;
 
 /**
- * Writes a scenario as TOML that {@link ScenarioReader} reads back to an equal scenario: the
- * {@link Schema}'s tables and keys in its order. Keys at their default are left out; numbers are
- * written exactly as stored (no locale, no exponent).
+ * Writes a scenario as TOML that {@link ScenarioReader} reads back to an equal scenario: the {@link
+ * Schema}'s tables and keys in its order. Keys at their default are left out; numbers are written
+ * exactly as stored (no locale, no exponent).
  */
 public final class ScenarioWriter {
   private ScenarioWriter() {}
@@ -43,8 +43,7 @@ public final class ScenarioWriter {
         case "build" -> table(sb, Schema.BUILD, k -> build(sc, k));
         case "incremental" -> {
           Rebuild rb = sc.rebuild();
-          if (rb.incremental().isPresent()
-              || !Arrays.equals(rb.values(), Rebuild.CLEAN.values())) {
+          if (rb.incremental().isPresent() || !Arrays.equals(rb.values(), Rebuild.CLEAN.values())) {
             table(sb, Schema.INCREMENTAL, k -> incremental(rb, k));
           }
         }
@@ -65,17 +64,20 @@ public final class ScenarioWriter {
         }
         case "costs" -> {
           if (!sc.costs().equals(CostRates.shipped())) {
-            table(sb, Schema.COSTS, k -> {
-              double v = sc.costs().get(k);
-              return Schema.COSTS.key(k).isDefault(v) ? null : number(v);
-            });
+            table(
+                sb,
+                Schema.COSTS,
+                k -> {
+                  double v = sc.costs().get(k);
+                  return Schema.COSTS.key(k).isDefault(v) ? null : number(v);
+                });
           }
         }
         case "strategy" -> {
           for (StrategyDecl d : sc.strategies()) {
             table(sb, Schema.STRATEGY, k -> strategy(d, k));
-            d.params().forEach((k, v) -> sb.append(key(k)).append(" = ").append(value(v))
-                .append('\n'));
+            d.params()
+                .forEach((k, v) -> sb.append(key(k)).append(" = ").append(value(v)).append('\n'));
           }
         }
         case "crate" -> {
@@ -90,8 +92,8 @@ public final class ScenarioWriter {
   }
 
   /**
-   * A table's header ({@code [name]}, or {@code [[name]]} for arrays of tables) and its keys in
-   * the schema's order; a key whose value is null is left out.
+   * A table's header ({@code [name]}, or {@code [[name]]} for arrays of tables) and its keys in the
+   * schema's order; a key whose value is null is left out.
    */
   private static void table(StringBuilder sb, Table t, Function<String, String> value) {
     boolean array = Schema.SCENARIO.key(t.name()).type() == Schema.Type.TABLES;
@@ -143,25 +145,27 @@ public final class ScenarioWriter {
   }
 
   private static String machine(MachineSettings m, String k) {
-    return number(switch (k) {
-      case "contention_frontend" -> m.contentionFrontend();
-      case "contention_codegen" -> m.contentionCodegen();
-      case "contention_other" -> m.contentionOther();
-      case "speed_frontend" -> m.speedFrontend();
-      case "speed_codegen" -> m.speedCodegen();
-      case "speed_other" -> m.speedOther();
-      default -> throw unwritten(Schema.MACHINE, k);
-    });
+    return number(
+        switch (k) {
+          case "contention_frontend" -> m.contentionFrontend();
+          case "contention_codegen" -> m.contentionCodegen();
+          case "contention_other" -> m.contentionOther();
+          case "speed_frontend" -> m.speedFrontend();
+          case "speed_codegen" -> m.speedCodegen();
+          case "speed_other" -> m.speedOther();
+          default -> throw unwritten(Schema.MACHINE, k);
+        });
   }
 
   private static String rustc(RustcSettings r, String k) {
-    return number(switch (k) {
-      case "codegen_serial_share" -> r.codegenSerialShare();
-      case "codegen_fixed_s" -> r.codegenFixedS();
-      case "cgu_size_ratio" -> r.cguSizeRatio();
-      case "thin_local_lto_share" -> r.thinLocalLtoShare();
-      default -> throw unwritten(Schema.RUSTC, k);
-    });
+    return number(
+        switch (k) {
+          case "codegen_serial_share" -> r.codegenSerialShare();
+          case "codegen_fixed_s" -> r.codegenFixedS();
+          case "cgu_size_ratio" -> r.cguSizeRatio();
+          case "thin_local_lto_share" -> r.thinLocalLtoShare();
+          default -> throw unwritten(Schema.RUSTC, k);
+        });
   }
 
   private static String profile(ProfileSettings p, String k) {
@@ -172,8 +176,8 @@ public final class ScenarioWriter {
       case "lto" -> p.lto().map(l -> str(l.id())).orElse(null);
       case "share_generics" -> p.shareGenerics().map(String::valueOf).orElse(null);
       case "linker" -> unlessDefault(t, k, p.linker().id(), str(p.linker().id()));
-      case "frontend_threads" -> unlessDefault(t, k, p.frontendThreads(),
-          String.valueOf(p.frontendThreads()));
+      case "frontend_threads" ->
+          unlessDefault(t, k, p.frontendThreads(), String.valueOf(p.frontendThreads()));
       case "debuginfo" -> p.debuginfo().map(String::valueOf).orElse(null);
       default -> throw unwritten(t, k);
     };
@@ -182,8 +186,7 @@ public final class ScenarioWriter {
   private static String strategy(StrategyDecl d, String k) {
     return switch (k) {
       case "name" -> str(d.name());
-      case "enabled" -> unlessDefault(Schema.STRATEGY, k, d.enabled(),
-          String.valueOf(d.enabled()));
+      case "enabled" -> unlessDefault(Schema.STRATEGY, k, d.enabled(), String.valueOf(d.enabled()));
       default -> throw unwritten(Schema.STRATEGY, k);
     };
   }
@@ -198,20 +201,28 @@ public final class ScenarioWriter {
       case "kind" -> unlessDefault(t, k, c.kind().id(), str(c.kind().id()));
       case "deps" -> c.deps().isEmpty() ? null : list(c.deps());
       case "loc" -> z.map(s -> String.valueOf(s.loc())).orElse(null);
-      case "macro_invocations" -> z.filter(s -> !s.macroInvocations().isEmpty())
-          .map(s -> counts(s.macroInvocations())).orElse(null);
-      case "own_instantiations" -> z.filter(s -> s.ownInstantiations() >= 0)
-          .map(s -> String.valueOf(s.ownInstantiations())).orElse(null);
-      case "upstream_instantiations" -> z.filter(s -> !s.upstreamInstantiations().isEmpty())
-          .map(s -> counts(s.upstreamInstantiations())).orElse(null);
+      case "macro_invocations" ->
+          z.filter(s -> !s.macroInvocations().isEmpty())
+              .map(s -> counts(s.macroInvocations()))
+              .orElse(null);
+      case "own_instantiations" ->
+          z.filter(s -> s.ownInstantiations() >= 0)
+              .map(s -> String.valueOf(s.ownInstantiations()))
+              .orElse(null);
+      case "upstream_instantiations" ->
+          z.filter(s -> !s.upstreamInstantiations().isEmpty())
+              .map(s -> counts(s.upstreamInstantiations()))
+              .orElse(null);
       case "frontend_s" -> z.isPresent() ? null : number(p.frontendS());
-      case "codegen_s" -> z.isPresent() ? null
-          : unlessDefault(t, k, p.codegenS(), number(p.codegenS()));
+      case "codegen_s" ->
+          z.isPresent() ? null : unlessDefault(t, k, p.codegenS(), number(p.codegenS()));
       case "codegen_units" -> p.codegenUnits() == 0 ? null : String.valueOf(p.codegenUnits());
       case "link_s" -> unlessDefault(t, k, p.linkS(), number(p.linkS()));
       case "build_script" -> c.buildScript().map(ScenarioWriter::script).orElse(null);
-      case "built_for" -> c.builtFor().isEmpty() ? null
-          : list(c.builtFor().stream().sorted().map(CrateSpec.Side::id).toList());
+      case "built_for" ->
+          c.builtFor().isEmpty()
+              ? null
+              : list(c.builtFor().stream().sorted().map(CrateSpec.Side::id).toList());
       default -> throw unwritten(t, k);
     };
   }
@@ -222,18 +233,19 @@ public final class ScenarioWriter {
     Phases p = bs.compile();
     List<String> parts = new ArrayList<>();
     for (String k : t.names()) {
-      String v = switch (k) {
-        case "compile_s" -> null;
-        case "frontend_s" -> number(p.frontendS());
-        case "codegen_s" -> unlessDefault(t, k, p.codegenS(), number(p.codegenS()));
-        case "codegen_units" -> p.codegenUnits() == 0 ? null : String.valueOf(p.codegenUnits());
-        case "link_s" -> unlessDefault(t, k, p.linkS(), number(p.linkS()));
-        case "run_s" -> number(bs.runS());
-        case "run_parallel_share" -> unlessDefault(t, k, bs.runParallelShare(),
-            number(bs.runParallelShare()));
-        case "deps" -> bs.deps().isEmpty() ? null : list(bs.deps());
-        default -> throw unwritten(t, k);
-      };
+      String v =
+          switch (k) {
+            case "compile_s" -> null;
+            case "frontend_s" -> number(p.frontendS());
+            case "codegen_s" -> unlessDefault(t, k, p.codegenS(), number(p.codegenS()));
+            case "codegen_units" -> p.codegenUnits() == 0 ? null : String.valueOf(p.codegenUnits());
+            case "link_s" -> unlessDefault(t, k, p.linkS(), number(p.linkS()));
+            case "run_s" -> number(bs.runS());
+            case "run_parallel_share" ->
+                unlessDefault(t, k, bs.runParallelShare(), number(bs.runParallelShare()));
+            case "deps" -> bs.deps().isEmpty() ? null : list(bs.deps());
+            default -> throw unwritten(t, k);
+          };
       if (v != null) {
         parts.add(k + " = " + v);
       }

@@ -14,13 +14,13 @@ import org.cratesim.model.Rebuild;
 import org.cratesim.model.RustcSettings;
 
 /**
- * The scenario file's schema, as data: one {@link Table} per settings group, each {@link Key}
- * with its type, default, allowed range or values and one line of documentation.
- * {@link ScenarioReader} checks keys, types and ranges against it, {@link ScenarioOverrides}
- * takes its {@code --set} keys from it, {@link ScenarioWriter} writes keys in its order, and a
- * test checks {@code scenarios/reference.toml} against it. Defaults that the model records own
- * ({@link MachineSettings#NONE}, {@link RustcSettings#DEFAULT}, {@link Rebuild#CLEAN}, the
- * shipped {@link CostRates}) are read from them, so each is declared once.
+ * The scenario file's schema, as data: one {@link Table} per settings group, each {@link Key} with
+ * its type, default, allowed range or values and one line of documentation. {@link ScenarioReader}
+ * checks keys, types and ranges against it, {@link ScenarioOverrides} takes its {@code --set} keys
+ * from it, {@link ScenarioWriter} writes keys in its order, and a test checks {@code
+ * scenarios/reference.toml} against it. Defaults that the model records own ({@link
+ * MachineSettings#NONE}, {@link RustcSettings#DEFAULT}, {@link Rebuild#CLEAN}, the shipped {@link
+ * CostRates}) are read from them, so each is declared once.
  */
 public final class Schema {
   private Schema() {}
@@ -67,8 +67,8 @@ public final class Schema {
 
   /** An interval of allowed numbers; infinite bounds are open. */
   public record Range(double min, boolean minOpen, double max, boolean maxOpen) {
-    public static final Range ANY = new Range(Double.NEGATIVE_INFINITY, true,
-        Double.POSITIVE_INFINITY, true);
+    public static final Range ANY =
+        new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
     public static final Range NON_NEGATIVE = new Range(0, false, Double.POSITIVE_INFINITY, true);
     public static final Range POSITIVE = new Range(0, true, Double.POSITIVE_INFINITY, true);
     public static final Range UNIT = new Range(0, false, 1, false);
@@ -94,7 +94,8 @@ public final class Schema {
     }
 
     static String bound(double d) {
-      return Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf")
+      return Double.isInfinite(d)
+          ? (d > 0 ? "inf" : "-inf")
           : d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
   }
@@ -111,8 +112,14 @@ public final class Schema {
    * @param settable whether {@code --set TABLE.KEY=VALUE} can change it
    * @param doc one line of documentation
    */
-  public record Key(String name, Type type, Default dflt, Range range, List<String> values,
-      boolean settable, String doc) {
+  public record Key(
+      String name,
+      Type type,
+      Default dflt,
+      Range range,
+      List<String> values,
+      boolean settable,
+      String doc) {
     public Key {
       Objects.requireNonNull(name);
       Objects.requireNonNull(type);
@@ -151,8 +158,8 @@ public final class Schema {
    *
    * @param name the table's name as written in the file
    * @param doc one line of documentation
-   * @param open true when keys other than {@link #keys()} are allowed (a strategy's
-   *     parameters, which the strategy checks)
+   * @param open true when keys other than {@link #keys()} are allowed (a strategy's parameters,
+   *     which the strategy checks)
    * @param keys the keys in the order {@link ScenarioWriter} writes them
    */
   public record Table(String name, String doc, boolean open, List<Key> keys) {
@@ -194,6 +201,7 @@ public final class Schema {
   // ---- building blocks ----
 
   private static final Default REQUIRED = new Default.Required();
+
   /** The largest whole number a count key (jobs, codegen_units) takes. */
   public static final int MAX_WHOLE = 100_000;
 
@@ -249,47 +257,89 @@ public final class Schema {
   // ---- the tables ----
 
   /** {@code [build]}: how cargo is invoked. */
-  public static final Table BUILD = new Table("build", "how cargo is invoked (required)", false,
-      List.of(
-          positive("jobs", REQUIRED, MAX_WHOLE, "cargo -j: jobserver tokens, cargo's implicit one "
-              + "included"),
-          choice("mode", dflt("debug"), List.of("check", "debug", "release"),
-              "the cargo command: cargo check, cargo build, cargo build --release"),
-          nonNegative("startup_s", dflt(0.0), "cargo's time before the first unit starts"),
-          choice("scheduling", dflt("cargo"), List.of("cargo", "duration", "proc-macros-first"),
-              "how cargo's DependencyQueue ranks ready units"),
-          fileOnly(choice("kind", dflt("clean"), List.of("clean", "warm", "incremental", "noop"),
-              "what is already built when the build starts")),
-          fileOnly(key("edits", Type.NAMES, dflt(List.of()),
-              "crates edited before an incremental build")),
-          fileOnly(key("workspace", Type.NAMES, derived("the crates nothing depends on"),
-              "the workspace (path) members"))));
+  public static final Table BUILD =
+      new Table(
+          "build",
+          "how cargo is invoked (required)",
+          false,
+          List.of(
+              positive(
+                  "jobs",
+                  REQUIRED,
+                  MAX_WHOLE,
+                  "cargo -j: jobserver tokens, cargo's implicit one " + "included"),
+              choice(
+                  "mode",
+                  dflt("debug"),
+                  List.of("check", "debug", "release"),
+                  "the cargo command: cargo check, cargo build, cargo build --release"),
+              nonNegative("startup_s", dflt(0.0), "cargo's time before the first unit starts"),
+              choice(
+                  "scheduling",
+                  dflt("cargo"),
+                  List.of("cargo", "duration", "proc-macros-first"),
+                  "how cargo's DependencyQueue ranks ready units"),
+              fileOnly(
+                  choice(
+                      "kind",
+                      dflt("clean"),
+                      List.of("clean", "warm", "incremental", "noop"),
+                      "what is already built when the build starts")),
+              fileOnly(
+                  key(
+                      "edits",
+                      Type.NAMES,
+                      dflt(List.of()),
+                      "crates edited before an incremental build")),
+              fileOnly(
+                  key(
+                      "workspace",
+                      Type.NAMES,
+                      derived("the crates nothing depends on"),
+                      "the workspace (path) members"))));
 
   /**
-   * {@code [incremental]}: what an edit costs; after {@code enabled}, the numeric keys in the
-   * order of {@link Rebuild#values()}.
+   * {@code [incremental]}: what an edit costs; after {@code enabled}, the numeric keys in the order
+   * of {@link Rebuild#values()}.
    */
   public static final Table INCREMENTAL = incremental();
 
   private static Table incremental() {
     double[] v = Rebuild.CLEAN.values();
-    return new Table("incremental", "what an edit costs (rustc's incremental compilation)", false,
+    return new Table(
+        "incremental",
+        "what an edit costs (rustc's incremental compilation)",
+        false,
         List.of(
-            key("enabled", Type.BOOLEAN, derived("on in check and debug, off in release"),
+            key(
+                "enabled",
+                Type.BOOLEAN,
+                derived("on in check and debug, off in release"),
                 "rustc's incremental compilation for workspace members"),
-            share("items_share", v[0], "share of an edited crate's front end (after expansion) "
-                + "redone"),
+            share(
+                "items_share",
+                v[0],
+                "share of an edited crate's front end (after expansion) " + "redone"),
             share("check_items_share", v[1], "the same in check builds"),
             share("cgu_share", v[2], "share of an edited crate's CGUs re-generated"),
-            share("dependent_items_share", v[3], "the same as items_share for a crate rebuilt "
-                + "because a dependency changed"),
-            share("dependent_cgu_share", v[4], "the same as cgu_share for a crate rebuilt "
-                + "because a dependency changed"),
-            share("expansion_share", v[5], "crates given in seconds that use proc macros: the "
-                + "share of the front end that is macro expansion (always redone)"),
+            share(
+                "dependent_items_share",
+                v[3],
+                "the same as items_share for a crate rebuilt " + "because a dependency changed"),
+            share(
+                "dependent_cgu_share",
+                v[4],
+                "the same as cgu_share for a crate rebuilt " + "because a dependency changed"),
+            share(
+                "expansion_share",
+                v[5],
+                "crates given in seconds that use proc macros: the "
+                    + "share of the front end that is macro expansion (always redone)"),
             share("plain_expansion_share", v[6], "the same for crates that use no proc macro"),
-            nonNegative("overhead_s", dflt(v[7]), "per crate rebuilt incrementally (dependency "
-                + "graph, query cache)")));
+            nonNegative(
+                "overhead_s",
+                dflt(v[7]),
+                "per crate rebuilt incrementally (dependency " + "graph, query cache)")));
   }
 
   /** The numeric keys of {@code [incremental]}, in the order of {@link Rebuild#values()}. */
@@ -302,19 +352,39 @@ public final class Schema {
 
   private static Table machine() {
     MachineSettings m = MachineSettings.NONE;
-    return new Table("machine", "how the machine slows down under load", false, List.of(
-        nonNegative("contention_frontend", dflt(m.contentionFrontend()), "c: a busy front-end "
-            + "thread runs at 1 / (1 + c * (busy_threads - 1)) of full speed"),
-        nonNegative("contention_codegen", dflt(m.contentionCodegen()), "the same for codegen "
-            + "threads"),
-        nonNegative("contention_other", dflt(m.contentionOther()), "the same for links and "
-            + "build-script runs"),
-        number("speed_frontend", dflt(m.speedFrontend()), Range.POSITIVE, "speed of front-end "
-            + "work relative to the machine the costs were measured on"),
-        number("speed_codegen", dflt(m.speedCodegen()), Range.POSITIVE, "the same for codegen "
-            + "work"),
-        number("speed_other", dflt(m.speedOther()), Range.POSITIVE, "the same for links and "
-            + "build-script runs")));
+    return new Table(
+        "machine",
+        "how the machine slows down under load",
+        false,
+        List.of(
+            nonNegative(
+                "contention_frontend",
+                dflt(m.contentionFrontend()),
+                "c: a busy front-end "
+                    + "thread runs at 1 / (1 + c * (busy_threads - 1)) of full speed"),
+            nonNegative(
+                "contention_codegen",
+                dflt(m.contentionCodegen()),
+                "the same for codegen " + "threads"),
+            nonNegative(
+                "contention_other",
+                dflt(m.contentionOther()),
+                "the same for links and " + "build-script runs"),
+            number(
+                "speed_frontend",
+                dflt(m.speedFrontend()),
+                Range.POSITIVE,
+                "speed of front-end " + "work relative to the machine the costs were measured on"),
+            number(
+                "speed_codegen",
+                dflt(m.speedCodegen()),
+                Range.POSITIVE,
+                "the same for codegen " + "work"),
+            number(
+                "speed_other",
+                dflt(m.speedOther()),
+                Range.POSITIVE,
+                "the same for links and " + "build-script runs")));
   }
 
   /** {@code [rustc]}: rustc's code generation model. */
@@ -322,34 +392,75 @@ public final class Schema {
 
   private static Table rustc() {
     RustcSettings r = RustcSettings.DEFAULT;
-    return new Table("rustc", "rustc's code generation model", false, List.of(
-        number("codegen_serial_share", dflt(r.codegenSerialShare()), Range.UNIT, "share of "
-            + "codegen_s only rustc's main thread can do"),
-        nonNegative("codegen_fixed_s", dflt(r.codegenFixedS()), "serial codegen work at the start "
-            + "of every unit's codegen, before any CGU"),
-        number("cgu_size_ratio", dflt(r.cguSizeRatio()), new Range(0, true, 1, false), "size "
-            + "of each CGU relative to the previous one, largest first"),
-        number("thin_local_lto_share", dflt(r.thinLocalLtoShare()), new Range(0, false, 1, true),
-            "release builds of units with several CGUs: the share of LLVM work in thin-local "
-                + "LTO")));
+    return new Table(
+        "rustc",
+        "rustc's code generation model",
+        false,
+        List.of(
+            number(
+                "codegen_serial_share",
+                dflt(r.codegenSerialShare()),
+                Range.UNIT,
+                "share of " + "codegen_s only rustc's main thread can do"),
+            nonNegative(
+                "codegen_fixed_s",
+                dflt(r.codegenFixedS()),
+                "serial codegen work at the start " + "of every unit's codegen, before any CGU"),
+            number(
+                "cgu_size_ratio",
+                dflt(r.cguSizeRatio()),
+                new Range(0, true, 1, false),
+                "size " + "of each CGU relative to the previous one, largest first"),
+            number(
+                "thin_local_lto_share",
+                dflt(r.thinLocalLtoShare()),
+                new Range(0, false, 1, true),
+                "release builds of units with several CGUs: the share of LLVM work in thin-local "
+                    + "LTO")));
   }
 
   /** {@code [profile]}: cargo profile knobs. */
-  public static final Table PROFILE = new Table("profile", "cargo profile knobs", false, List.of(
-      choice("opt_level", derived("0 in check and debug, 3 in release"),
-          List.of("0", "1", "2", "3", "s", "z"), "rustc's opt-level"),
-      positive("codegen_units", derived("each crate's own or the mode's"), MAX_WHOLE,
-          "every crate's CGUs"),
-      choice("lto", dflt("thin-local"), List.of("off", "thin-local", "thin", "fat"),
-          "cargo's lto (thin-local is cargo's lto = false)"),
-      key("share_generics", Type.BOOLEAN, derived("on for opt-level 0, 1, s, z; off for 2, 3"),
-          "-Z share-generics"),
-      choice("linker", dflt(ProfileSettings.DEFAULT.linker().id()), List.of("ld", "lld", "mold"),
-          "the linker"),
-      positive("frontend_threads", dflt((long) ProfileSettings.DEFAULT.frontendThreads()), 256,
-          "-Z threads=N, the parallel front end"),
-      choice("debuginfo", derived("2 in debug, 0 in release"),
-          List.of("0", "1", "2", "none", "line-tables-only", "full"), "cargo's debug setting")));
+  public static final Table PROFILE =
+      new Table(
+          "profile",
+          "cargo profile knobs",
+          false,
+          List.of(
+              choice(
+                  "opt_level",
+                  derived("0 in check and debug, 3 in release"),
+                  List.of("0", "1", "2", "3", "s", "z"),
+                  "rustc's opt-level"),
+              positive(
+                  "codegen_units",
+                  derived("each crate's own or the mode's"),
+                  MAX_WHOLE,
+                  "every crate's CGUs"),
+              choice(
+                  "lto",
+                  dflt("thin-local"),
+                  List.of("off", "thin-local", "thin", "fat"),
+                  "cargo's lto (thin-local is cargo's lto = false)"),
+              key(
+                  "share_generics",
+                  Type.BOOLEAN,
+                  derived("on for opt-level 0, 1, s, z; off for 2, 3"),
+                  "-Z share-generics"),
+              choice(
+                  "linker",
+                  dflt(ProfileSettings.DEFAULT.linker().id()),
+                  List.of("ld", "lld", "mold"),
+                  "the linker"),
+              positive(
+                  "frontend_threads",
+                  dflt((long) ProfileSettings.DEFAULT.frontendThreads()),
+                  256,
+                  "-Z threads=N, the parallel front end"),
+              choice(
+                  "debuginfo",
+                  derived("2 in debug, 0 in release"),
+                  List.of("0", "1", "2", "none", "line-tables-only", "full"),
+                  "cargo's debug setting")));
 
   /** {@code [costs]}: the size-based cost model's rates; defaults are the shipped costs.toml. */
   public static final Table COSTS = costs();
@@ -362,71 +473,145 @@ public final class Schema {
   }
 
   /** {@code [[strategy]]}: a build strategy; its other keys are the strategy's parameters. */
-  public static final Table STRATEGY = new Table("strategy", "a build strategy (repeatable)",
-      true, List.of(
-          fileOnly(key("name", Type.STRING, REQUIRED, "the strategy")),
-          fileOnly(key("enabled", Type.BOOLEAN, dflt(true),
-              "false: declared with its parameters but off"))));
+  public static final Table STRATEGY =
+      new Table(
+          "strategy",
+          "a build strategy (repeatable)",
+          true,
+          List.of(
+              fileOnly(key("name", Type.STRING, REQUIRED, "the strategy")),
+              fileOnly(
+                  key(
+                      "enabled",
+                      Type.BOOLEAN,
+                      dflt(true),
+                      "false: declared with its parameters but off"))));
 
   /** A crate's {@code build_script = { ... }}. */
-  public static final Table BUILD_SCRIPT = new Table("build_script",
-      "compiling build.rs (a host binary) and running it", false, List.of(
-          fileOnly(nonNegative("compile_s", derived("required unless frontend_s is given"),
-              "compiling build.rs as one serial step")),
-          fileOnly(nonNegative("frontend_s", derived("required unless compile_s is given"),
-              "compiling build.rs: its front end")),
-          fileOnly(nonNegative("codegen_s", dflt(0.0), "compiling build.rs: its codegen")),
-          fileOnly(positive("codegen_units", derived("the mode's"), Integer.MAX_VALUE,
-              "compiling build.rs: its CGUs")),
-          fileOnly(nonNegative("link_s", dflt(0.0), "compiling build.rs: its link")),
-          fileOnly(nonNegative("run_s", dflt(0.0), "running it")),
-          fileOnly(new Key("run_parallel_share", Type.SHARE, dflt(0.0), Range.UNIT, List.of(),
-              false, "the share of the run that is 32 independent jobs on jobserver tokens")),
-          fileOnly(key("deps", Type.NAMES, dflt(List.of()),
-              "build-dependencies, built in full before the compile"))));
+  public static final Table BUILD_SCRIPT =
+      new Table(
+          "build_script",
+          "compiling build.rs (a host binary) and running it",
+          false,
+          List.of(
+              fileOnly(
+                  nonNegative(
+                      "compile_s",
+                      derived("required unless frontend_s is given"),
+                      "compiling build.rs as one serial step")),
+              fileOnly(
+                  nonNegative(
+                      "frontend_s",
+                      derived("required unless compile_s is given"),
+                      "compiling build.rs: its front end")),
+              fileOnly(nonNegative("codegen_s", dflt(0.0), "compiling build.rs: its codegen")),
+              fileOnly(
+                  positive(
+                      "codegen_units",
+                      derived("the mode's"),
+                      Integer.MAX_VALUE,
+                      "compiling build.rs: its CGUs")),
+              fileOnly(nonNegative("link_s", dflt(0.0), "compiling build.rs: its link")),
+              fileOnly(nonNegative("run_s", dflt(0.0), "running it")),
+              fileOnly(
+                  new Key(
+                      "run_parallel_share",
+                      Type.SHARE,
+                      dflt(0.0),
+                      Range.UNIT,
+                      List.of(),
+                      false,
+                      "the share of the run that is 32 independent jobs on jobserver tokens")),
+              fileOnly(
+                  key(
+                      "deps",
+                      Type.NAMES,
+                      dflt(List.of()),
+                      "build-dependencies, built in full before the compile"))));
 
   /** {@code [[crate]]}: one crate, described in seconds or by its size. */
-  public static final Table CRATE = new Table("crate", "one crate (at least one)", false,
-      List.of(
-          fileOnly(key("name", Type.STRING, REQUIRED, "unique")),
-          fileOnly(key("version", Type.STRING, dflt("0.1.0"), "shown in reports")),
-          fileOnly(choice("kind", dflt("lib"), List.of("lib", "proc-macro", "bin"),
-              "the crate's target kind")),
-          fileOnly(key("deps", Type.NAMES, dflt(List.of()), "crates it depends on")),
-          whole("loc", derived("absent: the crate is given in seconds"),
-              "lines of Rust code (describes the crate by its size)"),
-          fileOnly(key("macro_invocations", Type.COUNTS, derived("none"),
-              "proc-macro invocations, by macro crate")),
-          whole("own_instantiations", derived("lines x costs.copies_per_line"),
-              "functions it codegens from its own code"),
-          fileOnly(key("upstream_instantiations", Type.COUNTS, derived("none"),
-              "copies of upstream crates' generics made here")),
-          nonNegative("frontend_s", derived("required unless loc is given"),
-              "parse, expand, resolve, type- and borrow-check, up to writing .rmeta"),
-          nonNegative("codegen_s", dflt(0.0), "total single-threaded codegen work"),
-          positive("codegen_units", derived("256 in debug and check, 16 in release"), MAX_WHOLE,
-              "its CGUs"),
-          nonNegative("link_s", dflt(0.0), "serial, after codegen (bins, proc macros)"),
-          section("build_script", Type.TABLE, "its build script: " + BUILD_SCRIPT.doc()),
-          fileOnly(new Key("built_for", Type.NAMES, derived("from the graph"), Range.ANY,
-              List.of("host", "target"), false, "check mode: build it in full for the host "
-                  + "and/or check it for the target"))));
+  public static final Table CRATE =
+      new Table(
+          "crate",
+          "one crate (at least one)",
+          false,
+          List.of(
+              fileOnly(key("name", Type.STRING, REQUIRED, "unique")),
+              fileOnly(key("version", Type.STRING, dflt("0.1.0"), "shown in reports")),
+              fileOnly(
+                  choice(
+                      "kind",
+                      dflt("lib"),
+                      List.of("lib", "proc-macro", "bin"),
+                      "the crate's target kind")),
+              fileOnly(key("deps", Type.NAMES, dflt(List.of()), "crates it depends on")),
+              whole(
+                  "loc",
+                  derived("absent: the crate is given in seconds"),
+                  "lines of Rust code (describes the crate by its size)"),
+              fileOnly(
+                  key(
+                      "macro_invocations",
+                      Type.COUNTS,
+                      derived("none"),
+                      "proc-macro invocations, by macro crate")),
+              whole(
+                  "own_instantiations",
+                  derived("lines x costs.copies_per_line"),
+                  "functions it codegens from its own code"),
+              fileOnly(
+                  key(
+                      "upstream_instantiations",
+                      Type.COUNTS,
+                      derived("none"),
+                      "copies of upstream crates' generics made here")),
+              nonNegative(
+                  "frontend_s",
+                  derived("required unless loc is given"),
+                  "parse, expand, resolve, type- and borrow-check, up to writing .rmeta"),
+              nonNegative("codegen_s", dflt(0.0), "total single-threaded codegen work"),
+              positive(
+                  "codegen_units",
+                  derived("256 in debug and check, 16 in release"),
+                  MAX_WHOLE,
+                  "its CGUs"),
+              nonNegative("link_s", dflt(0.0), "serial, after codegen (bins, proc macros)"),
+              section("build_script", Type.TABLE, "its build script: " + BUILD_SCRIPT.doc()),
+              fileOnly(
+                  new Key(
+                      "built_for",
+                      Type.NAMES,
+                      derived("from the graph"),
+                      Range.ANY,
+                      List.of("host", "target"),
+                      false,
+                      "check mode: build it in full for the host "
+                          + "and/or check it for the target"))));
 
   /** The file's top level: its name and its tables, in the order the writer writes them. */
-  public static final Table SCENARIO = new Table("", "a scenario", false, List.of(
-      fileOnly(key("name", Type.STRING, derived("the file name without .toml"),
-          "the scenario's name")),
-      requiredSection(BUILD.name(), Type.TABLE, BUILD.doc()),
-      section(INCREMENTAL.name(), Type.TABLE, INCREMENTAL.doc()),
-      section(MACHINE.name(), Type.TABLE, MACHINE.doc()),
-      section(RUSTC.name(), Type.TABLE, RUSTC.doc()),
-      section(PROFILE.name(), Type.TABLE, PROFILE.doc()),
-      section(COSTS.name(), Type.TABLE, COSTS.doc()),
-      section(STRATEGY.name(), Type.TABLES, STRATEGY.doc()),
-      requiredSection(CRATE.name(), Type.TABLES, CRATE.doc())));
+  public static final Table SCENARIO =
+      new Table(
+          "",
+          "a scenario",
+          false,
+          List.of(
+              fileOnly(
+                  key(
+                      "name",
+                      Type.STRING,
+                      derived("the file name without .toml"),
+                      "the scenario's name")),
+              requiredSection(BUILD.name(), Type.TABLE, BUILD.doc()),
+              section(INCREMENTAL.name(), Type.TABLE, INCREMENTAL.doc()),
+              section(MACHINE.name(), Type.TABLE, MACHINE.doc()),
+              section(RUSTC.name(), Type.TABLE, RUSTC.doc()),
+              section(PROFILE.name(), Type.TABLE, PROFILE.doc()),
+              section(COSTS.name(), Type.TABLE, COSTS.doc()),
+              section(STRATEGY.name(), Type.TABLES, STRATEGY.doc()),
+              requiredSection(CRATE.name(), Type.TABLES, CRATE.doc())));
 
-  private static final Map<String, Table> TABLES = tables(BUILD, INCREMENTAL, MACHINE, RUSTC,
-      PROFILE, COSTS, STRATEGY, CRATE, BUILD_SCRIPT);
+  private static final Map<String, Table> TABLES =
+      tables(BUILD, INCREMENTAL, MACHINE, RUSTC, PROFILE, COSTS, STRATEGY, CRATE, BUILD_SCRIPT);
 
   private static Map<String, Table> tables(Table... ts) {
     Map<String, Table> m = new LinkedHashMap<>();
@@ -448,7 +633,9 @@ public final class Schema {
 
   /** The tables {@code --set TABLE.KEY=VALUE} can reach, in the file's order. */
   public static List<String> settableTables() {
-    return TABLES.values().stream().filter(t -> t.keys().stream().anyMatch(Key::settable))
-        .map(Table::name).toList();
+    return TABLES.values().stream()
+        .filter(t -> t.keys().stream().anyMatch(Key::settable))
+        .map(Table::name)
+        .toList();
   }
 }

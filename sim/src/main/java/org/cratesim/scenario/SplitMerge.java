@@ -31,19 +31,19 @@ import org.cratesim.model.Scenario;
  *   <li>loc, every macro_invocations count, own_instantiations and every upstream_instantiations
  *       count are divided exactly (integer division, the remainder going one each to the first
  *       parts); every part keeps every key, even when its share is 0, so a merge restores them;
- *   <li>parts are libs, but when X is a bin the last part is the bin; proc macros cannot be
- *       split; version, codegen_units and built_for are copied to every part, the build script
- *       goes to part 1;
- *   <li>every part depends on all of X's dependencies (same order); {@link Shape#WIDE}: parts
- *       2..K also depend on part 1 (and a bin part depends on every other part, as it is what
- *       uses them); {@link Shape#CHAIN}: part i also depends on part i−1. The sibling dependency
- *       comes after X's own dependencies;
+ *   <li>parts are libs, but when X is a bin the last part is the bin; proc macros cannot be split;
+ *       version, codegen_units and built_for are copied to every part, the build script goes to
+ *       part 1;
+ *   <li>every part depends on all of X's dependencies (same order); {@link Shape#WIDE}: parts 2..K
+ *       also depend on part 1 (and a bin part depends on every other part, as it is what uses
+ *       them); {@link Shape#CHAIN}: part i also depends on part i−1. The sibling dependency comes
+ *       after X's own dependencies;
  *   <li>generic duplication: the code that used X's generics is now in other parts, which
- *       monomorphise their own copies. Each part i ≥ 2 gets {@code upstream_instantiations} on
- *       part 1 (WIDE) / part i−1 (CHAIN) of round(duplication · own_instantiations(X) / K),
- *       left out when that is 0. {@code duplication} is the share of a part's proportional share
- *       of X's instantiations that it makes again: 0 = none (generics shared perfectly), 1 = each
- *       part re-instantiates as much as its own share; {@value #DEFAULT_DUPLICATION} by default;
+ *       monomorphise their own copies. Each part i ≥ 2 gets {@code upstream_instantiations} on part
+ *       1 (WIDE) / part i−1 (CHAIN) of round(duplication · own_instantiations(X) / K), left out
+ *       when that is 0. {@code duplication} is the share of a part's proportional share of X's
+ *       instantiations that it makes again: 0 = none (generics shared perfectly), 1 = each part
+ *       re-instantiates as much as its own share; {@value #DEFAULT_DUPLICATION} by default;
  *   <li>dependents of X (normal and build-script dependencies) depend on every part (WIDE) or on
  *       the last part, which re-exports the others (CHAIN), at X's place in their lists; other
  *       crates' upstream_instantiations of X move to part 1 (WIDE) / the last part (CHAIN).
@@ -51,12 +51,12 @@ import org.cratesim.model.Scenario;
  *
  * <p>Merge of parts P1..Pn (in the order given) into X: sizes are summed; entries naming a part
  * (dependencies, upstream instantiations, macro invocations) are dropped from X; X's dependencies
- * are the parts' other dependencies, P1's order first, then each next part's new ones; X takes
- * the place of the earliest part in the crate list; kind is bin when any part is a bin (a lib and
- * a proc macro cannot be merged); version, codegen_units, built_for and line come from P1, the
- * build script from the first part that has one (the others' scripts are dropped). In every other
- * crate, references to parts become references to X: dependency lists keep the first position and
- * lose duplicates, instantiation and invocation counts are summed.
+ * are the parts' other dependencies, P1's order first, then each next part's new ones; X takes the
+ * place of the earliest part in the crate list; kind is bin when any part is a bin (a lib and a
+ * proc macro cannot be merged); version, codegen_units, built_for and line come from P1, the build
+ * script from the first part that has one (the others' scripts are dropped). In every other crate,
+ * references to parts become references to X: dependency lists keep the first position and lose
+ * duplicates, instantiation and invocation counts are summed.
  */
 public final class SplitMerge {
   /** Default share of generic duplication between sibling parts. */
@@ -91,8 +91,8 @@ public final class SplitMerge {
    *
    * @throws IllegalArgumentException (one-line message) when the request cannot be done
    */
-  public static Scenario split(Scenario sc, String crate, int parts, Shape shape,
-      double duplication) {
+  public static Scenario split(
+      Scenario sc, String crate, int parts, Shape shape, double duplication) {
     Objects.requireNonNull(shape, "shape");
     Map<String, CrateSpec> byName = byName(sc);
     CrateSpec x = byName.get(crate);
@@ -107,8 +107,10 @@ public final class SplitMerge {
           "split needs a crate described by its size (loc); '" + crate + "' is given in seconds");
     }
     if (x.kind() == CrateKind.PROC_MACRO) {
-      throw new IllegalArgumentException("cannot split proc-macro crate '" + crate
-          + "' (a proc macro is one library loaded by the compiler)");
+      throw new IllegalArgumentException(
+          "cannot split proc-macro crate '"
+              + crate
+              + "' (a proc macro is one library loaded by the compiler)");
     }
     if (!(duplication >= 0) || Double.isInfinite(duplication)) {
       throw new IllegalArgumentException(
@@ -116,19 +118,30 @@ public final class SplitMerge {
     }
     CrateSize size = x.size().get();
     if (parts > size.loc()) {
-      throw new IllegalArgumentException("cannot split '" + crate + "' (" + size.loc()
-          + " loc) into " + parts + " parts: each part needs at least one line");
+      throw new IllegalArgumentException(
+          "cannot split '"
+              + crate
+              + "' ("
+              + size.loc()
+              + " loc) into "
+              + parts
+              + " parts: each part needs at least one line");
     }
     if (size.upstreamInstantiations().containsKey(crate)) {
-      throw new IllegalArgumentException("crate '" + crate
-          + "' lists itself in upstream_instantiations; remove that entry first");
+      throw new IllegalArgumentException(
+          "crate '" + crate + "' lists itself in upstream_instantiations; remove that entry first");
     }
     List<String> names = partNames(crate, parts);
     for (String n : names) {
       if (byName.containsKey(n)) {
         throw new IllegalArgumentException(
-            "cannot name the parts " + names.get(0) + " .. " + names.get(parts - 1)
-                + ": crate '" + n + "' already exists");
+            "cannot name the parts "
+                + names.get(0)
+                + " .. "
+                + names.get(parts - 1)
+                + ": crate '"
+                + n
+                + "' already exists");
       }
     }
 
@@ -137,8 +150,8 @@ public final class SplitMerge {
     // counts the copies the cost model derives for the whole crate
     boolean derived = size.ownInstantiations() < 0;
     long[] own = derived ? filled(parts, -1) : share(size.ownInstantiations(), parts);
-    double ownCopies = derived ? sc.costs().get("copies_per_line") * size.loc()
-        : size.ownInstantiations();
+    double ownCopies =
+        derived ? sc.costs().get("copies_per_line") * size.loc() : size.ownInstantiations();
     long dup = Math.round(duplication * ownCopies / parts);
     List<CrateSpec> partSpecs = new ArrayList<>(parts);
     for (int i = 0; i < parts; i++) {
@@ -161,9 +174,17 @@ public final class SplitMerge {
         }
       }
       CrateSize partSize = new CrateSize(loc[i], macros, own[i], upstream);
-      partSpecs.add(new CrateSpec(names.get(i), x.version(), bin ? CrateKind.BIN : CrateKind.LIB,
-          deps, x.phases(), Optional.of(partSize),
-          i == 0 ? x.buildScript() : Optional.empty(), x.builtFor(), x.line()));
+      partSpecs.add(
+          new CrateSpec(
+              names.get(i),
+              x.version(),
+              bin ? CrateKind.BIN : CrateKind.LIB,
+              deps,
+              x.phases(),
+              Optional.of(partSize),
+              i == 0 ? x.buildScript() : Optional.empty(),
+              x.builtFor(),
+              x.line()));
     }
 
     List<String> dependentView = shape == Shape.WIDE ? names : List.of(names.get(parts - 1));
@@ -174,9 +195,11 @@ public final class SplitMerge {
         out.addAll(partSpecs);
         continue;
       }
-      out.add(rewrite(c,
-          d -> d.equals(crate) ? dependentView : List.of(d),
-          k -> k.equals(crate) ? instantiationTarget : k));
+      out.add(
+          rewrite(
+              c,
+              d -> d.equals(crate) ? dependentView : List.of(d),
+              k -> k.equals(crate) ? instantiationTarget : k));
     }
     return checked(sc.withCrates(out), "split");
   }
@@ -194,8 +217,7 @@ public final class SplitMerge {
     }
     Map<String, CrateSpec> byName = byName(sc);
     if (parts.size() < 2) {
-      throw new IllegalArgumentException(
-          "merge needs at least 2 crates, was " + parts.size());
+      throw new IllegalArgumentException("merge needs at least 2 crates, was " + parts.size());
     }
     Set<String> partSet = new LinkedHashSet<>();
     List<CrateSpec> specs = new ArrayList<>();
@@ -208,8 +230,8 @@ public final class SplitMerge {
         throw new IllegalArgumentException("crate '" + p + "' is listed twice");
       }
       if (c.size().isEmpty()) {
-        throw new IllegalArgumentException("merge needs crates described by their size (loc); '"
-            + p + "' is given in seconds");
+        throw new IllegalArgumentException(
+            "merge needs crates described by their size (loc); '" + p + "' is given in seconds");
       }
       specs.add(c);
     }
@@ -220,14 +242,23 @@ public final class SplitMerge {
     boolean procMacro = specs.get(0).kind() == CrateKind.PROC_MACRO;
     for (CrateSpec c : specs) {
       if ((c.kind() == CrateKind.PROC_MACRO) != procMacro) {
-        throw new IllegalArgumentException("cannot merge crates of different kinds: '"
-            + specs.get(0).name() + "' is " + specs.get(0).kind().id() + ", '" + c.name()
-            + "' is " + c.kind().id());
+        throw new IllegalArgumentException(
+            "cannot merge crates of different kinds: '"
+                + specs.get(0).name()
+                + "' is "
+                + specs.get(0).kind().id()
+                + ", '"
+                + c.name()
+                + "' is "
+                + c.kind().id());
       }
     }
-    CrateKind kind = procMacro ? CrateKind.PROC_MACRO
-        : specs.stream().anyMatch(c -> c.kind() == CrateKind.BIN) ? CrateKind.BIN
-        : CrateKind.LIB;
+    CrateKind kind =
+        procMacro
+            ? CrateKind.PROC_MACRO
+            : specs.stream().anyMatch(c -> c.kind() == CrateKind.BIN)
+                ? CrateKind.BIN
+                : CrateKind.LIB;
     if (kind == CrateKind.BIN) {
       for (CrateSpec c : sc.crates()) {
         if (partSet.contains(c.name())) {
@@ -235,8 +266,12 @@ public final class SplitMerge {
         }
         for (String d : allDeps(c)) {
           if (partSet.contains(d)) {
-            throw new IllegalArgumentException("cannot merge into a bin: crate '" + c.name()
-                + "' depends on '" + d + "' (only libs can be dependencies)");
+            throw new IllegalArgumentException(
+                "cannot merge into a bin: crate '"
+                    + c.name()
+                    + "' depends on '"
+                    + d
+                    + "' (only libs can be dependencies)");
           }
         }
       }
@@ -253,19 +288,27 @@ public final class SplitMerge {
     for (CrateSpec c : specs) {
       CrateSize z = c.size().get();
       loc = Math.addExact(loc, z.loc());
-      own = Math.addExact(own, z.ownInstantiations() >= 0 ? z.ownInstantiations()
-          : Math.round(sc.costs().get("copies_per_line") * z.loc()));
+      own =
+          Math.addExact(
+              own,
+              z.ownInstantiations() >= 0
+                  ? z.ownInstantiations()
+                  : Math.round(sc.costs().get("copies_per_line") * z.loc()));
       allDerived &= z.ownInstantiations() < 0;
-      z.macroInvocations().forEach((k, v) -> {
-        if (!partSet.contains(k)) {
-          macros.merge(k, v, Math::addExact);
-        }
-      });
-      z.upstreamInstantiations().forEach((k, v) -> {
-        if (!partSet.contains(k)) {
-          upstream.merge(k, v, Math::addExact);
-        }
-      });
+      z.macroInvocations()
+          .forEach(
+              (k, v) -> {
+                if (!partSet.contains(k)) {
+                  macros.merge(k, v, Math::addExact);
+                }
+              });
+      z.upstreamInstantiations()
+          .forEach(
+              (k, v) -> {
+                if (!partSet.contains(k)) {
+                  upstream.merge(k, v, Math::addExact);
+                }
+              });
       for (String d : c.deps()) {
         if (!partSet.contains(d)) {
           deps.add(d);
@@ -273,18 +316,32 @@ public final class SplitMerge {
       }
     }
     CrateSpec first = specs.get(0);
-    Optional<BuildScriptSpec> script = specs.stream().map(CrateSpec::buildScript)
-        .filter(Optional::isPresent).map(Optional::get).findFirst();
+    Optional<BuildScriptSpec> script =
+        specs.stream()
+            .map(CrateSpec::buildScript)
+            .filter(Optional::isPresent)
+            .map(Optional::get)
+            .findFirst();
     for (String d : script.map(BuildScriptSpec::deps).orElse(List.of())) {
       if (partSet.contains(d)) {
-        throw new IllegalArgumentException("cannot merge: the build script of the merged "
-            + "crate would depend on the crate itself ('" + d + "' is merged)");
+        throw new IllegalArgumentException(
+            "cannot merge: the build script of the merged "
+                + "crate would depend on the crate itself ('"
+                + d
+                + "' is merged)");
       }
     }
-    CrateSpec merged = new CrateSpec(into, first.version(), kind, List.copyOf(deps),
-        first.phases(), Optional.of(new CrateSize(loc, macros, allDerived ? -1 : own, upstream)),
-        script,
-        first.builtFor(), first.line());
+    CrateSpec merged =
+        new CrateSpec(
+            into,
+            first.version(),
+            kind,
+            List.copyOf(deps),
+            first.phases(),
+            Optional.of(new CrateSize(loc, macros, allDerived ? -1 : own, upstream)),
+            script,
+            first.builtFor(),
+            first.line());
 
     List<CrateSpec> out = new ArrayList<>(sc.crates().size() - parts.size() + 1);
     boolean placed = false;
@@ -296,33 +353,50 @@ public final class SplitMerge {
         }
         continue;
       }
-      out.add(rewrite(c,
-          d -> List.of(partSet.contains(d) ? into : d),
-          k -> partSet.contains(k) ? into : k));
+      out.add(
+          rewrite(
+              c,
+              d -> List.of(partSet.contains(d) ? into : d),
+              k -> partSet.contains(k) ? into : k));
     }
     Scenario result = sc.withCrates(out);
     List<String> cycle = cycleThrough(result, into);
     if (!cycle.isEmpty()) {
-      throw new IllegalArgumentException("merging " + String.join(", ", parts) + " into '"
-          + into + "' would create a dependency cycle: " + String.join(" -> ", cycle));
+      throw new IllegalArgumentException(
+          "merging "
+              + String.join(", ", parts)
+              + " into '"
+              + into
+              + "' would create a dependency cycle: "
+              + String.join(" -> ", cycle));
     }
     return checked(result, "merge");
   }
 
   /**
-   * A crate with its dependency names (normal and build-script) and the keys of its counts
-   * renamed; dependency lists keep each name's first position.
+   * A crate with its dependency names (normal and build-script) and the keys of its counts renamed;
+   * dependency lists keep each name's first position.
    */
-  private static CrateSpec rewrite(CrateSpec c, Function<String, List<String>> dep,
-      Function<String, String> key) {
+  private static CrateSpec rewrite(
+      CrateSpec c, Function<String, List<String>> dep, Function<String, String> key) {
     List<String> deps = mapDeps(c.deps(), dep);
-    Optional<BuildScriptSpec> bs = c.buildScript().map(b -> new BuildScriptSpec(b.compile(),
-        b.runS(), b.runParallelShare(), mapDeps(b.deps(), dep)));
-    Optional<CrateSize> size = c.size().map(z -> new CrateSize(z.loc(),
-        mapKeys(z.macroInvocations(), key), z.ownInstantiations(),
-        mapKeys(z.upstreamInstantiations(), key)));
-    return new CrateSpec(c.name(), c.version(), c.kind(), deps, c.phases(), size, bs,
-        c.builtFor(), c.line());
+    Optional<BuildScriptSpec> bs =
+        c.buildScript()
+            .map(
+                b ->
+                    new BuildScriptSpec(
+                        b.compile(), b.runS(), b.runParallelShare(), mapDeps(b.deps(), dep)));
+    Optional<CrateSize> size =
+        c.size()
+            .map(
+                z ->
+                    new CrateSize(
+                        z.loc(),
+                        mapKeys(z.macroInvocations(), key),
+                        z.ownInstantiations(),
+                        mapKeys(z.upstreamInstantiations(), key)));
+    return new CrateSpec(
+        c.name(), c.version(), c.kind(), deps, c.phases(), size, bs, c.builtFor(), c.line());
   }
 
   private static List<String> mapDeps(List<String> deps, Function<String, List<String>> f) {
@@ -401,8 +475,10 @@ public final class SplitMerge {
     try {
       ScenarioValidator.validate(sc);
     } catch (ScenarioException e) {
-      throw new IllegalArgumentException(what + " would give an invalid scenario: "
-          + e.problem().replaceAll("\\s*[\\r\\n]+\\s*", " "));
+      throw new IllegalArgumentException(
+          what
+              + " would give an invalid scenario: "
+              + e.problem().replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
     return sc;
   }

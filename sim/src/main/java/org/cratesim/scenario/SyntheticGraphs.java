@@ -35,8 +35,8 @@ public final class SyntheticGraphs {
   }
 
   /**
-   * As {@link #layered(int, int, int, Mode, long)}; with {@code mixed}, about one crate in
-   * twelve is a proc macro and one in eight has a build script.
+   * As {@link #layered(int, int, int, Mode, long)}; with {@code mixed}, about one crate in twelve
+   * is a proc macro and one in eight has a build script.
    */
   public static Scenario layered(
       int crates, int cgus, int jobs, Mode mode, long seed, boolean mixed) {
@@ -54,23 +54,33 @@ public final class SyntheticGraphs {
       }
       boolean bin = i >= crates - bins;
       boolean procMacro = mixed && !bin && i % 12 == 5;
-      Optional<BuildScriptSpec> script = mixed && i % 8 == 3
-          ? Optional.of(new BuildScriptSpec(new Phases(0.2, 0.1, 1, 0.05), 0.3, List.of()))
-          : Optional.empty();
+      Optional<BuildScriptSpec> script =
+          mixed && i % 8 == 3
+              ? Optional.of(new BuildScriptSpec(new Phases(0.2, 0.1, 1, 0.05), 0.3, List.of()))
+              : Optional.empty();
       List<String> names = new ArrayList<>();
       for (int d : deps) {
         if (d < crates - bins) {
           names.add(name(d));
         }
       }
-      Phases p = new Phases(round(frontend.sample()), round(codegen.sample()), cgus,
-          bin || procMacro ? 0.2 : 0.0);
+      Phases p =
+          new Phases(
+              round(frontend.sample()),
+              round(codegen.sample()),
+              cgus,
+              bin || procMacro ? 0.2 : 0.0);
       CrateKind kind = bin ? CrateKind.BIN : procMacro ? CrateKind.PROC_MACRO : CrateKind.LIB;
       list.add(new CrateSpec(name(i), "1.0.0", kind, names, p, script, 0));
     }
     BuildSettings b = new BuildSettings(jobs, mode, 0.5, new SchedulingPolicy.CargoDefault());
-    return new Scenario("synthetic-" + crates, "synthetic(" + crates + ", seed " + seed + ")", b,
-        MachineSettings.NONE, RustcSettings.DEFAULT, list);
+    return new Scenario(
+        "synthetic-" + crates,
+        "synthetic(" + crates + ", seed " + seed + ")",
+        b,
+        MachineSettings.NONE,
+        RustcSettings.DEFAULT,
+        list);
   }
 
   private static LogNormalDistribution lognormal(RandomGenerator rng, double mean, double cv) {

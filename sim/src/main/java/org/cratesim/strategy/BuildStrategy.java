@@ -5,13 +5,12 @@ import org.cratesim.model.Scenario;
 import org.cratesim.model.UnitWork;
 
 /**
- * A way of building: it may change the crate graph ({@link #prepare}), each unit's work
- * ({@link #adjust}) and how cargo schedules the units ({@link #schedule}). A strategy that does
- * not apply to a build (an expansion cache on a clean build) changes nothing.
+ * A way of building: it may change the crate graph ({@link #prepare}), each unit's work ({@link
+ * #adjust}) and how cargo schedules the units ({@link #schedule}). A strategy that does not apply
+ * to a build (an expansion cache on a clean build) changes nothing.
  */
 public sealed interface BuildStrategy
-    permits PrecompiledProcMacros, WasmProcMacros, ExpansionCache, SharedCache,
-        ProcMacrosFirst {
+    permits PrecompiledProcMacros, WasmProcMacros, ExpansionCache, SharedCache, ProcMacrosFirst {
 
   /** Graph-level changes, before units are derived. */
   default Scenario prepare(Scenario sc, StrategyContext ctx) {

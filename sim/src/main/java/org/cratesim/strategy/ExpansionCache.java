@@ -4,11 +4,11 @@ import java.util.List;
 import org.cratesim.model.UnitWork;
 
 /**
- * A proc-macro expansion cache (CodeRemote's rustc fork; upstream {@code -Zcache-proc-macros}):
- * on an incremental build, invocations whose input tokens did not change are served from the
- * cache for the cost of hashing and loading; only the changed ones (a share of the edited
- * crate's; none of a dependent's) and impure macros on the deny list run again. Clean and warm
- * builds have nothing cached: it changes nothing there.
+ * A proc-macro expansion cache (CodeRemote's rustc fork; upstream {@code -Zcache-proc-macros}): on
+ * an incremental build, invocations whose input tokens did not change are served from the cache for
+ * the cost of hashing and loading; only the changed ones (a share of the edited crate's; none of a
+ * dependent's) and impure macros on the deny list run again. Clean and warm builds have nothing
+ * cached: it changes nothing there.
  *
  * @param changedShare share of the edited crate's invocations whose input changed
  * @param hitCostS hashing an invocation's input and loading its output

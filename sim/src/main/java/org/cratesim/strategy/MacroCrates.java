@@ -24,16 +24,16 @@ final class MacroCrates {
     }
     for (String l : listed) {
       if (!out.contains(l)) {
-        throw new IllegalArgumentException("'" + l + "' is not a proc-macro crate of the "
-            + "scenario");
+        throw new IllegalArgumentException(
+            "'" + l + "' is not a proc-macro crate of the " + "scenario");
       }
     }
     return out;
   }
 
   /**
-   * The crates nothing needs any more once {@code macros} are not built from source: the
-   * macros' dependencies that no other crate (outside the macros) reaches.
+   * The crates nothing needs any more once {@code macros} are not built from source: the macros'
+   * dependencies that no other crate (outside the macros) reaches.
    */
   static Set<String> exclusiveDeps(Scenario sc, Set<String> macros) {
     Map<String, CrateSpec> byName = new HashMap<>();

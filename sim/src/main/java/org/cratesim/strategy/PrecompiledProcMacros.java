@@ -6,11 +6,11 @@ import org.cratesim.model.Scenario;
 import org.cratesim.model.UnitWork;
 
 /**
- * Proc macros shipped as precompiled binaries (serde_derive 1.0.171 to 1.0.184): the macro crate
- * is not compiled, nor are its build-only dependencies (syn, quote, proc-macro2) when nothing
- * else needs them; every expansion talks to the binary and pays a per-invocation process/IPC
- * overhead (serde#2523: 1.89 s to expand 286 derives with a process per macro; net of native
- * expansion, about 2 ms each, 4.6 ms per invocation).
+ * Proc macros shipped as precompiled binaries (serde_derive 1.0.171 to 1.0.184): the macro crate is
+ * not compiled, nor are its build-only dependencies (syn, quote, proc-macro2) when nothing else
+ * needs them; every expansion talks to the binary and pays a per-invocation process/IPC overhead
+ * (serde#2523: 1.89 s to expand 286 derives with a process per macro; net of native expansion,
+ * about 2 ms each, 4.6 ms per invocation).
  *
  * @param crates the macro crates; empty = every proc-macro crate
  * @param perInvocationS overhead per invocation

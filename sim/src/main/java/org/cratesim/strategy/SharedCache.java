@@ -4,11 +4,11 @@ import org.cratesim.model.TargetKind;
 import org.cratesim.model.UnitWork;
 
 /**
- * A shared compilation cache in the manner of sccache: a library unit hits with a probability
- * and costs a fetch instead of a compile; a miss compiles and pays a write. Never cached, as
- * sccache documents: bins, proc macros (anything that invokes the linker), build-script runs,
- * and crates compiled incrementally. Draws come from the strategy's own random stream, one per
- * eligible unit in unit order: the same seed gives the same hits.
+ * A shared compilation cache in the manner of sccache: a library unit hits with a probability and
+ * costs a fetch instead of a compile; a miss compiles and pays a write. Never cached, as sccache
+ * documents: bins, proc macros (anything that invokes the linker), build-script runs, and crates
+ * compiled incrementally. Draws come from the strategy's own random stream, one per eligible unit
+ * in unit order: the same seed gives the same hits.
  *
  * @param hitRate probability that a library unit is in the cache
  * @param fetchShare fetching a hit, as a share of compiling it
@@ -32,13 +32,23 @@ public record SharedCache(double hitRate, double fetchShare, double writeShare)
     long work = u.frontendNanos() + u.codegenNanos();
     boolean hit = ctx.random().nextDouble() < hitRate;
     if (hit) {
-      return new UnitWork(Math.round(work * fetchShare), 0, u.codegenUnits(), u.linkNanos(), 0,
-          0, u.parallelCodegenFactor());
+      return new UnitWork(
+          Math.round(work * fetchShare),
+          0,
+          u.codegenUnits(),
+          u.linkNanos(),
+          0,
+          0,
+          u.parallelCodegenFactor());
     }
     double w = 1 + writeShare;
-    return new UnitWork(Math.round(u.frontendNanos() * w), Math.round(u.codegenNanos() * w),
-        u.codegenUnits(), u.linkNanos(),
-        u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * w), u.ltoNanos(),
+    return new UnitWork(
+        Math.round(u.frontendNanos() * w),
+        Math.round(u.codegenNanos() * w),
+        u.codegenUnits(),
+        u.linkNanos(),
+        u.codegenSerialNanos() < 0 ? -1 : Math.round(u.codegenSerialNanos() * w),
+        u.ltoNanos(),
         u.parallelCodegenFactor());
   }
 }

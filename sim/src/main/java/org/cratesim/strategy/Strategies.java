@@ -24,21 +24,48 @@ public final class Strategies {
 
   private static Map<String, Entry> registry() {
     Map<String, Entry> r = new LinkedHashMap<>();
-    r.put(PrecompiledProcMacros.ID, new Entry(map("crates", List.of(),
-        "per_invocation_s", 0.0046),
-        p -> new PrecompiledProcMacros(p.list("crates"), p.num("per_invocation_s"))));
-    r.put(WasmProcMacros.ID, new Entry(map("crates", List.of(), "runtime", "interpreted",
-        "runtime_build_s", 3.0, "shim_s", 0.3, "interpreter_slowdown", 100.0,
-        "jit_startup_s", 0.5, "jit_slowdown", 2.0),
-        p -> new WasmProcMacros(p.list("crates"), p.choice("runtime", "interpreted", "jit")
-            .equals("jit"), p.num("runtime_build_s"), p.num("shim_s"),
-            p.num("interpreter_slowdown"), p.num("jit_startup_s"), p.num("jit_slowdown"))));
-    r.put(ExpansionCache.ID, new Entry(map("changed_share", 0.05, "hit_cost_s", 0.0002,
-        "deny", List.of()),
-        p -> new ExpansionCache(p.num("changed_share"), p.num("hit_cost_s"), p.list("deny"))));
-    r.put(SharedCache.ID, new Entry(map("hit_rate", 0.8, "fetch_share", 0.1,
-        "write_share", 0.05),
-        p -> new SharedCache(p.num("hit_rate"), p.num("fetch_share"), p.num("write_share"))));
+    r.put(
+        PrecompiledProcMacros.ID,
+        new Entry(
+            map("crates", List.of(), "per_invocation_s", 0.0046),
+            p -> new PrecompiledProcMacros(p.list("crates"), p.num("per_invocation_s"))));
+    r.put(
+        WasmProcMacros.ID,
+        new Entry(
+            map(
+                "crates",
+                List.of(),
+                "runtime",
+                "interpreted",
+                "runtime_build_s",
+                3.0,
+                "shim_s",
+                0.3,
+                "interpreter_slowdown",
+                100.0,
+                "jit_startup_s",
+                0.5,
+                "jit_slowdown",
+                2.0),
+            p ->
+                new WasmProcMacros(
+                    p.list("crates"),
+                    p.choice("runtime", "interpreted", "jit").equals("jit"),
+                    p.num("runtime_build_s"),
+                    p.num("shim_s"),
+                    p.num("interpreter_slowdown"),
+                    p.num("jit_startup_s"),
+                    p.num("jit_slowdown"))));
+    r.put(
+        ExpansionCache.ID,
+        new Entry(
+            map("changed_share", 0.05, "hit_cost_s", 0.0002, "deny", List.of()),
+            p -> new ExpansionCache(p.num("changed_share"), p.num("hit_cost_s"), p.list("deny"))));
+    r.put(
+        SharedCache.ID,
+        new Entry(
+            map("hit_rate", 0.8, "fetch_share", 0.1, "write_share", 0.05),
+            p -> new SharedCache(p.num("hit_rate"), p.num("fetch_share"), p.num("write_share"))));
     r.put(ProcMacrosFirst.ID, new Entry(map(), p -> new ProcMacrosFirst()));
     return r;
   }
@@ -66,8 +93,14 @@ public final class Strategies {
     Entry e = entry(d.name());
     for (String k : d.params().keySet()) {
       if (!e.defaults().containsKey(k)) {
-        throw new IllegalArgumentException("strategy '" + d.name() + "' has no parameter '" + k
-            + "' (known: " + String.join(", ", e.defaults().keySet()) + ")");
+        throw new IllegalArgumentException(
+            "strategy '"
+                + d.name()
+                + "' has no parameter '"
+                + k
+                + "' (known: "
+                + String.join(", ", e.defaults().keySet())
+                + ")");
       }
     }
     Map<String, Object> p = new LinkedHashMap<>(e.defaults());
@@ -95,14 +128,11 @@ public final class Strategies {
     return out;
   }
 
-  /**
-   * Switches a strategy on: the scenario's declaration of it, or a new one with the defaults.
-   */
+  /** Switches a strategy on: the scenario's declaration of it, or a new one with the defaults. */
   public static Scenario enable(Scenario sc, String spec) {
     int colon = spec.indexOf(':');
     String name = colon < 0 ? spec : spec.substring(0, colon);
-    Map<String, Object> given =
-        colon < 0 ? Map.of() : parseParams(name, spec.substring(colon + 1));
+    Map<String, Object> given = colon < 0 ? Map.of() : parseParams(name, spec.substring(colon + 1));
     entry(name);
     List<StrategyDecl> out = new ArrayList<>();
     boolean found = false;
@@ -131,8 +161,8 @@ public final class Strategies {
     for (String kv : text.split(",")) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("'" + kv + "': write " + name
-            + ":key=value[,key=value...]");
+        throw new IllegalArgumentException(
+            "'" + kv + "': write " + name + ":key=value[,key=value...]");
       }
       String k = kv.substring(0, eq).trim();
       String v = kv.substring(eq + 1).trim();
@@ -159,8 +189,8 @@ public final class Strategies {
   private static Entry entry(String name) {
     Entry e = REGISTRY.get(name);
     if (e == null) {
-      throw new IllegalArgumentException("unknown strategy '" + name + "' (known: "
-          + String.join(", ", REGISTRY.keySet()) + ")");
+      throw new IllegalArgumentException(
+          "unknown strategy '" + name + "' (known: " + String.join(", ", REGISTRY.keySet()) + ")");
     }
     return e;
   }
@@ -187,8 +217,8 @@ public final class Strategies {
     String choice(String k, String... allowed) {
       Object v = values.get(k);
       if (!(v instanceof String) || !List.of(allowed).contains(v)) {
-        throw new IllegalArgumentException(strategy + "." + k + " must be one of "
-            + String.join(", ", allowed));
+        throw new IllegalArgumentException(
+            strategy + "." + k + " must be one of " + String.join(", ", allowed));
       }
       return (String) v;
     }

@@ -15,8 +15,11 @@ import org.cratesim.model.Scenario;
  * @param random the strategy's own random stream (same seed, same draws)
  * @param resolvedMacros memo of {@link #macros(List)}
  */
-public record StrategyContext(Scenario original, Set<String> freshCrates,
-    RandomGenerator random, Map<List<String>, Set<String>> resolvedMacros) {
+public record StrategyContext(
+    Scenario original,
+    Set<String> freshCrates,
+    RandomGenerator random,
+    Map<List<String>, Set<String>> resolvedMacros) {
   public StrategyContext(Scenario original, Set<String> freshCrates, RandomGenerator random) {
     this(original, freshCrates, random, new HashMap<>());
   }

@@ -14,8 +14,14 @@ import org.cratesim.model.TargetKind;
  * @param edited true when its crate is one of the edited ones
  * @param expansionNanos per proc-macro crate: the part of its front end spent expanding that
  *     macro's invocations
- * @param invocations per proc-macro crate: the invocations (given by the crate's size, or
- *     estimated as its expansion time over {@code costs.expand_per_invocation_s})
+ * @param invocations per proc-macro crate: the invocations (given by the crate's size, or estimated
+ *     as its expansion time over {@code costs.expand_per_invocation_s})
  */
-public record UnitFacts(CrateSpec crate, TargetKind kind, boolean rebuilt, boolean incremental,
-    boolean edited, Map<String, Long> expansionNanos, Map<String, Long> invocations) {}
+public record UnitFacts(
+    CrateSpec crate,
+    TargetKind kind,
+    boolean rebuilt,
+    boolean incremental,
+    boolean edited,
+    Map<String, Long> expansionNanos,
+    Map<String, Long> invocations) {}

@@ -13,9 +13,9 @@ import org.cratesim.model.UnitWork;
 /**
  * Proc macros compiled to WebAssembly and run in a runtime (dtolnay's watt): the macro is not
  * compiled from source and neither are its build-only dependencies; the runtime is built once
- * (watt: about 3 s) and each macro becomes a small shim (about 0.3 s); every expansion runs
- * slower than native code — about 100x in watt's interpreter (macro_expand 2.753 s vs 0.027 s,
- * watt#47), or a start-up cost per crate and a small factor with a JIT.
+ * (watt: about 3 s) and each macro becomes a small shim (about 0.3 s); every expansion runs slower
+ * than native code — about 100x in watt's interpreter (macro_expand 2.753 s vs 0.027 s, watt#47),
+ * or a start-up cost per crate and a small factor with a JIT.
  *
  * @param crates the macro crates; empty = every proc-macro crate
  * @param jit true for a JIT runtime, false for the interpreter
@@ -25,8 +25,14 @@ import org.cratesim.model.UnitWork;
  * @param jitStartupS the JIT's start-up per crate that expands wasm macros
  * @param jitSlowdown expansion time factor with the JIT
  */
-public record WasmProcMacros(List<String> crates, boolean jit, double runtimeBuildS,
-    double shimS, double interpreterSlowdown, double jitStartupS, double jitSlowdown)
+public record WasmProcMacros(
+    List<String> crates,
+    boolean jit,
+    double runtimeBuildS,
+    double shimS,
+    double interpreterSlowdown,
+    double jitStartupS,
+    double jitSlowdown)
     implements BuildStrategy {
   public static final String ID = "wasm-proc-macros";
   static final String RUNTIME = "watt-runtime";
@@ -52,15 +58,30 @@ public record WasmProcMacros(List<String> crates, boolean jit, double runtimeBui
     ctx.freshCrates().addAll(MacroCrates.exclusiveDeps(sc, macros));
     List<CrateSpec> out = new ArrayList<>();
     if (sc.crates().stream().noneMatch(c -> c.name().equals(RUNTIME))) {
-      out.add(new CrateSpec(RUNTIME, "0.4.0", CrateKind.LIB, List.of(),
-          new Phases(runtimeBuildS, 0, 1, 0), Optional.empty(), 0));
+      out.add(
+          new CrateSpec(
+              RUNTIME,
+              "0.4.0",
+              CrateKind.LIB,
+              List.of(),
+              new Phases(runtimeBuildS, 0, 1, 0),
+              Optional.empty(),
+              0));
     }
     for (CrateSpec c : sc.crates()) {
       if (macros.contains(c.name())) {
         // the macro is a shim over the runtime: no syn, no codegen of the macro itself
-        out.add(new CrateSpec(c.name(), c.version(), CrateKind.PROC_MACRO, List.of(RUNTIME),
-            new Phases(shimS, 0, 1, 0), Optional.empty(), c.buildScript(), c.builtFor(),
-            c.line()));
+        out.add(
+            new CrateSpec(
+                c.name(),
+                c.version(),
+                CrateKind.PROC_MACRO,
+                List.of(RUNTIME),
+                new Phases(shimS, 0, 1, 0),
+                Optional.empty(),
+                c.buildScript(),
+                c.builtFor(),
+                c.line()));
       } else {
         out.add(c);
       }
@@ -86,9 +107,10 @@ public record WasmProcMacros(List<String> crates, boolean jit, double runtimeBui
     if (nativeNanos == 0) {
       return u;
     }
-    long extra = jit
-        ? Math.round(jitStartupS * 1e9) + Math.round(nativeNanos * (jitSlowdown - 1))
-        : Math.round(nativeNanos * (interpreterSlowdown - 1));
+    long extra =
+        jit
+            ? Math.round(jitStartupS * 1e9) + Math.round(nativeNanos * (jitSlowdown - 1))
+            : Math.round(nativeNanos * (interpreterSlowdown - 1));
     return u.frontendPlus(extra);
   }
 }

@@ -50,10 +50,14 @@ public final class Benchmark {
     long h0 = System.nanoTime();
     HoldModel.run(1_000, HOLD_EVENTS, 42);
     double holdEps = HOLD_EVENTS / ((System.nanoTime() - h0) / 1e9);
-    each.accept(new Figure(
-        String.format(Locale.ROOT, "hold model: %,d events with 1,000 pending, %,.0f events/s%n",
-            HOLD_EVENTS, holdEps),
-        String.format(Locale.ROOT, "\"hold_events_per_s\": %.0f, ", holdEps)));
+    each.accept(
+        new Figure(
+            String.format(
+                Locale.ROOT,
+                "hold model: %,d events with 1,000 pending, %,.0f events/s%n",
+                HOLD_EVENTS,
+                holdEps),
+            String.format(Locale.ROOT, "\"hold_events_per_s\": %.0f, ", holdEps)));
     // the engine's share of a build: task start + wake-up + handling, 8 tasks running
     for (int w = 0; w < 20; w++) {
       CycleModel.run(8, CYCLE_TASKS, w);
@@ -63,10 +67,13 @@ public final class Benchmark {
       CycleModel.run(8, CYCLE_TASKS, 42 + r);
     }
     double taskNs = (System.nanoTime() - c0) / (10.0 * CYCLE_TASKS);
-    each.accept(new Figure(
-        String.format(Locale.ROOT, "engine alone: %.0f ns per task (start, wake-up, handling; 8 "
-            + "running)%n", taskNs),
-        String.format(Locale.ROOT, "\"engine_task_ns\": %.1f, ", taskNs)));
+    each.accept(
+        new Figure(
+            String.format(
+                Locale.ROOT,
+                "engine alone: %.0f ns per task (start, wake-up, handling; 8 " + "running)%n",
+                taskNs),
+            String.format(Locale.ROOT, "\"engine_task_ns\": %.1f, ", taskNs)));
     for (int n : new int[] {100, 1_000, 10_000}) {
       each.accept(build(n, seconds));
     }
@@ -78,11 +85,17 @@ public final class Benchmark {
       BuildResult r = BuildSimulator.simulate(sc);
       double secs = (System.nanoTime() - t0) / 1e9;
       double mb = peakHeapBytes() / (1024.0 * 1024.0);
-      each.accept(new Figure(
-          String.format(Locale.ROOT, "100,000 units: %.2f s (graph + simulation), peak heap "
-              + "%.0f MiB, max heap %d MiB, wall time %.1f s simulated%n", secs, mb,
-              Runtime.getRuntime().maxMemory() >> 20, r.wallNanos() / 1e9),
-          String.format(Locale.ROOT, "\"heap_100k_mb\": %.0f, ", mb)));
+      each.accept(
+          new Figure(
+              String.format(
+                  Locale.ROOT,
+                  "100,000 units: %.2f s (graph + simulation), peak heap "
+                      + "%.0f MiB, max heap %d MiB, wall time %.1f s simulated%n",
+                  secs,
+                  mb,
+                  Runtime.getRuntime().maxMemory() >> 20,
+                  r.wallNanos() / 1e9),
+              String.format(Locale.ROOT, "\"heap_100k_mb\": %.0f, ", mb)));
     }
   }
 
@@ -118,10 +131,21 @@ public final class Benchmark {
     double eps = events / (t[runs / 2] / 1e9);
     String key = n >= 1_000 ? (n / 1_000) + "k" : String.valueOf(n);
     return new Figure(
-        String.format(Locale.ROOT, "%,7d units: %8.3f ms per build (median of %d), %,d events, "
-            + "%,.0f events/s%n", g.size(), ms, runs, events, eps),
-        String.format(Locale.ROOT, "\"build_%s_ms\": %.3f, \"build_%s_events_per_s\": "
-            + "%.0f, ", key, ms, key, eps));
+        String.format(
+            Locale.ROOT,
+            "%,7d units: %8.3f ms per build (median of %d), %,d events, " + "%,.0f events/s%n",
+            g.size(),
+            ms,
+            runs,
+            events,
+            eps),
+        String.format(
+            Locale.ROOT,
+            "\"build_%s_ms\": %.3f, \"build_%s_events_per_s\": " + "%.0f, ",
+            key,
+            ms,
+            key,
+            eps));
   }
 
   private static void resetPeaks() {

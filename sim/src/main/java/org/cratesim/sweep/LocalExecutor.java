@@ -20,13 +20,17 @@ public final class LocalExecutor implements PointExecutor {
   }
 
   @Override
-  public void execute(List<SweepTask> tasks, Function<SweepTask, SweepRow> run,
-      Consumer<SweepRow> done) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "sweep");
-      t.setDaemon(true);
-      return t;
-    });
+  public void execute(
+      List<SweepTask> tasks, Function<SweepTask, SweepRow> run, Consumer<SweepRow> done)
+      throws InterruptedException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "sweep");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       ExecutorCompletionService<SweepRow> cs = new ExecutorCompletionService<>(pool);
       for (SweepTask t : tasks) {

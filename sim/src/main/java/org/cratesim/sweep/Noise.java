@@ -10,11 +10,11 @@ import org.cratesim.model.UnitWork;
 
 /**
  * Run-to-run variability of a build: every unit's phases are multiplied by lognormal factors of
- * mean 1 — one factor per build (the machine is faster or slower that run: all units move
- * together) and one per unit and phase. Defaults from own-2core-2026's repeated clean builds
- * (5 workspaces, 2–3 repetitions of each mode and -j): the per-run factor has a standard
- * deviation of log 0.17 over 45 runs; after removing it, a unit's own spread is 0.054 (median
- * over 146 units of at least 0.3 s; small samples bias it low, hence 0.06).
+ * mean 1 — one factor per build (the machine is faster or slower that run: all units move together)
+ * and one per unit and phase. Defaults from own-2core-2026's repeated clean builds (5 workspaces,
+ * 2–3 repetitions of each mode and -j): the per-run factor has a standard deviation of log 0.17
+ * over 45 runs; after removing it, a unit's own spread is 0.054 (median over 146 units of at least
+ * 0.3 s; small samples bias it low, hence 0.06).
  *
  * @param buildCv coefficient of variation of the per-build factor
  * @param frontendCv of each unit's front end
@@ -35,9 +35,9 @@ public record Noise(double buildCv, double frontendCv, double codegenCv, double 
 
   /**
    * The graph with every unit's costs drawn for one replication. Draws are keyed by the unit's
-   * label and phase ({@link RandomStreams#normal}), so replication r of every design point sees
-   * the same draws for the same unit (common random numbers); {@code streamKey} distinguishes
-   * design points when independent streams are wanted (empty for common random numbers).
+   * label and phase ({@link RandomStreams#normal}), so replication r of every design point sees the
+   * same draws for the same unit (common random numbers); {@code streamKey} distinguishes design
+   * points when independent streams are wanted (empty for common random numbers).
    */
   public UnitGraph apply(UnitGraph g, RandomStreams rs, String streamKey) {
     if (equals(NONE)) {
@@ -55,10 +55,16 @@ public record Noise(double buildCv, double frontendCv, double codegenCv, double 
       double cg = build * cgF.factor(rs.normal(k, "codegen"));
       double ln = build * lnF.factor(rs.normal(k, "link"));
       UnitWork w = u.work();
-      out.add(u.withWork(new UnitWork(Math.round(w.frontendNanos() * fe),
-          Math.round(w.codegenNanos() * cg), w.codegenUnits(), Math.round(w.linkNanos() * ln),
-          w.codegenSerialNanos() < 0 ? -1 : Math.round(w.codegenSerialNanos() * cg),
-          w.ltoNanos() < 0 ? -1 : Math.round(w.ltoNanos() * cg), w.parallelCodegenFactor())));
+      out.add(
+          u.withWork(
+              new UnitWork(
+                  Math.round(w.frontendNanos() * fe),
+                  Math.round(w.codegenNanos() * cg),
+                  w.codegenUnits(),
+                  Math.round(w.linkNanos() * ln),
+                  w.codegenSerialNanos() < 0 ? -1 : Math.round(w.codegenSerialNanos() * cg),
+                  w.ltoNanos() < 0 ? -1 : Math.round(w.ltoNanos() * cg),
+                  w.parallelCodegenFactor())));
     }
     List<List<UnitDep>> deps = new ArrayList<>(g.size());
     for (int i = 0; i < g.size(); i++) {

@@ -6,9 +6,9 @@ import java.util.function.Function;
 
 /**
  * What runs a sweep's tasks: the only piece to replace to run sweeps elsewhere (a distributed
- * engine). It applies {@code run} to every task, in any order and on any number of workers,
- * and hands each result to {@code done} (called from one thread at a time) as soon as it is
- * ready; it returns when every task is done, or throws the first failure.
+ * engine). It applies {@code run} to every task, in any order and on any number of workers, and
+ * hands each result to {@code done} (called from one thread at a time) as soon as it is ready; it
+ * returns when every task is done, or throws the first failure.
  */
 public interface PointExecutor {
   void execute(List<SweepTask> tasks, Function<SweepTask, SweepRow> run, Consumer<SweepRow> done)

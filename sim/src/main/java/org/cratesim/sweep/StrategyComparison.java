@@ -16,8 +16,8 @@ import org.cratesim.strategy.Strategies;
  * @param specs the strategy specs, {@code a+b} for both, {@code NAME:key=value,...}
  * @param variants the baseline with each spec's strategies on, in the specs' order
  */
-public record StrategyComparison(Scenario scenario, Scenario baseline, List<String> specs,
-    List<Scenario> variants) {
+public record StrategyComparison(
+    Scenario scenario, Scenario baseline, List<String> specs, List<Scenario> variants) {
   public StrategyComparison {
     specs = List.copyOf(specs);
     variants = List.copyOf(variants);

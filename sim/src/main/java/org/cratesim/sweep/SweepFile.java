@@ -18,9 +18,9 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
 /**
- * Reads what {@code cratesim sweep FILE} sweeps: a sweep file ({@code scenario = "PATH"},
- * {@code [vary]}, {@code replications}, {@code seed}, {@code [noise]}; the scenario's path is
- * relative to the file) or a plain scenario, then the command line's settings on top.
+ * Reads what {@code cratesim sweep FILE} sweeps: a sweep file ({@code scenario = "PATH"}, {@code
+ * [vary]}, {@code replications}, {@code seed}, {@code [noise]}; the scenario's path is relative to
+ * the file) or a plain scenario, then the command line's settings on top.
  */
 public final class SweepFile {
   private static final List<String> KEYS =
@@ -39,8 +39,8 @@ public final class SweepFile {
    * @param noNoise no run-to-run variability
    * @param independent independent random numbers per point instead of common ones
    */
-  public record Settings(List<String> vary, Integer replications, Long seed, boolean noNoise,
-      boolean independent) {
+  public record Settings(
+      List<String> vary, Integer replications, Long seed, boolean noNoise, boolean independent) {
     public Settings {
       vary = List.copyOf(vary);
     }
@@ -57,11 +57,10 @@ public final class SweepFile {
 
   /**
    * The sweep of {@code file} with {@code settings} applied; every design point's scenario is
-   * checked before the sweep is returned. A missing or malformed file is a
-   * {@link ScenarioException} naming file:line; a bad setting is a {@link BadSweepException}.
+   * checked before the sweep is returned. A missing or malformed file is a {@link
+   * ScenarioException} naming file:line; a bad setting is a {@link BadSweepException}.
    */
-  public static SweepSpec read(Path file, Settings settings)
-      throws IOException, ScenarioException {
+  public static SweepSpec read(Path file, Settings settings) throws IOException, ScenarioException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -82,8 +81,10 @@ public final class SweepFile {
       }
       for (String k : toml.keySet()) {
         if (!KEYS.contains(k)) {
-          throw new ScenarioException(src, line(toml, k), "unknown key '" + k
-              + "' (known: scenario, replications, seed, [vary], [noise])");
+          throw new ScenarioException(
+              src,
+              line(toml, k),
+              "unknown key '" + k + "' (known: scenario, replications, seed, [vary], [noise])");
         }
       }
       Path base = file.toAbsolutePath().getParent();
@@ -160,8 +161,12 @@ public final class SweepFile {
       int i = NOISE_KEYS.indexOf(k);
       Object o = nz.get(List.of(k));
       if (i < 0 || !(o instanceof Number)) {
-        throw new ScenarioException(src, line(toml, "noise." + k), "noise." + k
-            + ": expected one of build_cv, frontend_cv, codegen_cv, link_cv with a number");
+        throw new ScenarioException(
+            src,
+            line(toml, "noise." + k),
+            "noise."
+                + k
+                + ": expected one of build_cv, frontend_cv, codegen_cv, link_cv with a number");
       }
       x[i] = ((Number) o).doubleValue();
     }
@@ -177,8 +182,7 @@ public final class SweepFile {
     return pos == null ? 0 : pos.line();
   }
 
-  private static long integer(TomlParseResult t, String src, String key)
-      throws ScenarioException {
+  private static long integer(TomlParseResult t, String src, String key) throws ScenarioException {
     Object o = t.get(key);
     if (!(o instanceof Long) || (Long) o < 0) {
       throw new ScenarioException(src, line(t, key), key + " must be a non-negative integer");

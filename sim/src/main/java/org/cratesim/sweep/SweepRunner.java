@@ -28,11 +28,11 @@ import org.cratesim.report.Csv;
 /**
  * Runs a sweep into a directory: {@code sweep.txt} (what the sweep is), {@code results.csv} (one
  * row per design point and replication, appended as runs finish, rewritten in canonical order at
- * the end) and {@code summary.csv} (per design point: n, mean, sd and a 95 % confidence
- * interval of the wall time). Resumable: after a kill at any moment, a resumed run keeps every
- * complete row, drops a torn last line, runs what is missing, and ends with the same files as
- * an uninterrupted run (each row's numbers are rounded to what the file holds before they are
- * summarised, so re-read rows and fresh ones are the same numbers).
+ * the end) and {@code summary.csv} (per design point: n, mean, sd and a 95 % confidence interval of
+ * the wall time). Resumable: after a kill at any moment, a resumed run keeps every complete row,
+ * drops a torn last line, runs what is missing, and ends with the same files as an uninterrupted
+ * run (each row's numbers are rounded to what the file holds before they are summarised, so re-read
+ * rows and fresh ones are the same numbers).
  */
 public final class SweepRunner {
   private SweepRunner() {}
@@ -49,8 +49,9 @@ public final class SweepRunner {
     }
   }
 
-  public static Outcome run(SweepSpec spec, Path dir, boolean resume, PointExecutor executor,
-      IntConsumer progress) throws IOException, InterruptedException {
+  public static Outcome run(
+      SweepSpec spec, Path dir, boolean resume, PointExecutor executor, IntConsumer progress)
+      throws IOException, InterruptedException {
     List<Map<String, String>> points = spec.points();
     List<Scenario> scenarios = new ArrayList<>();
     List<UnitGraph> graphs = new ArrayList<>();
@@ -92,8 +93,10 @@ public final class SweepRunner {
       writeLines(results, header, kept);
     } else {
       if (Files.exists(results) || Files.exists(sweepTxt)) {
-        throw new SweepStateException(dir + " already holds a sweep: add --resume to finish it, "
-            + "or choose another directory");
+        throw new SweepStateException(
+            dir
+                + " already holds a sweep: add --resume to finish it, "
+                + "or choose another directory");
       }
       Files.createDirectories(dir);
       Files.writeString(sweepTxt, spec.describe() + "\n", StandardCharsets.UTF_8);
@@ -110,11 +113,13 @@ public final class SweepRunner {
     }
     int kept = done.size();
     progress.accept(kept);
-    try (BufferedWriter w = Files.newBufferedWriter(results, StandardCharsets.UTF_8,
-        StandardOpenOption.APPEND)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
       int[] n = {kept};
-      executor.execute(todo, t -> runOne(spec, scenarios.get(t.point()), graphs.get(t.point()),
-          t), row -> {
+      executor.execute(
+          todo,
+          t -> runOne(spec, scenarios.get(t.point()), graphs.get(t.point()), t),
+          row -> {
             try {
               w.write(line(row, points.get(row.task().point())));
               w.write('\n');
@@ -127,8 +132,9 @@ public final class SweepRunner {
           });
     }
     List<SweepRow> rows = new ArrayList<>(done.values());
-    rows.sort(Comparator.comparingInt((SweepRow r) -> r.task().point())
-        .thenComparingInt(r -> r.task().replication()));
+    rows.sort(
+        Comparator.comparingInt((SweepRow r) -> r.task().point())
+            .thenComparingInt(r -> r.task().replication()));
     List<String> lines = new ArrayList<>();
     for (SweepRow r : rows) {
       lines.add(line(r, points.get(r.task().point())));
@@ -141,8 +147,8 @@ public final class SweepRunner {
   /** One simulated build of a design point with the replication's draws. */
   static SweepRow runOne(SweepSpec spec, Scenario sc, UnitGraph g, SweepTask t) {
     RandomStreams rs = new RandomStreams(spec.seed(), t.replication());
-    UnitGraph noisy = spec.noise().apply(g, rs,
-        spec.commonRandomNumbers() ? "" : "point" + t.point() + "/");
+    UnitGraph noisy =
+        spec.noise().apply(g, rs, spec.commonRandomNumbers() ? "" : "point" + t.point() + "/");
     BuildResult r = BuildSimulator.simulate(sc, noisy);
     long fe = 0;
     long cg = 0;
@@ -152,8 +158,14 @@ public final class SweepRunner {
       cg += u.work().codegenNanos() + Math.max(0, u.work().ltoNanos());
       ln += u.work().linkNanos();
     }
-    double[] m = {r.wallNanos() / 1e9, r.criticalPathNanos() / 1e9, r.utilisation(), fe / 1e9,
-        cg / 1e9, ln / 1e9};
+    double[] m = {
+      r.wallNanos() / 1e9,
+      r.criticalPathNanos() / 1e9,
+      r.utilisation(),
+      fe / 1e9,
+      cg / 1e9,
+      ln / 1e9
+    };
     for (int i = 0; i < m.length; i++) {
       m[i] = Double.parseDouble(num(m[i])); // what the file holds
     }
@@ -200,12 +212,20 @@ public final class SweepRunner {
     }
   }
 
-  private static void writeSummary(Path file, SweepSpec spec, List<Map<String, String>> points,
-      List<SweepRow> rows) throws IOException {
+  private static void writeSummary(
+      Path file, SweepSpec spec, List<Map<String, String>> points, List<SweepRow> rows)
+      throws IOException {
     List<String> cols = new ArrayList<>(List.of("point"));
     cols.addAll(spec.parameters().keySet());
-    cols.addAll(List.of("n", "wall_mean_s", "wall_sd_s", "wall_ci95_low_s", "wall_ci95_high_s",
-        "critical_path_mean_s", "utilisation_mean"));
+    cols.addAll(
+        List.of(
+            "n",
+            "wall_mean_s",
+            "wall_sd_s",
+            "wall_ci95_low_s",
+            "wall_ci95_high_s",
+            "critical_path_mean_s",
+            "utilisation_mean"));
     List<SummaryStatistics> wall = new ArrayList<>();
     List<SummaryStatistics> cp = new ArrayList<>();
     List<SummaryStatistics> ut = new ArrayList<>();
@@ -226,12 +246,20 @@ public final class SweepRunner {
       StringBuilder sb = new StringBuilder().append(p);
       points.get(p).values().forEach(v -> sb.append(',').append(Csv.field(v)));
       double[] ci = ci95(s);
-      sb.append(',').append(s.getN()).append(',').append(num(s.getMean()))
-          .append(',').append(s.getN() > 1 ? num(s.getStandardDeviation()) : "")
-          .append(',').append(ci == null ? "" : num(ci[0]))
-          .append(',').append(ci == null ? "" : num(ci[1]))
-          .append(',').append(num(cp.get(p).getMean()))
-          .append(',').append(num(ut.get(p).getMean()));
+      sb.append(',')
+          .append(s.getN())
+          .append(',')
+          .append(num(s.getMean()))
+          .append(',')
+          .append(s.getN() > 1 ? num(s.getStandardDeviation()) : "")
+          .append(',')
+          .append(ci == null ? "" : num(ci[0]))
+          .append(',')
+          .append(ci == null ? "" : num(ci[1]))
+          .append(',')
+          .append(num(cp.get(p).getMean()))
+          .append(',')
+          .append(num(ut.get(p).getMean()));
       lines.add(sb.toString());
     }
     writeLines(file, String.join(",", cols), lines);
@@ -247,8 +275,7 @@ public final class SweepRunner {
     return new double[] {s.getMean() - h, s.getMean() + h};
   }
 
-  private static void writeLines(Path file, String header, List<String> lines)
-      throws IOException {
+  private static void writeLines(Path file, String header, List<String> lines) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     StringBuilder sb = new StringBuilder(header).append('\n');
     lines.forEach(l -> sb.append(l).append('\n'));

@@ -17,9 +17,14 @@ public final class SweepSummary {
   public static String text(SweepSpec s, SweepRunner.Outcome o, Path dir) {
     List<Map<String, String>> points = s.points();
     StringBuilder w = new StringBuilder();
-    w.append(String.format(Locale.ROOT,
-        "%d design points x %d replications: %d runs (%d kept from before)%n",
-        points.size(), s.replications(), o.ran() + o.kept(), o.kept()));
+    w.append(
+        String.format(
+            Locale.ROOT,
+            "%d design points x %d replications: %d runs (%d kept from before)%n",
+            points.size(),
+            s.replications(),
+            o.ran() + o.kept(),
+            o.kept()));
     List<SummaryStatistics> st = new ArrayList<>();
     points.forEach(p -> st.add(new SummaryStatistics()));
     o.rows().forEach(r -> st.get(r.task().point()).addValue(r.wallS()));
@@ -29,16 +34,22 @@ public final class SweepSummary {
       StringBuilder name = new StringBuilder();
       points.get(p).forEach((k, v) -> name.append(k).append('=').append(v).append(' '));
       double[] ci = SweepRunner.ci95(st.get(p));
-      w.append(String.format(Locale.ROOT, "  %-50s %9.3fs %21s%n", name.toString().strip(),
-          st.get(p).getMean(), ci == null ? "-"
-              : String.format(Locale.ROOT, "[%.3f, %.3f]", ci[0], ci[1])));
+      w.append(
+          String.format(
+              Locale.ROOT,
+              "  %-50s %9.3fs %21s%n",
+              name.toString().strip(),
+              st.get(p).getMean(),
+              ci == null ? "-" : String.format(Locale.ROOT, "[%.3f, %.3f]", ci[0], ci[1])));
     }
     if (shown < points.size()) {
-      w.append(String.format(Locale.ROOT, "  ... %d more points in summary.csv%n",
-          points.size() - shown));
+      w.append(
+          String.format(
+              Locale.ROOT, "  ... %d more points in summary.csv%n", points.size() - shown));
     }
-    w.append(String.format(Locale.ROOT, "Wrote %s, %s%n", dir.resolve("results.csv"),
-        dir.resolve("summary.csv")));
+    w.append(
+        String.format(
+            Locale.ROOT, "Wrote %s, %s%n", dir.resolve("results.csv"), dir.resolve("summary.csv")));
     return w.toString();
   }
 }

@@ -98,8 +98,8 @@ public record CargoMetadata(
    * One target of a package.
    *
    * @param name the target's name (the crate name for a lib)
-   * @param kinds {@code kind}: {@code lib}, {@code rlib}, {@code proc-macro}, {@code bin},
-   *     {@code custom-build}, {@code test}, {@code example}, {@code bench}, ...
+   * @param kinds {@code kind}: {@code lib}, {@code rlib}, {@code proc-macro}, {@code bin}, {@code
+   *     custom-build}, {@code test}, {@code example}, {@code bench}, ...
    */
   public record Target(String name, List<String> kinds) {
     public Target {
@@ -136,8 +136,9 @@ public record CargoMetadata(
   public record Dep(String pkg, String name, Set<DepKind> kinds) {
     public Dep {
       Objects.requireNonNull(pkg, "pkg");
-      kinds = Collections.unmodifiableSet(kinds.isEmpty()
-          ? EnumSet.noneOf(DepKind.class) : EnumSet.copyOf(kinds));
+      kinds =
+          Collections.unmodifiableSet(
+              kinds.isEmpty() ? EnumSet.noneOf(DepKind.class) : EnumSet.copyOf(kinds));
     }
   }
 
@@ -190,8 +191,12 @@ public record CargoMetadata(
       throw new Problem("no version field (is this cargo metadata --format-version 1 output?)");
     }
     if (version != SUPPORTED_VERSION) {
-      throw new Problem("unsupported metadata format version " + version + ", expected "
-          + SUPPORTED_VERSION + " (cargo metadata --format-version 1)");
+      throw new Problem(
+          "unsupported metadata format version "
+              + version
+              + ", expected "
+              + SUPPORTED_VERSION
+              + " (cargo metadata --format-version 1)");
     }
     List<Package> packages = new ArrayList<>();
     Map<String, Package> byId = new LinkedHashMap<>();
@@ -254,8 +259,11 @@ public record CargoMetadata(
         return DepKind.DEV;
       default:
         String text = k.asText();
-        throw new Problem("a dependency of " + where + " has the unknown kind "
-            + (k.isTextual() && text.length() <= 20 ? "'" + text + "'" : Json.describe(k)));
+        throw new Problem(
+            "a dependency of "
+                + where
+                + " has the unknown kind "
+                + (k.isTextual() && text.length() <= 20 ? "'" + text + "'" : Json.describe(k)));
     }
   }
 
@@ -267,10 +275,15 @@ public record CargoMetadata(
     String id = Json.requireText(p, "id", where);
     List<Target> targets = new ArrayList<>();
     for (JsonNode t : Json.optionalArray(p, "targets", "package " + id)) {
-      targets.add(new Target(Json.requireText(t, "name", "a target of " + id),
-          Json.textList(t, "kind", "a target of " + id)));
+      targets.add(
+          new Target(
+              Json.requireText(t, "name", "a target of " + id),
+              Json.textList(t, "kind", "a target of " + id)));
     }
-    return new Package(id, Json.requireText(p, "name", "package " + id),
-        Json.requireText(p, "version", "package " + id), targets);
+    return new Package(
+        id,
+        Json.requireText(p, "name", "package " + id),
+        Json.requireText(p, "version", "package " + id),
+        targets);
   }
 }

@@ -1,14 +1,14 @@
 package org.cratesim.calibration;
 
-import org.cratesim.importer.EdgeKnowledge;
-import org.cratesim.importer.Calibrations;
-import org.cratesim.importer.Calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.cratesim.importer.Calibration;
+import org.cratesim.importer.Calibrations;
+import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.model.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +38,14 @@ class CalibrationTest {
 
   @Test
   void modelCalibration_needsTheManyCoreData(@TempDir Path shared) {
-    DataException e = assertThrows(DataException.class, () -> ModelCalibration.calibrate(shared,
-        new ModelCalibration.Options(1, false, 1, Calibrator.Objective.WALL), line -> {}));
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () ->
+                ModelCalibration.calibrate(
+                    shared,
+                    new ModelCalibration.Options(1, false, 1, Calibrator.Objective.WALL),
+                    line -> {}));
     assertEquals(shared + ": no " + ModelCalibration.LQD + " inside", e.getMessage());
   }
 
@@ -62,8 +68,11 @@ class CalibrationTest {
 
   @Test
   void codegenUnitsFor_smallCratesFillFewerCgus() {
-    Calibration c = Calibrations.shipped().get(Calibrations.MANY_CORE, Mode.DEBUG)
-        .with("cgu_work_s", 0.1).with("codegen_units", 16);
+    Calibration c =
+        Calibrations.shipped()
+            .get(Calibrations.MANY_CORE, Mode.DEBUG)
+            .with("cgu_work_s", 0.1)
+            .with("codegen_units", 16);
     assertEquals(1, c.codegenUnitsFor(0.01));
     assertEquals(5, c.codegenUnitsFor(0.5));
     assertEquals(16, c.codegenUnitsFor(30));
@@ -75,14 +84,34 @@ class CalibrationTest {
     Path dir = Path.of("src/test/resources/validate");
     List<Validation.Pair> pairs = Validation.pair(dir, dir);
     List<Validation.Loaded> pages = Validation.load(pairs, true, 2, i -> {});
-    Calibration start = Calibrations.start().get(Calibrations.TWO_CORE, Mode.DEBUG)
-        .with("contention_codegen", 0.4);
+    Calibration start =
+        Calibrations.start().get(Calibrations.TWO_CORE, Mode.DEBUG).with("contention_codegen", 0.4);
     List<Calibrator.Param> params =
         List.of(new Calibrator.Param("contention_codegen", 0, 0.5, 0.05));
-    Calibrator.Result a = Calibrator.fit(pairs, pages, EdgeKnowledge.none(), start, params, 1.0,
-        2, 3, Calibrator.Objective.WALL, s -> {});
-    Calibrator.Result b = Calibrator.fit(pairs, pages, EdgeKnowledge.none(), start, params, 1.0,
-        1, 3, Calibrator.Objective.WALL, s -> {});
+    Calibrator.Result a =
+        Calibrator.fit(
+            pairs,
+            pages,
+            EdgeKnowledge.none(),
+            start,
+            params,
+            1.0,
+            2,
+            3,
+            Calibrator.Objective.WALL,
+            s -> {});
+    Calibrator.Result b =
+        Calibrator.fit(
+            pairs,
+            pages,
+            EdgeKnowledge.none(),
+            start,
+            params,
+            1.0,
+            1,
+            3,
+            Calibrator.Objective.WALL,
+            s -> {});
     assertTrue(Calibrator.objective(a.after()) <= Calibrator.objective(a.before()));
     assertEquals(a.fitted(), b.fitted());
     assertTrue(a.evaluations() > 2);

@@ -1,7 +1,5 @@
 package org.cratesim.calibration;
 
-import org.cratesim.model.CostRates;
-import org.cratesim.cost.CostModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,15 +21,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cratesim.TestPaths;
-import org.cratesim.cli.BadInputException;
-import org.cratesim.cli.CalibrateCostsCommand;
-import org.cratesim.cli.CratesimCommand;
 import org.cratesim.calibration.CostCalibration.Leaf;
 import org.cratesim.calibration.CostCalibration.Profile;
 import org.cratesim.calibration.CostCalibration.Quality;
 import org.cratesim.calibration.CostCalibration.Result;
 import org.cratesim.calibration.CostCalibration.Row;
 import org.cratesim.calibration.CostCalibration.Sample;
+import org.cratesim.cli.BadInputException;
+import org.cratesim.cli.CalibrateCostsCommand;
+import org.cratesim.cli.CratesimCommand;
+import org.cratesim.cost.CostModel;
+import org.cratesim.model.CostRates;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioReader;
@@ -95,8 +95,7 @@ class CostCalibrationTest {
 
   @Test
   void qualityMeasuresPerCrateRelativeErrorAndLogR2() {
-    Quality perfect = CostCalibration.quality(new double[] {1, 2, 4, 8},
-        new double[] {1, 2, 4, 8});
+    Quality perfect = CostCalibration.quality(new double[] {1, 2, 4, 8}, new double[] {1, 2, 4, 8});
     assertEquals(4, perfect.n());
     assertEquals(0, perfect.medianAbsRelError(), 0);
     assertEquals(1, perfect.r2Log(), 0);
@@ -162,8 +161,10 @@ class CostCalibrationTest {
       double dbg0 = prior.get("debuginfo_none_factor");
       double n = CostModel.cguCount(kir, CostCalibration.RELEASE_CGUS, prior.get("min_cgu_kir"));
       double thinLocal = n > 1 ? 1 + prior.get("thin_local_lto_share") : 1;
-      double optWork = 0.02 + m * kinst + dbg0 * (t * kir + thinLocal
-          * n * 0.1 * 20 * Math.pow(kir / n / 20, 1.1));
+      double optWork =
+          0.02
+              + m * kinst
+              + dbg0 * (t * kir + thinLocal * n * 0.1 * 20 * Math.pow(kir / n / 20, 1.1));
       Map<Mode, Leaf> leaves = new EnumMap<>(Mode.class);
       leaves.put(Mode.CHECK, new Leaf(rmeta + 0.01, rmeta));
       leaves.put(Mode.DEBUG, new Leaf(rmeta + debugWork, rmeta));
@@ -186,8 +187,11 @@ class CostCalibrationTest {
   }
 
   private static CostRates prior() {
-    return CostRates.shipped().with("debuginfo_none_factor", 0.75).with("min_cgu_kir", 0.5)
-        .with("llvm_opt_ref_kir", 20.0).with("thin_local_lto_share", 0.1);
+    return CostRates.shipped()
+        .with("debuginfo_none_factor", 0.75)
+        .with("min_cgu_kir", 0.5)
+        .with("llvm_opt_ref_kir", 20.0)
+        .with("thin_local_lto_share", 0.1);
   }
 
   @Test
@@ -209,7 +213,8 @@ class CostCalibrationTest {
     want.put("llvm_opt_exponent", 1.1);
     // a statistic of the data (median copies per line), not a generating rate
     want.put("copies_per_line", r.rates().get("copies_per_line"));
-    assertEquals(CostCalibration.FITTED_KEYS.stream().sorted().toList(),
+    assertEquals(
+        CostCalibration.FITTED_KEYS.stream().sorted().toList(),
         want.keySet().stream().sorted().toList());
     for (var e : want.entrySet()) {
       assertEquals(e.getValue(), r.rates().get(e.getKey()), 1e-9 * e.getValue(), e.getKey());
@@ -239,8 +244,8 @@ class CostCalibrationTest {
   void tooFewCratesIsAnError() {
     CostRates prior = prior();
     List<Sample> few = synthetic(prior).subList(0, 5);
-    DataException e = assertThrows(DataException.class,
-        () -> CostCalibration.calibrate(few, prior));
+    DataException e =
+        assertThrows(DataException.class, () -> CostCalibration.calibrate(few, prior));
     assertTrue(e.getMessage().startsWith("only "), e.getMessage());
   }
 
@@ -249,7 +254,9 @@ class CostCalibrationTest {
     CostRates prior = prior();
     Result r = CostCalibration.calibrate(synthetic(prior), prior);
     String toml = CostCalibration.toml(r);
-    assertEquals(toml, CostCalibration.toml(CostCalibration.calibrate(synthetic(prior), prior)),
+    assertEquals(
+        toml,
+        CostCalibration.toml(CostCalibration.calibrate(synthetic(prior), prior)),
         "same data, same bytes");
     String[] lines = toml.split("\n");
     int table = -1;
@@ -278,11 +285,17 @@ class CostCalibrationTest {
     }
   }
 
-  private static CostModel.UnitCost modelCost(String mode, long loc, long copies)
-      throws Exception {
-    Scenario sc = ScenarioReader.parse("name = \"leaf\"\n[build]\njobs = 1\nmode = \""
-        + mode + "\"\n[[crate]]\nname = \"leaf\"\nkind = \"lib\"\nloc = " + loc
-        + "\nown_instantiations = " + copies + "\n[costs]\ncopies_per_line = 0\n", "leaf.toml");
+  private static CostModel.UnitCost modelCost(String mode, long loc, long copies) throws Exception {
+    Scenario sc =
+        ScenarioReader.parse(
+            "name = \"leaf\"\n[build]\njobs = 1\nmode = \""
+                + mode
+                + "\"\n[[crate]]\nname = \"leaf\"\nkind = \"lib\"\nloc = "
+                + loc
+                + "\nown_instantiations = "
+                + copies
+                + "\n[costs]\ncopies_per_line = 0\n",
+            "leaf.toml");
     return new CostModel(sc).cost(sc.crates().get(0), false, mode.equals("release") ? 16 : 256);
   }
 
@@ -296,31 +309,44 @@ class CostCalibrationTest {
       String what = c[0] + " lines, " + c[1] + " copies: ";
       CostModel.UnitCost debug = modelCost("debug", c[0], c[1]);
       assertEquals(CostCalibration.frontend(r, c[0]), debug.frontendS(), 1e-9, what + "front");
-      assertEquals(CostCalibration.debugCodegen(r, c[1], ir), debug.codegenS() + debug.ltoS(),
-          1e-9, what + "debug codegen");
+      assertEquals(
+          CostCalibration.debugCodegen(r, c[1], ir),
+          debug.codegenS() + debug.ltoS(),
+          1e-9,
+          what + "debug codegen");
       CostModel.UnitCost release = modelCost("release", c[0], c[1]);
       assertEquals(CostCalibration.frontend(r, c[0]), release.frontendS(), 1e-9, what + "front");
-      assertEquals(CostCalibration.releaseCodegen(r, c[1], ir),
-          release.codegenS() + release.ltoS(), 1e-9, what + "release codegen");
+      assertEquals(
+          CostCalibration.releaseCodegen(r, c[1], ir),
+          release.codegenS() + release.ltoS(),
+          1e-9,
+          what + "release codegen");
     }
   }
 
   private static Row row(Result r, String quantity) {
-    return r.rows().stream().filter(x -> x.quantity().equals(quantity)).findFirst()
+    return r.rows().stream()
+        .filter(x -> x.quantity().equals(quantity))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + quantity));
   }
 
   // ------------------------------------------------------------------------------------------
   // reading
 
-  private static final String HEADER = "crate,rust_files,rust_code_lines,llvm_lines_debug,"
-      + "llvm_copies_debug,check_total_s,check_expand_s,debug_mono_collect_s";
+  private static final String HEADER =
+      "crate,rust_files,rust_code_lines,llvm_lines_debug,"
+          + "llvm_copies_debug,check_total_s,check_expand_s,debug_mono_collect_s";
 
   @Test
   void parsesTheCsvWithEmptyCellsAndDashedVersions() {
-    List<Profile> p = CostCalibration.parseProfiles(HEADER + "\n"
-        + "actix-http-3.0.0-beta.19,80,15552,84156,2997,2.061,0.246,\n"
-        + "tiny-0.1.0,1,10,,,0.05,0.001,0.0\n", "x.csv");
+    List<Profile> p =
+        CostCalibration.parseProfiles(
+            HEADER
+                + "\n"
+                + "actix-http-3.0.0-beta.19,80,15552,84156,2997,2.061,0.246,\n"
+                + "tiny-0.1.0,1,10,,,0.05,0.001,0.0\n",
+            "x.csv");
     assertEquals(2, p.size());
     Profile a = p.get(0);
     assertEquals("actix-http-3.0.0-beta.19", a.crate());
@@ -335,63 +361,94 @@ class CostCalibrationTest {
 
   @Test
   void csvErrorsNameTheFileAndLine() {
-    DataException bad = assertThrows(DataException.class, () -> CostCalibration.parseProfiles(
-        HEADER + "\nfoo-1.0.0,1,x,3,4,,,\n", "p.csv"));
+    DataException bad =
+        assertThrows(
+            DataException.class,
+            () -> CostCalibration.parseProfiles(HEADER + "\nfoo-1.0.0,1,x,3,4,,,\n", "p.csv"));
     assertEquals("p.csv:2: rust_code_lines 'x' is not a number", bad.getMessage());
-    DataException cells = assertThrows(DataException.class, () -> CostCalibration.parseProfiles(
-        HEADER + "\nfoo-1.0.0,1,2\n", "p.csv"));
+    DataException cells =
+        assertThrows(
+            DataException.class,
+            () -> CostCalibration.parseProfiles(HEADER + "\nfoo-1.0.0,1,2\n", "p.csv"));
     assertTrue(cells.getMessage().startsWith("p.csv:2: 3 cells"), cells.getMessage());
-    DataException col = assertThrows(DataException.class,
-        () -> CostCalibration.parseProfiles("crate,rust_code_lines\nfoo-1.0.0,3\n", "p.csv"));
+    DataException col =
+        assertThrows(
+            DataException.class,
+            () -> CostCalibration.parseProfiles("crate,rust_code_lines\nfoo-1.0.0,3\n", "p.csv"));
     assertEquals("p.csv:1: no column 'llvm_lines_debug'", col.getMessage());
   }
 
-  private static String page(String leafName, String leafVersion, String leafTarget,
-      String rmeta) {
+  private static String page(String leafName, String leafVersion, String leafTarget, String rmeta) {
     return "{\"source\":\"x.html\",\"total_text\":\"3.0s\",\"total_s\":3.0,\"jobs\":1,"
         + "\"ncpu\":48,\"profile\":\"dev\",\"rustc\":\"rustc 1.60.0-nightly\",\"units\":["
         + "{\"i\":0,\"name\":\"dep\",\"version\":\"1.0.0\",\"mode\":\"todo\",\"target\":\"\","
         + "\"start\":0.5,\"duration\":1.0,\"rmeta_time\":0.4,\"unlocked_units\":[2],"
         + "\"unlocked_rmeta_units\":[]},"
-        + "{\"i\":1,\"name\":\"" + leafName + "\",\"version\":\"" + leafVersion + "\","
+        + "{\"i\":1,\"name\":\""
+        + leafName
+        + "\",\"version\":\""
+        + leafVersion
+        + "\","
         + "\"mode\":\"todo\",\"target\":\" build script\",\"start\":0.5,\"duration\":0.3,"
         + "\"rmeta_time\":null,\"unlocked_units\":[],\"unlocked_rmeta_units\":[]},"
-        + "{\"i\":2,\"name\":\"" + leafName + "\",\"version\":\"" + leafVersion + "\","
-        + "\"mode\":\"todo\",\"target\":\"" + leafTarget + "\",\"start\":1.5,\"duration\":1.5,"
-        + "\"rmeta_time\":" + rmeta + ",\"unlocked_units\":[],\"unlocked_rmeta_units\":[]}]}";
+        + "{\"i\":2,\"name\":\""
+        + leafName
+        + "\",\"version\":\""
+        + leafVersion
+        + "\","
+        + "\"mode\":\"todo\",\"target\":\""
+        + leafTarget
+        + "\",\"start\":1.5,\"duration\":1.5,"
+        + "\"rmeta_time\":"
+        + rmeta
+        + ",\"unlocked_units\":[],\"unlocked_rmeta_units\":[]}]}";
   }
 
   @Test
   void findsTheLeafLibUnitByNameAndVersion() throws Exception {
-    Leaf l = CostCalibration.leafOf(TimingsReader.readJson(
-        page("foo", "3.0.0-beta.1", "", "0.7"), "x.json"), "foo-3.0.0-beta.1");
+    Leaf l =
+        CostCalibration.leafOf(
+            TimingsReader.readJson(page("foo", "3.0.0-beta.1", "", "0.7"), "x.json"),
+            "foo-3.0.0-beta.1");
     assertEquals(new Leaf(1.5, 0.7), l);
-    Leaf check = CostCalibration.leafOf(TimingsReader.readJson(
-        page("foo", "3.0.0-beta.1", " lib (check)", "1.4"), "x.json"), "foo-3.0.0-beta.1");
+    Leaf check =
+        CostCalibration.leafOf(
+            TimingsReader.readJson(page("foo", "3.0.0-beta.1", " lib (check)", "1.4"), "x.json"),
+            "foo-3.0.0-beta.1");
     assertEquals(new Leaf(1.5, 1.4), check);
-    Leaf pm = CostCalibration.leafOf(TimingsReader.readJson(
-        page("foo", "1.0.0", "", "null"), "x.json"), "foo-1.0.0");
+    Leaf pm =
+        CostCalibration.leafOf(
+            TimingsReader.readJson(page("foo", "1.0.0", "", "null"), "x.json"), "foo-1.0.0");
     assertNull(pm.rmetaTime());
-    assertNull(CostCalibration.leafOf(TimingsReader.readJson(
-        page("foo", "1.0.0", " bin \\\"foo\\\" (check)", "1.4"), "x.json"), "foo-1.0.0"));
-    assertNull(CostCalibration.leafOf(TimingsReader.readJson(
-        page("foo", "1.0.0", "", "0.7"), "x.json"), "foo-1.0.1"));
+    assertNull(
+        CostCalibration.leafOf(
+            TimingsReader.readJson(
+                page("foo", "1.0.0", " bin \\\"foo\\\" (check)", "1.4"), "x.json"),
+            "foo-1.0.0"));
+    assertNull(
+        CostCalibration.leafOf(
+            TimingsReader.readJson(page("foo", "1.0.0", "", "0.7"), "x.json"), "foo-1.0.1"));
   }
 
   @Test
   void loadsTimingFilesByCrateAndMode(@TempDir Path shared) throws IOException {
     Path dir = shared.resolve(CostCalibration.DATA_DIR);
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(CostCalibration.PROFILES), HEADER + "\n"
-        + "foo-3.0.0-beta.1,3,1500,9000,300,0.3,0.02,0.01\n"
-        + "bar-1.0.0,1,10,,,0.05,0.001,\n");
+    Files.writeString(
+        dir.resolve(CostCalibration.PROFILES),
+        HEADER
+            + "\n"
+            + "foo-3.0.0-beta.1,3,1500,9000,300,0.3,0.02,0.01\n"
+            + "bar-1.0.0,1,10,,,0.05,0.001,\n");
     for (Mode m : Mode.values()) {
       Files.createDirectories(dir.resolve(CostCalibration.folder(m)));
-      Files.writeString(dir.resolve(CostCalibration.folder(m)).resolve(
-          CostCalibration.timingFileName("foo-3.0.0-beta.1", m)),
+      Files.writeString(
+          dir.resolve(CostCalibration.folder(m))
+              .resolve(CostCalibration.timingFileName("foo-3.0.0-beta.1", m)),
           page("foo", "3.0.0-beta.1", m == Mode.CHECK ? " lib (check)" : "", "0.7"));
     }
-    assertEquals("cargo-timing-foo-3.0.0-beta.1-opt-j1.json",
+    assertEquals(
+        "cargo-timing-foo-3.0.0-beta.1-opt-j1.json",
         CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.RELEASE));
     List<Sample> s = CostCalibration.load(shared);
     assertEquals(2, s.size());
@@ -399,15 +456,17 @@ class CostCalibrationTest {
     assertEquals(new Leaf(1.5, 0.7), s.get(0).leaves().get(Mode.DEBUG));
     assertTrue(s.get(1).leaves().isEmpty(), "no timing files: no leaves");
 
-    Files.writeString(dir.resolve(CostCalibration.folder(Mode.RELEASE)).resolve(
-        CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.RELEASE)), "{\"units\": 3}");
+    Files.writeString(
+        dir.resolve(CostCalibration.folder(Mode.RELEASE))
+            .resolve(CostCalibration.timingFileName("foo-3.0.0-beta.1", Mode.RELEASE)),
+        "{\"units\": 3}");
     DataException e = assertThrows(DataException.class, () -> CostCalibration.load(shared));
-    assertTrue(e.getMessage().contains("cargo-timing-foo-3.0.0-beta.1-opt-j1.json"),
-        e.getMessage());
-    DataException none = assertThrows(DataException.class,
-        () -> CostCalibration.load(shared.resolve("nowhere")));
-    assertTrue(none.getMessage().endsWith("no groundtruth/lqd-epyc-2022 inside"),
-        none.getMessage());
+    assertTrue(
+        e.getMessage().contains("cargo-timing-foo-3.0.0-beta.1-opt-j1.json"), e.getMessage());
+    DataException none =
+        assertThrows(DataException.class, () -> CostCalibration.load(shared.resolve("nowhere")));
+    assertTrue(
+        none.getMessage().endsWith("no groundtruth/lqd-epyc-2022 inside"), none.getMessage());
   }
 
   @Test
@@ -423,7 +482,8 @@ class CostCalibrationTest {
     }
     StringWriter err = new StringWriter();
     top.setErr(new PrintWriter(err));
-    assertEquals(CratesimCommand.EXIT_BAD_INPUT,
+    assertEquals(
+        CratesimCommand.EXIT_BAD_INPUT,
         top.execute("calibrate-costs", "--shared", empty.toString()));
     assertEquals(empty + ": no groundtruth/lqd-epyc-2022 inside", err.toString().strip());
   }
@@ -433,8 +493,8 @@ class CostCalibrationTest {
 
   private static Path sharedOrSkip() {
     Path shared = TestPaths.shared();
-    Assumptions.assumeTrue(shared != null
-        && Files.isDirectory(shared.resolve(CostCalibration.DATA_DIR)),
+    Assumptions.assumeTrue(
+        shared != null && Files.isDirectory(shared.resolve(CostCalibration.DATA_DIR)),
         "../shared/groundtruth not present: skipping the calibration on lqd-epyc-2022");
     return shared;
   }
@@ -448,8 +508,13 @@ class CostCalibrationTest {
     assertTrue(row(r, "front end").quality().n() > 500);
     assertTrue(row(r, "front end").quality().r2Log() > 0.5, r.rows().toString());
     assertTrue(row(r, "passes -> j1 scale").quality().r2Log() > 0.95, r.rows().toString());
-    for (String q : List.of("IR lines", "mono collect", "codegen_ir", "codegen work debug",
-        "codegen work release")) {
+    for (String q :
+        List.of(
+            "IR lines",
+            "mono collect",
+            "codegen_ir",
+            "codegen work debug",
+            "codegen work release")) {
       Quality quality = row(r, q).quality();
       assertTrue(quality.n() > 250, q + " " + quality);
       assertTrue(quality.r2Log() > 0.85, q + " " + quality);
@@ -457,15 +522,19 @@ class CostCalibrationTest {
     }
     // rates in plausible ranges (seconds on a 2022 EPYC core)
     assertBetween(r.rates().get("frontend_fixed_s"), 0.05, 0.5);
-    double perKloc = r.rates().get("frontend_per_kloc_s") + r.rates().get("expand_per_kloc_s")
-        + r.rates().get("metadata_write_per_kloc_s");
+    double perKloc =
+        r.rates().get("frontend_per_kloc_s")
+            + r.rates().get("expand_per_kloc_s")
+            + r.rates().get("metadata_write_per_kloc_s");
     assertBetween(perKloc, 0.03, 0.3);
     assertBetween(r.rates().get("expand_per_kloc_s") / perKloc, 0.02, 0.3);
     assertBetween(r.rates().get("llvm_opt_exponent"), 0.8, 1.5);
     assertBetween(r.rates().get("llvm_debug_per_kir_s"), 0.005, 0.1);
-    assertEquals(CostCalibration.toml(r),
-        CostCalibration.toml(CostCalibration.calibrate(CostCalibration.load(shared),
-            CostRates.shipped())), "deterministic");
+    assertEquals(
+        CostCalibration.toml(r),
+        CostCalibration.toml(
+            CostCalibration.calibrate(CostCalibration.load(shared), CostRates.shipped())),
+        "deterministic");
   }
 
   @Test
@@ -477,10 +546,13 @@ class CostCalibrationTest {
       shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     // until the shipped file is the command's output (its golden reports follow it), skip
-    Assumptions.assumeTrue(shipped.contains(CostCalibration.COMMAND),
+    Assumptions.assumeTrue(
+        shipped.contains(CostCalibration.COMMAND),
         "costs.toml was not written by calibrate-costs: skipping the reproducibility check");
     Result r = CostCalibration.calibrate(shared);
-    assertEquals(CostCalibration.toml(r), shipped,
+    assertEquals(
+        CostCalibration.toml(r),
+        shipped,
         "costs.toml is stale; regenerate it with: " + CostCalibration.COMMAND);
   }
 

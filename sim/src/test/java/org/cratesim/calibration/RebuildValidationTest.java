@@ -1,6 +1,5 @@
 package org.cratesim.calibration;
 
-import org.cratesim.importer.Calibrations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cratesim.TestPaths;
 import org.cratesim.cli.CratesimCommand;
+import org.cratesim.importer.Calibrations;
 import org.junit.jupiter.api.Test;
 
 /** validate-rebuilds on own-2core-2026 (skipped without ../shared). */
@@ -23,13 +23,15 @@ class RebuildValidationTest {
   void incremental_everyMeasuredBuildHasAPrediction() throws Exception {
     Path own = own();
     assertEquals("schema", RebuildValidation.top(own.resolve("macro-heavy")));
-    assertEquals(List.of("m00", "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09"),
+    assertEquals(
+        List.of("m00", "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09"),
         RebuildValidation.members(own.resolve("split")));
     List<RebuildValidation.IncrementalRow> rows =
         RebuildValidation.incremental(own, Calibrations.shipped());
     assertEquals(18, rows.size());
     for (var r : rows) {
-      assertTrue(r.predictedS() > 0 && r.minS() <= r.measuredS() && r.measuredS() <= r.maxS(),
+      assertTrue(
+          r.predictedS() > 0 && r.minS() <= r.measuredS() && r.measuredS() <= r.maxS(),
           r.toString());
     }
   }

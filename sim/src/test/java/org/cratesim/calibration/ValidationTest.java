@@ -1,15 +1,15 @@
 package org.cratesim.calibration;
 
-import org.cratesim.importer.TimingsImporter;
-import org.cratesim.importer.EdgeKnowledge;
-import org.cratesim.importer.Calibrations;
-import org.cratesim.importer.Calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.cratesim.importer.Calibration;
+import org.cratesim.importer.Calibrations;
+import org.cratesim.importer.EdgeKnowledge;
+import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Mode;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +28,8 @@ class ValidationTest {
 
   @Test
   void pair_missingFolder_isAnError() {
-    assertThrows(java.io.IOException.class,
-        () -> Validation.pair(VALIDATE.resolve("nope"), VALIDATE));
+    assertThrows(
+        java.io.IOException.class, () -> Validation.pair(VALIDATE.resolve("nope"), VALIDATE));
   }
 
   @Test
@@ -57,9 +57,14 @@ class ValidationTest {
     List<Validation.Loaded> pages = Validation.load(pairs, true, 2, i -> {});
     assertTrue(pages.stream().allMatch(l -> l.graph().isPresent()));
     Calibrations cals = Calibrations.shipped();
-    List<Validation.Row> rows = Validation.predict(pairs, pages,
-        (p, m) -> cals.get(Calibrations.profileFor(p.ncpu()), m), EdgeKnowledge.none(), 2,
-        i -> {});
+    List<Validation.Row> rows =
+        Validation.predict(
+            pairs,
+            pages,
+            (p, m) -> cals.get(Calibrations.profileFor(p.ncpu()), m),
+            EdgeKnowledge.none(),
+            2,
+            i -> {});
     for (Validation.Row r : rows) {
       assertEquals(2, r.toJobs());
       assertTrue(Math.abs(r.error()) < 0.2, r.key() + " error " + r.error());
@@ -73,19 +78,28 @@ class ValidationTest {
     List<Validation.Loaded> pages = Validation.load(pairs, false, 1, i -> {});
     Calibrations cals = Calibrations.shipped();
     Validation.CalibrationChooser c = (p, m) -> cals.get(Calibrations.TWO_CORE, m);
-    assertEquals(Validation.predict(pairs, pages, c, EdgeKnowledge.none(), 1, i -> {}),
+    assertEquals(
+        Validation.predict(pairs, pages, c, EdgeKnowledge.none(), 1, i -> {}),
         Validation.predict(pairs, pages, c, EdgeKnowledge.none(), 4, i -> {}));
   }
 
   @Test
   void unitErrors_perfectPrediction_scoresZero() throws Exception {
     // simulate the j2 page with itself: no speed-up model, replay at its own -j
-    var page = org.cratesim.timings.TimingsReader.read(
-        VALIDATE.resolve("cli/timings/clean-dev-j2-r2.json"));
-    Calibration flat = Calibrations.shipped().get(Calibrations.TWO_CORE, Mode.DEBUG)
-        .with("contention_frontend", 0).with("contention_codegen", 0)
-        .with("contention_other", 0).with("speed_frontend", 1).with("speed_codegen", 1)
-        .with("speed_other", 1).with("codegen_serial_share", 1).with("codegen_fixed_s", 0);
+    var page =
+        org.cratesim.timings.TimingsReader.read(
+            VALIDATE.resolve("cli/timings/clean-dev-j2-r2.json"));
+    Calibration flat =
+        Calibrations.shipped()
+            .get(Calibrations.TWO_CORE, Mode.DEBUG)
+            .with("contention_frontend", 0)
+            .with("contention_codegen", 0)
+            .with("contention_other", 0)
+            .with("speed_frontend", 1)
+            .with("speed_codegen", 1)
+            .with("speed_other", 1)
+            .with("codegen_serial_share", 1)
+            .with("codegen_fixed_s", 0);
     var sim = org.cratesim.cargo.BuildSimulator.simulate(TimingsImporter.toScenario(page, flat));
     UnitErrors e = new UnitErrors();
     e.add(sim, page);

@@ -48,18 +48,22 @@ class BuildInvariantsTest {
       if (u.unit().requiresUpstreamObjects()) {
         // cargo's depend_on_deps_of_deps: every transitive dependency fully built
         for (int t : transitiveDeps(g, i)) {
-          assertTrue(u.startNanos() >= r.units().get(t).endNanos(),
+          assertTrue(
+              u.startNanos() >= r.units().get(t).endNanos(),
               u.unit().label() + " started before transitive dep " + t + " finished");
         }
       }
       for (UnitDep d : g.deps(i)) {
         UnitData dep = r.units().get(d.unit());
-        long available = d.artifact() == Artifact.METADATA
-            ? dep.startNanos() + dep.rmetaNanos()
-            : dep.endNanos();
-        assertTrue(d.artifact() == Artifact.ALL || dep.rmetaNanos() >= 0,
+        long available =
+            d.artifact() == Artifact.METADATA
+                ? dep.startNanos() + dep.rmetaNanos()
+                : dep.endNanos();
+        assertTrue(
+            d.artifact() == Artifact.ALL || dep.rmetaNanos() >= 0,
             "metadata edge to a unit without .rmeta");
-        assertTrue(u.startNanos() >= available,
+        assertTrue(
+            u.startNanos() >= available,
             u.unit().label() + " started before " + dep.unit().label() + " was available");
       }
     }
@@ -68,8 +72,10 @@ class BuildInvariantsTest {
     assertTrue(r.maxThreads() <= jobs, "more threads than tokens");
     for (ConcurrencySample c : r.concurrency()) {
       assertTrue(c.active() <= jobs && c.threads() <= jobs);
-      assertEquals(g.size(), c.active() + c.waiting() + c.inactive()
-          + finishedBy(r, c.tNanos()), "concurrency counts at " + c.tNanos());
+      assertEquals(
+          g.size(),
+          c.active() + c.waiting() + c.inactive() + finishedBy(r, c.tNanos()),
+          "concurrency counts at " + c.tNanos());
     }
     // the simulated critical chain covers the whole wall time without gaps
     List<ChainLink> chain = r.criticalChain();
@@ -101,8 +107,9 @@ class BuildInvariantsTest {
 
   @Test
   void simulate_sameScenario_sameBytesAcrossRunsAndThreads() throws Exception {
-    Scenario sc = SyntheticGraphs.layered(300, 16, 6, Mode.RELEASE, 99, true)
-        .withMachine(new MachineSettings(0.05, 0.1, 0.02));
+    Scenario sc =
+        SyntheticGraphs.layered(300, 16, 6, Mode.RELEASE, 99, true)
+            .withMachine(new MachineSettings(0.05, 0.1, 0.02));
     String first = JsonReport.render(sc.name(), BuildSimulator.simulate(sc));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -122,8 +129,8 @@ class BuildInvariantsTest {
   void simulate_contention_slowsTheBuildButKeepsInvariants() {
     Scenario sc = SyntheticGraphs.layered(100, 16, 8, Mode.RELEASE, 5, true);
     BuildResult plain = BuildSimulator.simulate(sc);
-    BuildResult contended = BuildSimulator.simulate(sc.withMachine(new MachineSettings(0.1, 0.1,
-        0.1)));
+    BuildResult contended =
+        BuildSimulator.simulate(sc.withMachine(new MachineSettings(0.1, 0.1, 0.1)));
     assertTrue(contended.wallNanos() > plain.wallNanos());
     assertTrue(contended.maxThreads() <= 8);
   }

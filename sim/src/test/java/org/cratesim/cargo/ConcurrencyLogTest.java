@@ -16,8 +16,11 @@ class ConcurrencyLogTest {
     log.add(5, 1, 2, 1, 1);
     log.add(5, 2, 1, 1, 2); // same time: replaces the previous one
     log.add(9, 1, 1, 1, 1);
-    assertEquals(List.of(new ConcurrencySample(0, 0, 3, 1, 0),
-        new ConcurrencySample(5, 2, 1, 1, 2), new ConcurrencySample(9, 1, 1, 1, 1)),
+    assertEquals(
+        List.of(
+            new ConcurrencySample(0, 0, 3, 1, 0),
+            new ConcurrencySample(5, 2, 1, 1, 2),
+            new ConcurrencySample(9, 1, 1, 1, 1)),
         log.asList());
   }
 

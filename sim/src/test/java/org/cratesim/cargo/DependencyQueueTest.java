@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class DependencyQueueTest {
 
   private static Unit unit(int i) {
-    return new Unit(i, "u" + i, "1.0.0", TargetKind.LIB, CompileMode.BUILD,
-        UnitWork.of(1, 0, 1, 0));
+    return new Unit(
+        i, "u" + i, "1.0.0", TargetKind.LIB, CompileMode.BUILD, UnitWork.of(1, 0, 1, 0));
   }
 
   /** A graph from edge lists: deps.get(i) are the units i depends on (with ALL). */
@@ -64,7 +64,9 @@ class DependencyQueueTest {
   void finish_metadataEdge_unblocksBeforeAll() {
     List<Unit> units = List.of(unit(0), unit(1), unit(2));
     List<List<UnitDep>> edges =
-        List.of(List.of(), List.of(new UnitDep(0, Artifact.METADATA)),
+        List.of(
+            List.of(),
+            List.of(new UnitDep(0, Artifact.METADATA)),
             List.of(new UnitDep(0, Artifact.ALL)));
     DependencyQueue q = new DependencyQueue(new UnitGraph(units, edges), new long[] {1, 1, 1});
     q.queueFinished();

@@ -18,11 +18,14 @@ class JobQueueTest {
   }
 
   private static UnitData unit(BuildResult r, String label) {
-    return r.units().stream().filter(u -> u.unit().label().equals(label)).findFirst()
+    return r.units().stream()
+        .filter(u -> u.unit().label().equals(label))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no unit " + label));
   }
 
-  private static final String AB = """
+  private static final String AB =
+      """
       [build]
       jobs = 2
       mode = "%s"
@@ -75,7 +78,8 @@ class JobQueueTest {
     assertEquals(S * 2 + S / 2, check.wallNanos());
   }
 
-  private static final String ONE = """
+  private static final String ONE =
+      """
       [build]
       jobs = %d
       [rustc]
@@ -124,7 +128,8 @@ class JobQueueTest {
     assertEquals(5 * S, r.wallNanos());
   }
 
-  private static final String PROC_MACRO = """
+  private static final String PROC_MACRO =
+      """
       [build]
       jobs = 8
       [[crate]]
@@ -169,7 +174,9 @@ class JobQueueTest {
 
   @Test
   void buildScript_compileThenRunThenCrate() throws Exception {
-    BuildResult r = run("""
+    BuildResult r =
+        run(
+            """
         [build]
         jobs = 4
         [[crate]]
@@ -191,7 +198,9 @@ class JobQueueTest {
 
   @Test
   void priority_mostDependedUponStartsFirst() throws Exception {
-    BuildResult r = run("""
+    BuildResult r =
+        run(
+            """
         [build]
         jobs = 1
         [[crate]]
@@ -211,14 +220,19 @@ class JobQueueTest {
         """);
     // base has two transitive dependents, leaf none: base first despite being declared later
     assertEquals(0, unit(r, "base").startNanos());
-    assertEquals(ChainLink.Wait.TOKEN, r.criticalChain().stream()
-        .filter(l -> l.unit() >= 0 && r.units().get(l.unit()).unit().name().equals("leaf"))
-        .findFirst().map(ChainLink::waitedFor).orElse(ChainLink.Wait.NOTHING));
+    assertEquals(
+        ChainLink.Wait.TOKEN,
+        r.criticalChain().stream()
+            .filter(l -> l.unit() >= 0 && r.units().get(l.unit()).unit().name().equals("leaf"))
+            .findFirst()
+            .map(ChainLink::waitedFor)
+            .orElse(ChainLink.Wait.NOTHING));
   }
 
   @Test
   void schedulingByDuration_startsLongUnitFirst() throws Exception {
-    String toml = """
+    String toml =
+        """
         [build]
         jobs = 1
         scheduling = "%s"
@@ -235,7 +249,9 @@ class JobQueueTest {
 
   @Test
   void tokens_twoJobs_neverMoreThanTwoThreads() throws Exception {
-    BuildResult r = run("""
+    BuildResult r =
+        run(
+            """
         [build]
         jobs = 2
         [[crate]]
@@ -253,7 +269,8 @@ class JobQueueTest {
     assertTrue(r.wallNanos() >= 9 * S); // 18 s of work on 2 threads
   }
 
-  private static final String MECH = """
+  private static final String MECH =
+      """
       [build]
       jobs = %d
       mode = "%s"
@@ -316,7 +333,8 @@ class JobQueueTest {
 
   @Test
   void buildScriptRun_parallelShareRunsOnTokens() throws Exception {
-    String toml = """
+    String toml =
+        """
         [build]
         jobs = %d
         [[crate]]

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Build kinds: what is fresh, what is rebuilt, and how much of it. */
 class RebuildTest {
   private static final long S = 1_000_000_000L;
-  private static final String GRAPH = """
+  private static final String GRAPH =
+      """
       [build]
       jobs = 1
       startup_s = 0.5
@@ -56,8 +57,8 @@ class RebuildTest {
   }
 
   private static Map<String, UnitData> byLabel(BuildResult r) {
-    return r.units().stream().collect(java.util.stream.Collectors.toMap(
-        u -> u.unit().label(), u -> u));
+    return r.units().stream()
+        .collect(java.util.stream.Collectors.toMap(u -> u.unit().label(), u -> u));
   }
 
   @Test
@@ -98,14 +99,17 @@ class RebuildTest {
     Map<String, UnitData> u = byLabel(BuildSimulator.simulate(sc));
     // crates without proc macros: plain_expansion_share (0.2, not expansion_share 0.9) of the
     // 2 s front end, plus check_items_share (0.75) of the rest
-    UnitData core = u.entrySet().stream().filter(e -> e.getKey().startsWith("core"))
-        .findFirst().orElseThrow(() -> new AssertionError(u.keySet())).getValue();
+    UnitData core =
+        u.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("core"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(u.keySet()))
+            .getValue();
     assertEquals(S * 2 / 10 * 2 + S * 75 / 100 * 16 / 10, core.durationNanos());
   }
 
   @Test
-  void incremental_releaseHasNoIncrementalCompilation_dirtyCratesRebuiltInFull()
-      throws Exception {
+  void incremental_releaseHasNoIncrementalCompilation_dirtyCratesRebuiltInFull() throws Exception {
     Scenario sc = scenario("incremental", "[\"core\"]");
     sc = sc.withBuild(sc.build().withMode(org.cratesim.model.Mode.RELEASE));
     Map<String, UnitData> u = byLabel(BuildSimulator.simulate(sc));
@@ -124,8 +128,8 @@ class RebuildTest {
 
   @Test
   void scenario_incrementalWithoutEditsOrUnknownEdit_isBadInput() {
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> scenario("incremental", "[]"));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> scenario("incremental", "[]"));
     assertTrue(e.getMessage().contains("needs edits"), e.getMessage());
     e = assertThrows(ScenarioException.class, () -> scenario("incremental", "[\"nope\"]"));
     assertTrue(e.getMessage().contains("unknown crate 'nope'"), e.getMessage());
@@ -143,15 +147,20 @@ class RebuildTest {
   @Test
   void setOverrides_incrementalKeys() throws Exception {
     Scenario sc = scenario("incremental", "[\"core\"]");
-    Scenario o = org.cratesim.scenario.ScenarioOverrides.apply(sc, Map.of(
-        "incremental.check_items_share", "0.3", "incremental.enabled", "false"));
+    Scenario o =
+        org.cratesim.scenario.ScenarioOverrides.apply(
+            sc, Map.of("incremental.check_items_share", "0.3", "incremental.enabled", "false"));
     assertEquals(0.3, o.rebuild().checkItemsShare());
     assertEquals(java.util.Optional.of(false), o.rebuild().incremental());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> org.cratesim.scenario.ScenarioOverrides.apply(sc,
-            Map.of("incremental.items_share", "1.5")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                org.cratesim.scenario.ScenarioOverrides.apply(
+                    sc, Map.of("incremental.items_share", "1.5")));
     assertTrue(e.getMessage().contains("between 0 and 1"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> org.cratesim.scenario.ScenarioOverrides.apply(sc, Map.of("incremental.x", "1")));
   }
 }

@@ -52,8 +52,19 @@ class CliTest {
     assertEquals("release", j.get("mode").asText());
     assertTrue(j.get("wall_time_s").asDouble() >= j.get("critical_path_s").asDouble());
     JsonNode u = j.get("units").get(0);
-    for (String f : new String[] {"i", "name", "version", "target", "mode", "start", "duration",
-        "rmeta_time", "unblocked_units", "unblocked_rmeta_units"}) {
+    for (String f :
+        new String[] {
+          "i",
+          "name",
+          "version",
+          "target",
+          "mode",
+          "start",
+          "duration",
+          "rmeta_time",
+          "unblocked_units",
+          "unblocked_rmeta_units"
+        }) {
       assertTrue(u.has(f), "unit field " + f);
     }
     assertTrue(j.get("critical_path").isArray());
@@ -84,7 +95,8 @@ class CliTest {
   @Test
   void run_badScenario_exitTwoWithOneLineNamingFileAndLine() throws Exception {
     Path f = tmp.resolve("bad.toml");
-    Files.writeString(f, "[build]\njobs = 2\n[[crate]]\nname = \"a\"\ndeps = [\"b\"]\nfrontend_s = 1\n");
+    Files.writeString(
+        f, "[build]\njobs = 2\n[[crate]]\nname = \"a\"\ndeps = [\"b\"]\nfrontend_s = 1\n");
     Outcome o = exec("run", f.toString());
     assertEquals(2, o.code());
     assertEquals(f + ":3: crate 'a' depends on unknown crate 'b'", o.err().trim());
@@ -123,8 +135,14 @@ class CliTest {
 
   @Test
   void compare_baselineAndEachStrategy_textAndCsv() {
-    Outcome o = exec("compare", tiny(), "--strategy", "shared-cache", "--strategy",
-        "shared-cache+proc-macros-first");
+    Outcome o =
+        exec(
+            "compare",
+            tiny(),
+            "--strategy",
+            "shared-cache",
+            "--strategy",
+            "shared-cache+proc-macros-first");
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().startsWith("tiny: clean build, debug, -j4"), o.out());
     assertTrue(o.out().contains("baseline (no strategy)"));
@@ -149,8 +167,8 @@ class CliTest {
     assertEquals(2, o.code());
     assertEquals("", o.out());
     assertTrue(o.err().contains("unknown strategy 'turbo'"), o.err());
-    Outcome inc = exec("compare", tiny(), "--strategy", "expansion-cache", "--build-kind",
-        "incremental");
+    Outcome inc =
+        exec("compare", tiny(), "--strategy", "expansion-cache", "--build-kind", "incremental");
     assertEquals(2, inc.code());
     assertTrue(inc.err().contains("--edit"), inc.err());
     assertEquals(2, exec("run", tiny(), "--strategy", "turbo").code());
@@ -160,8 +178,8 @@ class CliTest {
   void bench_json_hasTheDocumentedKeys() {
     Outcome o = exec("bench", "--json", "--skip-100k", "--seconds", "0.05");
     assertEquals(0, o.code(), o.err());
-    for (String k : new String[] {"hold_events_per_s", "engine_task_ns", "build_1k_ms",
-        "build_10k_ms"}) {
+    for (String k :
+        new String[] {"hold_events_per_s", "engine_task_ns", "build_1k_ms", "build_10k_ms"}) {
       assertTrue(o.out().contains("\"" + k + "\": "), k + " in " + o.out());
     }
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImportPredictValidateCliTest {
-  private static final String PAGE = "src/test/resources/timings/own-2core-2026/"
-      + "cli-clean-dev-j1-r2.html";
+  private static final String PAGE =
+      "src/test/resources/timings/own-2core-2026/" + "cli-clean-dev-j1-r2.html";
   private static final String VALIDATE = "src/test/resources/validate";
   private static final String BROKEN = "src/test/resources/timings/broken/";
 
@@ -49,8 +49,14 @@ class ImportPredictValidateCliTest {
 
   @Test
   void predict_brokenPages_exitTwoWithOneLine() {
-    for (String f : new String[] {"truncated.html", "dangling.json", "no-unit-data.html",
-        "unknown-format.json", "malformed.json"}) {
+    for (String f :
+        new String[] {
+          "truncated.html",
+          "dangling.json",
+          "no-unit-data.html",
+          "unknown-format.json",
+          "malformed.json"
+        }) {
       CliTest.Outcome o = exec("predict", BROKEN + f, "--jobs", "8");
       assertEquals(2, o.code(), f + ": " + o.err());
       assertEquals(1, o.err().trim().split("\n").length, f + ": " + o.err());
@@ -72,28 +78,43 @@ class ImportPredictValidateCliTest {
   @Test
   void validate_jsonSummaryAndRows() throws Exception {
     Path rows = tmp.resolve("rows.csv");
-    CliTest.Outcome o = exec("validate", "--from", VALIDATE, "--to", VALIDATE,
-        "--unit-graphs", "--format", "json", "--rows", rows.toString(), "--threads", "1");
+    CliTest.Outcome o =
+        exec(
+            "validate",
+            "--from",
+            VALIDATE,
+            "--to",
+            VALIDATE,
+            "--unit-graphs",
+            "--format",
+            "json",
+            "--rows",
+            rows.toString(),
+            "--threads",
+            "1");
     assertEquals(0, o.code(), o.err());
     JsonNode j = new ObjectMapper().readTree(o.out());
-    for (String k : new String[] {"pairs", "median_abs_error", "p90_abs_error", "within_10pct",
-        "median_signed_error"}) {
+    for (String k :
+        new String[] {
+          "pairs", "median_abs_error", "p90_abs_error", "within_10pct", "median_signed_error"
+        }) {
       assertTrue(j.has(k), k);
     }
     assertEquals(2, j.get("pairs").asInt());
     assertTrue(j.get("median_abs_error").asDouble() < 0.2);
     String csv = Files.readString(rows);
-    assertTrue(csv.startsWith("pair,mode,from_jobs,to_jobs,from_wall_s,measured_wall_s,"
-        + "predicted_wall_s,error"));
+    assertTrue(
+        csv.startsWith(
+            "pair,mode,from_jobs,to_jobs,from_wall_s,measured_wall_s," + "predicted_wall_s,error"));
     assertEquals(3, csv.trim().split("\n").length);
   }
 
   @Test
   void validate_textMatchAndThreadsGiveSameBytes() {
-    CliTest.Outcome one = exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--threads",
-        "1", "--match", "mono");
-    CliTest.Outcome two = exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--threads",
-        "3", "--match", "mono");
+    CliTest.Outcome one =
+        exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--threads", "1", "--match", "mono");
+    CliTest.Outcome two =
+        exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--threads", "3", "--match", "mono");
     assertEquals(0, one.code(), one.err());
     assertEquals(one.out(), two.out());
     assertTrue(one.out().contains("mono/timings/clean-release-r1"));
@@ -103,10 +124,9 @@ class ImportPredictValidateCliTest {
   @Test
   void validate_noPairsOrBadFolder_exitTwo() {
     assertEquals(2, exec("validate", "--from", BROKEN, "--to", VALIDATE).code());
-    assertEquals(2, exec("validate", "--from", tmp.resolve("none").toString(), "--to",
-        VALIDATE).code());
-    assertEquals(2, exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--match", "(")
-        .code());
+    assertEquals(
+        2, exec("validate", "--from", tmp.resolve("none").toString(), "--to", VALIDATE).code());
+    assertEquals(2, exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--match", "(").code());
   }
 
   @Test

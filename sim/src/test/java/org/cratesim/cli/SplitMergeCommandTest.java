@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class SplitMergeCommandTest {
-  static final String SCENARIO = """
+  static final String SCENARIO =
+      """
       name = "cli"
 
       [build]
@@ -69,8 +70,20 @@ class SplitMergeCommandTest {
   }
 
   static List<CrateSpec> crates(Scenario sc) {
-    return sc.crates().stream().map(c -> new CrateSpec(c.name(), c.version(), c.kind(),
-        c.deps(), c.phases(), c.size(), c.buildScript(), c.builtFor(), 0)).toList();
+    return sc.crates().stream()
+        .map(
+            c ->
+                new CrateSpec(
+                    c.name(),
+                    c.version(),
+                    c.kind(),
+                    c.deps(),
+                    c.phases(),
+                    c.size(),
+                    c.buildScript(),
+                    c.builtFor(),
+                    0))
+        .toList();
   }
 
   static void assertOneLineError(Outcome o, String expected) {
@@ -82,18 +95,28 @@ class SplitMergeCommandTest {
   @Test
   void split_writesAScenarioThatReadsBack_andComparesBothBuilds() throws Exception {
     Path out = tmp.resolve("split.toml");
-    Outcome o = exec("split", input.toString(), "--crate", "core", "--into", "3", "-o",
-        out.toString());
+    Outcome o =
+        exec("split", input.toString(), "--crate", "core", "--into", "3", "-o", out.toString());
     assertEquals(0, o.code(), o.err());
     Scenario sc = ScenarioReader.read(out);
-    assertEquals(List.of("derive", "core-1", "core-2", "core-3", "app", "secs"),
+    assertEquals(
+        List.of("derive", "core-1", "core-2", "core-3", "app", "secs"),
         sc.crates().stream().map(CrateSpec::name).toList());
     assertEquals(List.of("core-1", "core-2", "core-3"), sc.crates().get(4).deps());
     String text = Files.readString(out);
     assertTrue(text.startsWith("# cratesim split crate 'core'"), text);
     assertTrue(text.contains("--crates core-1,core-2,core-3 --into core"), text);
-    for (String s : List.of("before", "after", "wall time", "critical path",
-        "front-end time", "codegen time", "parallelism", "work", out.toString())) {
+    for (String s :
+        List.of(
+            "before",
+            "after",
+            "wall time",
+            "critical path",
+            "front-end time",
+            "codegen time",
+            "parallelism",
+            "work",
+            out.toString())) {
       assertTrue(o.out().contains(s), s + " in:\n" + o.out());
     }
   }
@@ -102,10 +125,32 @@ class SplitMergeCommandTest {
   void splitThenMerge_restoresTheCrates() throws Exception {
     Path split = tmp.resolve("split.toml");
     Path merged = tmp.resolve("merged.toml");
-    assertEquals(0, exec("split", input.toString(), "--crate", "core", "--into", "4",
-        "--shape", "chain", "--duplication", "0.8", "-o", split.toString()).code());
-    Outcome o = exec("merge", split.toString(), "--crates", "core-1,core-2,core-3,core-4",
-        "--into", "core", "-o", merged.toString());
+    assertEquals(
+        0,
+        exec(
+                "split",
+                input.toString(),
+                "--crate",
+                "core",
+                "--into",
+                "4",
+                "--shape",
+                "chain",
+                "--duplication",
+                "0.8",
+                "-o",
+                split.toString())
+            .code());
+    Outcome o =
+        exec(
+            "merge",
+            split.toString(),
+            "--crates",
+            "core-1,core-2,core-3,core-4",
+            "--into",
+            "core",
+            "-o",
+            merged.toString());
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("wall time"), o.out());
     Scenario original = ScenarioReader.read(input);
@@ -118,8 +163,18 @@ class SplitMergeCommandTest {
   @Test
   void split_ofABin_withUpperCaseShape() throws Exception {
     Path out = tmp.resolve("app.toml");
-    Outcome o = exec("split", input.toString(), "--crate", "app", "--into", "2", "--shape",
-        "WIDE", "-o", out.toString());
+    Outcome o =
+        exec(
+            "split",
+            input.toString(),
+            "--crate",
+            "app",
+            "--into",
+            "2",
+            "--shape",
+            "WIDE",
+            "-o",
+            out.toString());
     assertEquals(0, o.code(), o.err());
     Scenario sc = ScenarioReader.read(out);
     assertEquals(CrateKind.BIN, sc.crates().get(3).kind());
@@ -129,24 +184,49 @@ class SplitMergeCommandTest {
   @Test
   void split_unknownCrate_exits2WithOneLine() {
     Path out = tmp.resolve("o.toml");
-    assertOneLineError(exec("split", input.toString(), "--crate", "nope", "--into", "2", "-o",
-        out.toString()), "unknown crate 'nope'");
+    assertOneLineError(
+        exec("split", input.toString(), "--crate", "nope", "--into", "2", "-o", out.toString()),
+        "unknown crate 'nope'");
     assertFalse(Files.exists(out));
   }
 
   @Test
   void split_badRequests_exit2WithOneLine() {
     String o = tmp.resolve("o.toml").toString();
-    assertOneLineError(exec("split", input.toString(), "--crate", "core", "--into", "1", "-o",
-        o), "at least 2 parts");
-    assertOneLineError(exec("split", input.toString(), "--crate", "secs", "--into", "2", "-o",
-        o), "described by its size (loc)");
-    assertOneLineError(exec("split", input.toString(), "--crate", "derive", "--into", "2",
-        "-o", o), "proc-macro");
-    assertOneLineError(exec("split", input.toString(), "--crate", "core", "--into", "2",
-        "--shape", "star", "-o", o), "--shape must be wide or chain");
-    assertOneLineError(exec("split", input.toString(), "--crate", "core", "--into", "2",
-        "--duplication", "-1", "-o", o), "duplication");
+    assertOneLineError(
+        exec("split", input.toString(), "--crate", "core", "--into", "1", "-o", o),
+        "at least 2 parts");
+    assertOneLineError(
+        exec("split", input.toString(), "--crate", "secs", "--into", "2", "-o", o),
+        "described by its size (loc)");
+    assertOneLineError(
+        exec("split", input.toString(), "--crate", "derive", "--into", "2", "-o", o), "proc-macro");
+    assertOneLineError(
+        exec(
+            "split",
+            input.toString(),
+            "--crate",
+            "core",
+            "--into",
+            "2",
+            "--shape",
+            "star",
+            "-o",
+            o),
+        "--shape must be wide or chain");
+    assertOneLineError(
+        exec(
+            "split",
+            input.toString(),
+            "--crate",
+            "core",
+            "--into",
+            "2",
+            "--duplication",
+            "-1",
+            "-o",
+            o),
+        "duplication");
   }
 
   @Test
@@ -154,23 +234,45 @@ class SplitMergeCommandTest {
     Outcome o = exec("split", input.toString(), "--crate", "core", "--into", "2");
     assertEquals(2, o.code());
     assertTrue(o.err().contains("--output"), o.err());
-    assertOneLineError(exec("split", tmp.resolve("missing.toml").toString(), "--crate", "core",
-        "--into", "2", "-o", tmp.resolve("o.toml").toString()), "no such file");
-    assertOneLineError(exec("split", input.toString(), "--crate", "core", "--into", "2", "-o",
-        tmp.resolve("no/such/dir/o.toml").toString()), "cannot write");
+    assertOneLineError(
+        exec(
+            "split",
+            tmp.resolve("missing.toml").toString(),
+            "--crate",
+            "core",
+            "--into",
+            "2",
+            "-o",
+            tmp.resolve("o.toml").toString()),
+        "no such file");
+    assertOneLineError(
+        exec(
+            "split",
+            input.toString(),
+            "--crate",
+            "core",
+            "--into",
+            "2",
+            "-o",
+            tmp.resolve("no/such/dir/o.toml").toString()),
+        "cannot write");
   }
 
   @Test
   void merge_badRequests_exit2WithOneLine() {
     String o = tmp.resolve("o.toml").toString();
-    assertOneLineError(exec("merge", input.toString(), "--crates", "derive,core", "--into",
-        "x", "-o", o), "different kinds");
-    assertOneLineError(exec("merge", input.toString(), "--crates", "core,app", "--into",
-        "derive", "-o", o), "already exists");
-    assertOneLineError(exec("merge", input.toString(), "--crates", "core,ghost", "--into",
-        "x", "-o", o), "unknown crate 'ghost'");
-    assertOneLineError(exec("merge", input.toString(), "--crates", "core,secs", "--into",
-        "x", "-o", o), "described by their size (loc)");
+    assertOneLineError(
+        exec("merge", input.toString(), "--crates", "derive,core", "--into", "x", "-o", o),
+        "different kinds");
+    assertOneLineError(
+        exec("merge", input.toString(), "--crates", "core,app", "--into", "derive", "-o", o),
+        "already exists");
+    assertOneLineError(
+        exec("merge", input.toString(), "--crates", "core,ghost", "--into", "x", "-o", o),
+        "unknown crate 'ghost'");
+    assertOneLineError(
+        exec("merge", input.toString(), "--crates", "core,secs", "--into", "x", "-o", o),
+        "described by their size (loc)");
   }
 
   @Test
@@ -189,8 +291,8 @@ class SplitMergeCommandTest {
     CommandLine cl = new CommandLine(new SplitCommand());
     cl.setOut(new PrintWriter(new StringWriter()));
     cl.setErr(new PrintWriter(new StringWriter()));
-    assertEquals(0, cl.execute(input.toString(), "--crate", "core", "--into", "2", "-o",
-        out.toString()));
+    assertEquals(
+        0, cl.execute(input.toString(), "--crate", "core", "--into", "2", "-o", out.toString()));
     assertEquals(5, ScenarioReader.read(out).crates().size());
   }
 }

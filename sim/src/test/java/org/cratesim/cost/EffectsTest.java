@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class EffectsTest {
 
   private static Scenario load(String name) throws Exception {
-    return ScenarioReader.read(TestPaths.repo().resolve(Path.of("scenarios/effects", name
-        + ".toml")));
+    return ScenarioReader.read(
+        TestPaths.repo().resolve(Path.of("scenarios/effects", name + ".toml")));
   }
 
   private static BuildResult run(String name) throws Exception {
@@ -31,8 +31,7 @@ class EffectsTest {
   }
 
   private static UnitData unit(BuildResult r, String name) {
-    return r.units().stream().filter(u -> u.unit().name().equals(name)).findFirst()
-        .orElseThrow();
+    return r.units().stream().filter(u -> u.unit().name().equals(name)).findFirst().orElseThrow();
   }
 
   private static long codegen(UnitData u) {
@@ -75,8 +74,9 @@ class EffectsTest {
 
   @Test
   void effect5_genericDuplication_sharingSavesWork() throws Exception {
-    assertTrue(run("5-generic-duplication-share-false").workNanos()
-        > run("5-generic-duplication-share-true").workNanos());
+    assertTrue(
+        run("5-generic-duplication-share-false").workNanos()
+            > run("5-generic-duplication-share-true").workNanos());
   }
 
   @Test
@@ -110,10 +110,11 @@ class EffectsTest {
 
   @Test
   void effect9_threads_helpOneCrateMoreThanAWideGraph() throws Exception {
-    double oneCrate = (double) run("9-threads-one-crate-8").wallNanos()
-        / run("9-threads-one-crate-1").wallNanos();
-    double wide = (double) run("9-threads-wide-8").wallNanos()
-        / run("9-threads-wide-1").wallNanos();
+    double oneCrate =
+        (double) run("9-threads-one-crate-8").wallNanos()
+            / run("9-threads-one-crate-1").wallNanos();
+    double wide =
+        (double) run("9-threads-wide-8").wallNanos() / run("9-threads-wide-1").wallNanos();
     assertTrue(oneCrate < wide, oneCrate + " vs " + wide);
     assertTrue(oneCrate < 0.9);
   }

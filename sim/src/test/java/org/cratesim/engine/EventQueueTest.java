@@ -95,8 +95,10 @@ class EventQueueTest {
       }
     }
     assertEquals(live.size(), q.size());
-    live.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1])
-        .thenComparingLong(e -> e[2]));
+    live.sort(
+        Comparator.<long[]>comparingLong(e -> e[0])
+            .thenComparingLong(e -> e[1])
+            .thenComparingLong(e -> e[2]));
     for (long[] expected : live) {
       assertTrue(q.isPending(expected[3]));
       assertTrue(expected == q.poll());
@@ -134,13 +136,14 @@ class EventQueueTest {
     Simulation<String> sim = new Simulation<>();
     List<String> log = new ArrayList<>();
     boolean[] late = {false};
-    sim.beforeEachEvent(() -> {
-      log.add("hook@" + sim.now());
-      if (sim.pending() == 0 && !late[0]) {
-        late[0] = true; // scheduled by the hook when the list ran dry: the loop goes on
-        sim.schedule(5, 0, "late");
-      }
-    });
+    sim.beforeEachEvent(
+        () -> {
+          log.add("hook@" + sim.now());
+          if (sim.pending() == 0 && !late[0]) {
+            late[0] = true; // scheduled by the hook when the list ran dry: the loop goes on
+            sim.schedule(5, 0, "late");
+          }
+        });
     sim.scheduleAt(1, 0, "a");
     sim.run(p -> log.add(p + "@" + sim.now()));
     assertEquals(List.of("hook@0", "a@1", "hook@1", "late@6", "hook@6"), log);

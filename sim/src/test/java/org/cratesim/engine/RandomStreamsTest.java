@@ -28,8 +28,14 @@ class RandomStreamsTest {
   @Test
   void normal_prefixHashThenSuffix_equalsWholeKey() {
     RandomStreams rs = new RandomStreams(42, 7);
-    for (String[] k : new String[][] {{"serde 1.0.0/debug/", "codegen"}, {"", "build"},
-        {"crate-é/", "frontend"}, {"a", "ü€😀"}, {"😀/", ""}}) {
+    for (String[] k :
+        new String[][] {
+          {"serde 1.0.0/debug/", "codegen"},
+          {"", "build"},
+          {"crate-é/", "frontend"},
+          {"a", "ü€😀"},
+          {"😀/", ""}
+        }) {
       assertEquals(rs.normal(k[0] + k[1]), rs.normal(rs.keyHash(k[0]), k[1]), k[0] + k[1]);
     }
     // values drawn before keys could be hashed in two parts: the draws must not drift

@@ -45,8 +45,7 @@ class SharedProcessorTest {
   void contention_twoBusyThreadsEachRunAtHalfSpeed() {
     // rate = 1 / (1 + 1 * (busy - 1)): two busy threads each at half speed
     SharedProcessor.Rates rates = (k, b) -> 1.0 / b;
-    Map<String, Long> done =
-        run(rates, new Object[][] {{"a", 0L, 1000L}, {"b", 0L, 3000L}});
+    Map<String, Long> done = run(rates, new Object[][] {{"a", 0L, 1000L}, {"b", 0L, 3000L}});
     // both at half speed until a finishes at 2000 (1000 work each); b then alone: 2000 more
     assertEquals(2000L, done.get("a"));
     assertEquals(4000L, done.get("b"));
@@ -55,8 +54,7 @@ class SharedProcessorTest {
   @Test
   void contention_lateArrivalSlowsRunningTask() {
     SharedProcessor.Rates rates = (k, b) -> 1.0 / b;
-    Map<String, Long> done =
-        run(rates, new Object[][] {{"a", 0L, 1000L}, {"b", 500L, 250L}});
+    Map<String, Long> done = run(rates, new Object[][] {{"a", 0L, 1000L}, {"b", 500L, 250L}});
     // a: 500 alone, then both at half speed: b needs 500 ns for its 250 work (ends 1000),
     // a did 250 more (750 total), then 250 alone -> 1250
     assertEquals(1000L, done.get("b"));
@@ -72,17 +70,18 @@ class SharedProcessorTest {
     List<Long> wakes = new ArrayList<>();
     Map<String, Long> done = new HashMap<>();
     sim.scheduleAt(0, 1, "go");
-    sim.run(p -> {
-      if (p.equals("go")) {
-        cpu.start(0, 1000, "a");
-        cpu.start(0, 3000, "b");
-      } else {
-        wakes.add(sim.now());
-        for (Object t : cpu.onWake()) {
-          done.put((String) t, sim.now());
-        }
-      }
-    });
+    sim.run(
+        p -> {
+          if (p.equals("go")) {
+            cpu.start(0, 1000, "a");
+            cpu.start(0, 3000, "b");
+          } else {
+            wakes.add(sim.now());
+            for (Object t : cpu.onWake()) {
+              done.put((String) t, sim.now());
+            }
+          }
+        });
     assertEquals(List.of(2000L, 4000L), wakes);
     assertEquals(Map.of("a", 2000L, "b", 4000L), done);
     assertEquals(0, cpu.busy());
@@ -91,20 +90,21 @@ class SharedProcessorTest {
   @Test
   void tasksFinishingTogether_comeBackInStartOrder() {
     Simulation<String> sim = new Simulation<>();
-    SharedProcessor<String> cpu = new SharedProcessor<>(sim, 3, SharedProcessor.Rates.UNIT,
-        "wake", 0);
+    SharedProcessor<String> cpu =
+        new SharedProcessor<>(sim, 3, SharedProcessor.Rates.UNIT, "wake", 0);
     List<Object> order = new ArrayList<>();
     sim.scheduleAt(0, 1, "go");
-    sim.run(p -> {
-      if (p.equals("go")) {
-        cpu.start(2, 500, "first");
-        cpu.start(0, 500, "second");
-        cpu.start(1, 500, "third");
-        cpu.start(0, 500, "fourth");
-      } else {
-        order.addAll(cpu.onWake());
-      }
-    });
+    sim.run(
+        p -> {
+          if (p.equals("go")) {
+            cpu.start(2, 500, "first");
+            cpu.start(0, 500, "second");
+            cpu.start(1, 500, "third");
+            cpu.start(0, 500, "fourth");
+          } else {
+            order.addAll(cpu.onWake());
+          }
+        });
     assertEquals(List.of("first", "second", "third", "fourth"), order);
     assertEquals(500, sim.now());
   }

@@ -42,17 +42,31 @@ class BrowserCheckTest {
 
   private Process chromiumRun(List<String> extra, Path page, Path stdout) throws Exception {
     String bin = chromium();
-    assumeTrue(bin != null, "chromium is not installed: browser check skipped (.ci/run "
-        + "installs it)");
-    List<String> cmd = new ArrayList<>(List.of(bin, "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
-        "--user-data-dir=" + tmp.resolve("profile"), "--window-size=1400,1000",
-        "--virtual-time-budget=3000"));
+    assumeTrue(
+        bin != null, "chromium is not installed: browser check skipped (.ci/run " + "installs it)");
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                bin,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + tmp.resolve("profile"),
+                "--window-size=1400,1000",
+                "--virtual-time-budget=3000"));
     cmd.addAll(extra);
     cmd.add(page.toUri().toString());
-    Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
-        .redirectError(tmp.resolve("chromium.err").toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(stdout.toFile())
+            .redirectError(tmp.resolve("chromium.err").toFile())
+            .start();
     assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium timed out");
     return p;
   }
@@ -61,8 +75,8 @@ class BrowserCheckTest {
   void timelineIsDrawn() throws Exception {
     Scenario sc = ScenarioReader.read(TestPaths.repo().resolve("scenarios/serde-like.toml"));
     Path page = tmp.resolve("serde.html");
-    Files.writeString(page, HtmlReport.render(sc, BuildSimulator.simulate(sc)),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        page, HtmlReport.render(sc, BuildSimulator.simulate(sc)), StandardCharsets.UTF_8);
     Path png = tmp.resolve("shot.png");
     Process p = chromiumRun(List.of("--screenshot=" + png), page, tmp.resolve("out.txt"));
     assertEquals(0, p.exitValue());
@@ -88,16 +102,20 @@ class BrowserCheckTest {
   @Test
   void hostileCrateNameDoesNotRun() throws Exception {
     String hostile = "<script>document.body.setAttribute('data-pwned','yes')</script>";
-    Scenario sc = ScenarioReader.parse("""
+    Scenario sc =
+        ScenarioReader.parse(
+            """
         [build]
         jobs = 2
         [[crate]]
         name = "%s"
         frontend_s = 1.0
-        """.formatted(hostile), "hostile.toml");
+        """
+                .formatted(hostile),
+            "hostile.toml");
     Path page = tmp.resolve("hostile.html");
-    Files.writeString(page, HtmlReport.render(sc, BuildSimulator.simulate(sc)),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        page, HtmlReport.render(sc, BuildSimulator.simulate(sc)), StandardCharsets.UTF_8);
     Path dom = tmp.resolve("dom.html");
     Process p = chromiumRun(List.of("--dump-dom"), page, dom);
     assertEquals(0, p.exitValue());

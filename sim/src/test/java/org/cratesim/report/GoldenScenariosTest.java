@@ -19,18 +19,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every scenario under scenarios/ has a golden text report in src/test/resources/golden/ (same
- * relative path, .txt). Regenerate after an intended change with
- * {@code mvn -pl sim test -Dtest=GoldenScenariosTest -Dcratesim.updateGolden=true}.
+ * relative path, .txt). Regenerate after an intended change with {@code mvn -pl sim test
+ * -Dtest=GoldenScenariosTest -Dcratesim.updateGolden=true}.
  */
 class GoldenScenariosTest {
 
   static List<Path> scenarios() throws IOException {
     Path dir = TestPaths.repo().resolve("scenarios");
     try (Stream<Path> s = Files.walk(dir)) {
-      List<Path> all = s.filter(p -> p.toString().endsWith(".toml"))
-          .filter(p -> !p.getFileName().toString().equals("reference.toml"))
-          .filter(p -> !p.toString().contains("/sweeps/"))
-          .sorted().collect(Collectors.toList());
+      List<Path> all =
+          s.filter(p -> p.toString().endsWith(".toml"))
+              .filter(p -> !p.getFileName().toString().equals("reference.toml"))
+              .filter(p -> !p.toString().contains("/sweeps/"))
+              .sorted()
+              .collect(Collectors.toList());
       assertFalse(all.isEmpty());
       return all;
     }
@@ -48,7 +50,9 @@ class GoldenScenariosTest {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
+    assertEquals(
+        Files.readString(golden, StandardCharsets.UTF_8),
+        actual,
         "golden output of " + rel + " (regenerate with -Dcratesim.updateGolden=true)");
   }
 }

@@ -60,9 +60,19 @@ class HtmlReportTest {
     assertTrue(page.contains("fill=\"#f0a060\""), "codegen colour");
     assertTrue(page.contains("class=\"link\""), "the bin's link section");
     assertTrue(page.contains(">app bin &quot;app&quot;</text>"));
-    for (String s : new String[] {"Wall time", "Critical-path lower bound",
-        "Start-up + work / jobs bound", "Utilisation", "7.088 s", "-j4", "threads busy",
-        "inactive", "waiting", "active"}) {
+    for (String s :
+        new String[] {
+          "Wall time",
+          "Critical-path lower bound",
+          "Start-up + work / jobs bound",
+          "Utilisation",
+          "7.088 s",
+          "-j4",
+          "threads busy",
+          "inactive",
+          "waiting",
+          "active"
+        }) {
       assertTrue(page.contains(s), s);
     }
   }
@@ -80,11 +90,15 @@ class HtmlReportTest {
     }
     assertEquals(Set.of(0, 1, 3, 4), onPath);
     for (int i = 0; i < r.units().size(); i++) {
-      String bar = onPath.contains(i) ? "<g class=\"unit crit\" id=\"bar-" + i + "\">"
-          : "<g class=\"unit\" id=\"bar-" + i + "\">";
+      String bar =
+          onPath.contains(i)
+              ? "<g class=\"unit crit\" id=\"bar-" + i + "\">"
+              : "<g class=\"unit\" id=\"bar-" + i + "\">";
       assertTrue(page.contains(bar), bar);
-      String row = onPath.contains(i) ? "<tr id=\"unit-" + i + "\" class=\"crit\">"
-          : "<tr id=\"unit-" + i + "\">";
+      String row =
+          onPath.contains(i)
+              ? "<tr id=\"unit-" + i + "\" class=\"crit\">"
+              : "<tr id=\"unit-" + i + "\">";
       assertTrue(page.contains(row), row);
     }
     assertEquals(onPath.size(), count(page, "<g class=\"unit crit\""));
@@ -108,10 +122,23 @@ class HtmlReportTest {
     String lower = page.toLowerCase(Locale.ROOT);
     assertTrue(page.startsWith("<!DOCTYPE html>\n"));
     assertTrue(page.contains("<meta charset=\"utf-8\">"));
-    assertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-        + "'none'; style-src 'unsafe-inline'; img-src data:;\">"));
-    for (String bad : new String[] {"http://", "https://", "src=", "<script", "<link",
-        "@import", "url(", "<iframe", "<object", "<img"}) {
+    assertTrue(
+        page.contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+                + "'none'; style-src 'unsafe-inline'; img-src data:;\">"));
+    for (String bad :
+        new String[] {
+          "http://",
+          "https://",
+          "src=",
+          "<script",
+          "<link",
+          "@import",
+          "url(",
+          "<iframe",
+          "<object",
+          "<img"
+        }) {
       assertFalse(lower.contains(bad), bad);
     }
     Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
@@ -124,8 +151,9 @@ class HtmlReportTest {
   void render_isDeterministic() throws Exception {
     Scenario sc = ScenarioReader.read(tiny());
     String a = HtmlReport.render(sc, BuildSimulator.simulate(sc));
-    String b = HtmlReport.render(ScenarioReader.read(tiny()),
-        BuildSimulator.simulate(ScenarioReader.read(tiny())));
+    String b =
+        HtmlReport.render(
+            ScenarioReader.read(tiny()), BuildSimulator.simulate(ScenarioReader.read(tiny())));
     assertEquals(a, b);
     Locale before = Locale.getDefault();
     try {
@@ -138,11 +166,18 @@ class HtmlReportTest {
 
   @Test
   void hostileCrateNames_appearAsText() throws Exception {
-    Scenario sc = ScenarioReader.parse("name = \"x<b>&y\"\n[build]\njobs = 2\n"
-        + "[[crate]]\nname = \"" + HOSTILE.replace("\"", "\\\"") + "\"\nfrontend_s = 1\n"
-        + "codegen_s = 1\n"
-        + "[[crate]]\nname = \"q\\\"uo'te&amp\"\ndeps = [\"" + HOSTILE + "\"]\n"
-        + "frontend_s = 1\ncodegen_s = 1\n", "x.toml");
+    Scenario sc =
+        ScenarioReader.parse(
+            "name = \"x<b>&y\"\n[build]\njobs = 2\n"
+                + "[[crate]]\nname = \""
+                + HOSTILE.replace("\"", "\\\"")
+                + "\"\nfrontend_s = 1\n"
+                + "codegen_s = 1\n"
+                + "[[crate]]\nname = \"q\\\"uo'te&amp\"\ndeps = [\""
+                + HOSTILE
+                + "\"]\n"
+                + "frontend_s = 1\ncodegen_s = 1\n",
+            "x.toml");
     assertEquals(HOSTILE, sc.crates().get(0).name());
     String page = HtmlReport.render(sc, BuildSimulator.simulate(sc));
     assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -181,8 +216,16 @@ class HtmlReportTest {
   void cli_run_html_warmBuild_barsOnlyForUnitsThatDidWork() throws Exception {
     Path file = tmp.resolve("warm.html");
     StringWriter err = new StringWriter();
-    int code = exec(new StringWriter(), err, "run", tiny().toString(), "--build-kind", "warm",
-        "--html", file.toString());
+    int code =
+        exec(
+            new StringWriter(),
+            err,
+            "run",
+            tiny().toString(),
+            "--build-kind",
+            "warm",
+            "--html",
+            file.toString());
     assertEquals(0, code, err.toString());
     String page = Files.readString(file, StandardCharsets.UTF_8);
     assertEquals(1, count(page, "<g class=\"unit[ \"]"), "only the workspace bin is rebuilt");
@@ -193,8 +236,7 @@ class HtmlReportTest {
   void cli_run_html_unwritable_isBadInput() {
     Path file = tmp.resolve("no/such/dir/report.html");
     StringWriter err = new StringWriter();
-    int code = exec(new StringWriter(), err, "run", tiny().toString(), "--html",
-        file.toString());
+    int code = exec(new StringWriter(), err, "run", tiny().toString(), "--html", file.toString());
     assertEquals(CratesimCommand.EXIT_BAD_INPUT, code);
     assertTrue(err.toString().startsWith("--html: cannot write "), err.toString());
   }

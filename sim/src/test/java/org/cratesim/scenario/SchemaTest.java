@@ -42,18 +42,17 @@ import org.tomlj.TomlTable;
  * {@code scenarios/reference.toml} against the {@link Schema}: every key of the schema is
  * documented there, every key documented there is in the schema, and the defaults agree.
  *
- * <p>The reference shows a key either as a line {@code key = value   # doc} or commented out,
- * {@code # key = value   # doc}; the doc goes on in comment lines indented to the doc column.
- * A key's default is what its doc states ({@code default X}, {@code (default X)}); when the doc
- * states none, the value shown is the default.
+ * <p>The reference shows a key either as a line {@code key = value # doc} or commented out, {@code
+ * # key = value # doc}; the doc goes on in comment lines indented to the doc column. A key's
+ * default is what its doc states ({@code default X}, {@code (default X)}); when the doc states
+ * none, the value shown is the default.
  */
 class SchemaTest {
   private static final Pattern HEADER =
       Pattern.compile("^(\\[\\[?)([a-z_]+)(\\]\\]?)\\s*(?:#(.*))?$");
   private static final Pattern KEY = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*)$");
   private static final Pattern CONTINUATION = Pattern.compile("^#?\\s{10,}#(.*)$");
-  private static final String TOKEN =
-      "(\"[^\"]*\"|\\[\\]|-?[0-9]+(?:\\.[0-9]+)?|[a-z][a-z-]*)";
+  private static final String TOKEN = "(\"[^\"]*\"|\\[\\]|-?[0-9]+(?:\\.[0-9]+)?|[a-z][a-z-]*)";
   private static final Pattern STATED_DEFAULT = Pattern.compile("default:?\\s+" + TOKEN);
 
   /** A documented key: the value shown and its documentation. */
@@ -61,6 +60,7 @@ class SchemaTest {
 
   /** Documented keys by table ("" = the top level), first occurrence; table docs under "". */
   private static final Map<String, Map<String, Doc>> DOCS = new LinkedHashMap<>();
+
   /** Every key seen per table (the union over all [[crate]] tables). */
   private static final Map<String, Set<String>> SEEN = new LinkedHashMap<>();
 
@@ -87,8 +87,13 @@ class SchemaTest {
         DOCS.computeIfAbsent(table, t -> new LinkedHashMap<>());
         SEEN.computeIfAbsent(table, t -> new LinkedHashSet<>());
         SEEN.get("").add(table);
-        Doc d = DOCS.get("").computeIfAbsent(table, t -> new Doc(null,
-            new StringBuilder(h.group(4) == null ? "" : h.group(4).trim())));
+        Doc d =
+            DOCS.get("")
+                .computeIfAbsent(
+                    table,
+                    t ->
+                        new Doc(
+                            null, new StringBuilder(h.group(4) == null ? "" : h.group(4).trim())));
         current = d.text();
       } else if (k.matches()) {
         TomlParseResult toml = Toml.parse(line);
@@ -146,8 +151,9 @@ class SchemaTest {
         continue; // below: the rates are documented in costs.toml, the script in its crate
       }
       for (String k : t.names()) {
-        assertTrue(SEEN.get(t.name()).contains(k), "reference.toml does not document "
-            + t.name() + "." + k);
+        assertTrue(
+            SEEN.get(t.name()).contains(k),
+            "reference.toml does not document " + t.name() + "." + k);
       }
     }
   }
@@ -160,8 +166,13 @@ class SchemaTest {
         continue; // a strategy's parameters, which the strategy checks
       }
       for (String k : e.getValue()) {
-        assertTrue(t.has(k), "reference.toml documents " + e.getKey() + "." + k
-            + ", which the schema does not have");
+        assertTrue(
+            t.has(k),
+            "reference.toml documents "
+                + e.getKey()
+                + "."
+                + k
+                + ", which the schema does not have");
       }
     }
   }
@@ -170,8 +181,9 @@ class SchemaTest {
   void reference_givesEveryKeyADocLine() {
     for (var e : DOCS.entrySet()) {
       for (var d : e.getValue().entrySet()) {
-        assertFalse(d.getValue().text().toString().isBlank(), "reference.toml: "
-            + e.getKey() + "." + d.getKey() + " has no documentation");
+        assertFalse(
+            d.getValue().text().toString().isBlank(),
+            "reference.toml: " + e.getKey() + "." + d.getKey() + " has no documentation");
       }
     }
   }
@@ -185,13 +197,16 @@ class SchemaTest {
       assertTrue(Schema.BUILD_SCRIPT.has(k), "build_script." + k + " is not in the schema");
     }
     for (Key k : Schema.BUILD_SCRIPT.keys()) {
-      assertTrue(word(k.name()).matcher(text).find(), "build_script." + k.name()
-          + " is not documented");
+      assertTrue(
+          word(k.name()).matcher(text).find(), "build_script." + k.name() + " is not documented");
       if (k.dflt() instanceof Default.Value v) {
-        Matcher m = Pattern.compile(Pattern.quote(k.name()) + "\\s*\\(?default:?\\s+" + TOKEN)
-            .matcher(text);
+        Matcher m =
+            Pattern.compile(Pattern.quote(k.name()) + "\\s*\\(?default:?\\s+" + TOKEN)
+                .matcher(text);
         assertTrue(m.find(), "build_script." + k.name() + ": its default is not documented");
-        assertEquals(normal(v.value()), normal(literal(m.group(1))),
+        assertEquals(
+            normal(v.value()),
+            normal(literal(m.group(1))),
             "build_script." + k.name() + " default");
       }
     }
@@ -247,8 +262,12 @@ class SchemaTest {
           }
           Object want = normal(v.value());
           if (stated.isEmpty() ? !want.equals(normal(d.value())) : !stated.contains(want)) {
-            wrong.add(where + ": the schema's default is " + v.value() + ", reference.toml "
-                + (stated.isEmpty() ? "shows " + d.value() : "states " + stated));
+            wrong.add(
+                where
+                    + ": the schema's default is "
+                    + v.value()
+                    + ", reference.toml "
+                    + (stated.isEmpty() ? "shows " + d.value() : "states " + stated));
           }
         } // a Derived default is prose (the mode's, the graph's): nothing to compare
       }
@@ -265,8 +284,9 @@ class SchemaTest {
           continue;
         }
         for (String v : k.values()) {
-          assertTrue(word(v).matcher(d.text()).find(), "reference.toml: " + t.name() + "."
-              + k.name() + " does not list " + v);
+          assertTrue(
+              word(v).matcher(d.text()).find(),
+              "reference.toml: " + t.name() + "." + k.name() + " does not list " + v);
         }
       }
     }
@@ -286,9 +306,25 @@ class SchemaTest {
     for (int i = 0; i < sc.crates().size(); i++) {
       var a = sc.crates().get(i);
       var b = back.crates().get(i);
-      assertEquals(List.of(a.name(), a.version(), a.kind(), a.deps(), a.phases(), a.size(),
-          a.buildScript(), a.builtFor()), List.of(b.name(), b.version(), b.kind(), b.deps(),
-          b.phases(), b.size(), b.buildScript(), b.builtFor()));
+      assertEquals(
+          List.of(
+              a.name(),
+              a.version(),
+              a.kind(),
+              a.deps(),
+              a.phases(),
+              a.size(),
+              a.buildScript(),
+              a.builtFor()),
+          List.of(
+              b.name(),
+              b.version(),
+              b.kind(),
+              b.deps(),
+              b.phases(),
+              b.size(),
+              b.buildScript(),
+              b.builtFor()));
     }
   }
 
@@ -315,8 +351,9 @@ class SchemaTest {
 
   @Test
   void defaults_areTheReadersForAMinimalScenario() throws Exception {
-    Scenario sc = ScenarioReader.parse("[build]\njobs = 2\n[[crate]]\nname = \"a\"\n"
-        + "frontend_s = 1\n", "min.toml");
+    Scenario sc =
+        ScenarioReader.parse(
+            "[build]\njobs = 2\n[[crate]]\nname = \"a\"\n" + "frontend_s = 1\n", "min.toml");
     assertEquals(Schema.BUILD.key("mode").string(), sc.build().mode().id());
     assertEquals(Schema.BUILD.key("scheduling").string(), sc.build().scheduling().id());
     assertEquals(Schema.BUILD.key("startup_s").number(), sc.build().startupS());
@@ -324,8 +361,7 @@ class SchemaTest {
     assertEquals(Schema.CRATE.key("version").string(), sc.crates().get(0).version());
     assertEquals(Schema.CRATE.key("kind").string(), sc.crates().get(0).kind().id());
     assertEquals(Schema.PROFILE.key("linker").string(), sc.profile().linker().id());
-    assertEquals(Schema.PROFILE.key("frontend_threads").number(),
-        sc.profile().frontendThreads());
+    assertEquals(Schema.PROFILE.key("frontend_threads").number(), sc.profile().frontendThreads());
     assertEquals(Schema.PROFILE.key("lto").string(), sc.profile().ltoFor(Mode.DEBUG).id());
     double[] v = sc.rebuild().values();
     for (int i = 0; i < v.length; i++) {
@@ -336,20 +372,22 @@ class SchemaTest {
   @Test
   void everySettableKey_isAcceptedByTheOverrides() throws Exception {
     Scenario seconds = ScenarioReader.read(reference());
-    Scenario sized = ScenarioReader.parse("[build]\njobs = 2\n[[crate]]\nname = \"base\"\n"
-        + "loc = 1000\n", "sized.toml");
+    Scenario sized =
+        ScenarioReader.parse(
+            "[build]\njobs = 2\n[[crate]]\nname = \"base\"\n" + "loc = 1000\n", "sized.toml");
     for (String name : Schema.settableTables()) {
       Table t = Schema.table(name).orElseThrow();
       for (Key k : t.keys()) {
         if (!k.settable()) {
           continue;
         }
-        String v = switch (k.type()) {
-          case CHOICE -> k.values().get(k.values().size() - 1);
-          case BOOLEAN -> "true";
-          case INTEGER -> "2";
-          default -> "0.5";
-        };
+        String v =
+            switch (k.type()) {
+              case CHOICE -> k.values().get(k.values().size() - 1);
+              case BOOLEAN -> "true";
+              case INTEGER -> "2";
+              default -> "0.5";
+            };
         String key = name.equals("crate") ? "crate.base." + k.name() : name + "." + k.name();
         boolean bySize = k.name().equals("loc") || k.name().equals("own_instantiations");
         ScenarioOverrides.applyOne(bySize ? sized : seconds, key, v);
@@ -367,8 +405,7 @@ class SchemaTest {
     Scenario sc = ScenarioReader.read(reference());
     for (String name : Schema.settableTables()) {
       for (Key k : Schema.table(name).orElseThrow().keys()) {
-        if (!k.settable() || !(k.type() == Schema.Type.NUMBER
-            || k.type() == Schema.Type.SHARE)) {
+        if (!k.settable() || !(k.type() == Schema.Type.NUMBER || k.type() == Schema.Type.SHARE)) {
           continue;
         }
         String key = name.equals("crate") ? "crate.base." + k.name() : name + "." + k.name();
@@ -378,8 +415,10 @@ class SchemaTest {
           outside.add(r.maxOpen() ? r.max() : r.max() + 0.01);
         }
         for (double v : outside) {
-          assertThrows(IllegalArgumentException.class,
-              () -> ScenarioOverrides.applyOne(sc, key, String.valueOf(v)), key + "=" + v);
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ScenarioOverrides.applyOne(sc, key, String.valueOf(v)),
+              key + "=" + v);
         }
         if (!r.minOpen()) {
           ScenarioOverrides.applyOne(sc, key, String.valueOf(r.min()));

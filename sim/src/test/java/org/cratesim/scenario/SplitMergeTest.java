@@ -25,10 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SplitMergeTest {
   /**
    * base <- derive (proc macro); big uses both, has a build script; mid depends on big and
-   * instantiates its generics; helper's build script depends on big; tool (seconds) depends on
-   * big; app (bin) uses mid, big and derive.
+   * instantiates its generics; helper's build script depends on big; tool (seconds) depends on big;
+   * app (bin) uses mid, big and derive.
    */
-  static final String FIXTURE = """
+  static final String FIXTURE =
+      """
       name = "fixture"
 
       [build]
@@ -99,12 +100,27 @@ class SplitMergeTest {
 
   /** The scenario with every crate's source line set to 0. */
   static Scenario noLines(Scenario sc) {
-    return sc.withCrates(sc.crates().stream().map(c -> new CrateSpec(c.name(), c.version(),
-        c.kind(), c.deps(), c.phases(), c.size(), c.buildScript(), c.builtFor(), 0)).toList());
+    return sc.withCrates(
+        sc.crates().stream()
+            .map(
+                c ->
+                    new CrateSpec(
+                        c.name(),
+                        c.version(),
+                        c.kind(),
+                        c.deps(),
+                        c.phases(),
+                        c.size(),
+                        c.buildScript(),
+                        c.builtFor(),
+                        0))
+            .toList());
   }
 
   static CrateSpec crate(Scenario sc, String name) {
-    return sc.crates().stream().filter(c -> c.name().equals(name)).findFirst()
+    return sc.crates().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no crate " + name));
   }
 
@@ -123,12 +139,18 @@ class SplitMergeTest {
 
   static Stream<Arguments> roundTrips() {
     return Stream.of(
-        Arguments.of("big", 2, Shape.WIDE), Arguments.of("big", 3, Shape.WIDE),
-        Arguments.of("big", 7, Shape.WIDE), Arguments.of("big", 2, Shape.CHAIN),
-        Arguments.of("big", 3, Shape.CHAIN), Arguments.of("big", 7, Shape.CHAIN),
-        Arguments.of("app", 3, Shape.WIDE), Arguments.of("app", 3, Shape.CHAIN),
-        Arguments.of("app", 2, Shape.WIDE), Arguments.of("base", 4, Shape.WIDE),
-        Arguments.of("base", 4, Shape.CHAIN), Arguments.of("mid", 5, Shape.WIDE),
+        Arguments.of("big", 2, Shape.WIDE),
+        Arguments.of("big", 3, Shape.WIDE),
+        Arguments.of("big", 7, Shape.WIDE),
+        Arguments.of("big", 2, Shape.CHAIN),
+        Arguments.of("big", 3, Shape.CHAIN),
+        Arguments.of("big", 7, Shape.CHAIN),
+        Arguments.of("app", 3, Shape.WIDE),
+        Arguments.of("app", 3, Shape.CHAIN),
+        Arguments.of("app", 2, Shape.WIDE),
+        Arguments.of("base", 4, Shape.WIDE),
+        Arguments.of("base", 4, Shape.CHAIN),
+        Arguments.of("mid", 5, Shape.WIDE),
         Arguments.of("helper", 200, Shape.CHAIN));
   }
 
@@ -154,8 +176,9 @@ class SplitMergeTest {
   @Test
   void split_partsTakeThePlaceOfTheCrate() {
     Scenario split = SplitMerge.split(fixture(), "big", 3, Shape.WIDE, 0.5);
-    assertEquals(List.of("base", "derive", "big-1", "big-2", "big-3", "mid", "helper", "tool",
-        "app"), names(split));
+    assertEquals(
+        List.of("base", "derive", "big-1", "big-2", "big-3", "mid", "helper", "tool", "app"),
+        names(split));
     assertEquals("fixture", split.name());
     assertEquals(fixture().build(), split.build());
   }
@@ -167,12 +190,21 @@ class SplitMergeTest {
     CrateSize p2 = size(split, "big-2");
     CrateSize p3 = size(split, "big-3");
     assertEquals(List.of(3335L, 3334L, 3334L), List.of(p1.loc(), p2.loc(), p3.loc()));
-    assertEquals(List.of(4L, 3L, 3L), List.of(p1.macroInvocations().get("derive"),
-        p2.macroInvocations().get("derive"), p3.macroInvocations().get("derive")));
-    assertEquals(List.of(134L, 134L, 133L), List.of(p1.ownInstantiations(),
-        p2.ownInstantiations(), p3.ownInstantiations()));
-    assertEquals(List.of(34L, 33L, 33L), List.of(p1.upstreamInstantiations().get("base"),
-        p2.upstreamInstantiations().get("base"), p3.upstreamInstantiations().get("base")));
+    assertEquals(
+        List.of(4L, 3L, 3L),
+        List.of(
+            p1.macroInvocations().get("derive"),
+            p2.macroInvocations().get("derive"),
+            p3.macroInvocations().get("derive")));
+    assertEquals(
+        List.of(134L, 134L, 133L),
+        List.of(p1.ownInstantiations(), p2.ownInstantiations(), p3.ownInstantiations()));
+    assertEquals(
+        List.of(34L, 33L, 33L),
+        List.of(
+            p1.upstreamInstantiations().get("base"),
+            p2.upstreamInstantiations().get("base"),
+            p3.upstreamInstantiations().get("base")));
   }
 
   @Test
@@ -207,10 +239,10 @@ class SplitMergeTest {
     assertEquals(List.of("base", "derive", "big-1"), crate(split, "big-2").deps());
     assertEquals(List.of("base", "derive", "big-1"), crate(split, "big-3").deps());
     assertEquals(List.of("base", "big-1", "big-2", "big-3"), crate(split, "mid").deps());
-    assertEquals(List.of("mid", "big-1", "big-2", "big-3", "derive"),
-        crate(split, "app").deps());
+    assertEquals(List.of("mid", "big-1", "big-2", "big-3", "derive"), crate(split, "app").deps());
     assertEquals(List.of("big-1", "big-2", "big-3"), crate(split, "tool").deps());
-    assertEquals(List.of("big-1", "big-2", "big-3"),
+    assertEquals(
+        List.of("big-1", "big-2", "big-3"),
         crate(split, "helper").buildScript().orElseThrow().deps());
   }
 
@@ -250,7 +282,8 @@ class SplitMergeTest {
     for (int i = 1; i <= 3; i++) {
       assertEquals(Set.of("base"), size(split, "big-" + i).upstreamInstantiations().keySet());
     }
-    assertEquals(noLines(fixture()),
+    assertEquals(
+        noLines(fixture()),
         noLines(SplitMerge.merge(split, SplitMerge.partNames("big", 3), "big")));
   }
 
@@ -271,8 +304,7 @@ class SplitMergeTest {
     assertEquals(CrateKind.LIB, crate(wide, "app-2").kind());
     assertEquals(CrateKind.BIN, crate(wide, "app-3").kind());
     assertEquals(List.of("mid", "big", "derive", "app-1"), crate(wide, "app-2").deps());
-    assertEquals(List.of("mid", "big", "derive", "app-1", "app-2"),
-        crate(wide, "app-3").deps());
+    assertEquals(List.of("mid", "big", "derive", "app-1", "app-2"), crate(wide, "app-3").deps());
     Scenario chain = SplitMerge.split(fixture(), "app", 3, Shape.CHAIN, 0.5);
     assertEquals(CrateKind.BIN, crate(chain, "app-3").kind());
     assertEquals(List.of("mid", "big", "derive", "app-2"), crate(chain, "app-3").deps());
@@ -319,7 +351,8 @@ class SplitMergeTest {
     // mid gives no own_instantiations: its copies are derived from its lines and made explicit
     CrateSize mid = crate(fixture(), "mid").size().orElseThrow();
     assertEquals(-1, mid.ownInstantiations());
-    assertEquals(401 + Math.round(fixture().costs().get("copies_per_line") * mid.loc()),
+    assertEquals(
+        401 + Math.round(fixture().costs().get("copies_per_line") * mid.loc()),
         z.ownInstantiations());
     assertEquals(Map.of("derive", 10L), z.macroInvocations());
     assertEquals(Map.of("base", 103L), z.upstreamInstantiations());
@@ -341,7 +374,9 @@ class SplitMergeTest {
 
   @Test
   void merge_withABin_givesABin() {
-    Scenario sc = parse("""
+    Scenario sc =
+        parse(
+            """
         [build]
         jobs = 2
         [[crate]]
@@ -370,8 +405,7 @@ class SplitMergeTest {
 
   @Test
   void split_unknownCrate_isRejected() {
-    rejects(() -> SplitMerge.split(fixture(), "nope", 2, Shape.WIDE, 0.5),
-        "unknown crate 'nope'");
+    rejects(() -> SplitMerge.split(fixture(), "nope", 2, Shape.WIDE, 0.5), "unknown crate 'nope'");
   }
 
   @Test
@@ -387,26 +421,30 @@ class SplitMergeTest {
 
   @Test
   void split_crateGivenInSeconds_isRejected() {
-    rejects(() -> SplitMerge.split(fixture(), "tool", 2, Shape.WIDE, 0.5),
+    rejects(
+        () -> SplitMerge.split(fixture(), "tool", 2, Shape.WIDE, 0.5),
         "split needs a crate described by its size (loc)");
   }
 
   @Test
   void split_procMacro_isRejected() {
-    rejects(() -> SplitMerge.split(fixture(), "derive", 2, Shape.WIDE, 0.5),
+    rejects(
+        () -> SplitMerge.split(fixture(), "derive", 2, Shape.WIDE, 0.5),
         "cannot split proc-macro crate 'derive'");
   }
 
   @Test
   void split_partNameTaken_isRejected() {
-    Scenario sc = parse(FIXTURE + """
+    Scenario sc =
+        parse(
+            FIXTURE
+                + """
 
         [[crate]]
         name = "big-2"
         loc = 5
         """);
-    rejects(() -> SplitMerge.split(sc, "big", 3, Shape.WIDE, 0.5),
-        "crate 'big-2' already exists");
+    rejects(() -> SplitMerge.split(sc, "big", 3, Shape.WIDE, 0.5), "crate 'big-2' already exists");
     // two parts are named big-1, big-2: the same clash
     rejects(() -> SplitMerge.split(sc, "big", 2, Shape.WIDE, 0.5), "big-2");
   }
@@ -419,8 +457,7 @@ class SplitMergeTest {
 
   @Test
   void merge_unknownCrate_isRejected() {
-    rejects(() -> SplitMerge.merge(fixture(), List.of("big", "nope"), "x"),
-        "unknown crate 'nope'");
+    rejects(() -> SplitMerge.merge(fixture(), List.of("big", "nope"), "x"), "unknown crate 'nope'");
   }
 
   @Test
@@ -431,13 +468,13 @@ class SplitMergeTest {
 
   @Test
   void merge_differentKinds_isRejected() {
-    rejects(() -> SplitMerge.merge(fixture(), List.of("base", "derive"), "x"),
-        "different kinds");
+    rejects(() -> SplitMerge.merge(fixture(), List.of("base", "derive"), "x"), "different kinds");
   }
 
   @Test
   void merge_crateGivenInSeconds_isRejected() {
-    rejects(() -> SplitMerge.merge(fixture(), List.of("big", "tool"), "x"),
+    rejects(
+        () -> SplitMerge.merge(fixture(), List.of("big", "tool"), "x"),
         "described by their size (loc)");
   }
 
@@ -451,14 +488,15 @@ class SplitMergeTest {
 
   @Test
   void merge_nameClash_isRejected() {
-    rejects(() -> SplitMerge.merge(fixture(), List.of("big", "mid"), "app"),
+    rejects(
+        () -> SplitMerge.merge(fixture(), List.of("big", "mid"), "app"),
         "'app': a crate of that name already exists");
   }
 
   @Test
   void merge_intoABinThatOthersDependOn_isRejected() {
     // mid depends on big
-    rejects(() -> SplitMerge.merge(fixture(), List.of("big", "app"), "x"),
-        "cannot merge into a bin");
+    rejects(
+        () -> SplitMerge.merge(fixture(), List.of("big", "app"), "x"), "cannot merge into a bin");
   }
 }

@@ -25,7 +25,8 @@ class StrategyTest {
    * A derive macro with a build-only chain (syn); pm2 is also needed by the app, so it stays.
    * model's front end is 4 s, 10 % of it expansion: 0.4 s = 200 invocations at 2 ms.
    */
-  private static final String GRAPH = """
+  private static final String GRAPH =
+      """
       [build]
       jobs = 2
       startup_s = 0.0
@@ -91,13 +92,17 @@ class StrategyTest {
   }
 
   private static long duration(BuildResult r, String labelStart) {
-    return r.units().stream().filter(u -> u.unit().label().startsWith(labelStart))
-        .mapToLong(UnitData::durationNanos).sum();
+    return r.units().stream()
+        .filter(u -> u.unit().label().startsWith(labelStart))
+        .mapToLong(UnitData::durationNanos)
+        .sum();
   }
 
   private static long work(BuildResult r, String labelStart) {
-    return r.units().stream().filter(u -> u.unit().label().startsWith(labelStart))
-        .mapToLong(u -> u.unit().work().totalNanos()).sum();
+    return r.units().stream()
+        .filter(u -> u.unit().label().startsWith(labelStart))
+        .mapToLong(u -> u.unit().work().totalNanos())
+        .sum();
   }
 
   @Test
@@ -137,21 +142,26 @@ class StrategyTest {
     BuildResult base = run(base("incremental"));
     BuildResult cached = run(base("incremental"), "expansion-cache");
     // model's 0.4 s of expansion: 5 % of 200 invocations re-run (0.02 s), 190 hits x 0.2 ms
-    long expected = duration(base, "model") - Math.round(0.4 * S * 0.95)
-        + Math.round(190 * 0.0002 * S);
+    long expected =
+        duration(base, "model") - Math.round(0.4 * S * 0.95) + Math.round(190 * 0.0002 * S);
     assertEquals(expected, duration(cached, "model"));
     assertTrue(cached.wallNanos() < base.wallNanos());
   }
 
   @Test
   void expansionCache_denyListedMacroAlwaysRuns() throws Exception {
-    Scenario sc = ScenarioReader.parse(GRAPH + """
+    Scenario sc =
+        ScenarioReader.parse(
+            GRAPH
+                + """
         [[strategy]]
         name = "expansion-cache"
         deny = ["derive"]
-        """, "deny.toml");
-    sc = sc.withRebuild(sc.rebuild().withKind(Rebuild.Kind.INCREMENTAL)
-        .withEdits(java.util.List.of("model")));
+        """,
+            "deny.toml");
+    sc =
+        sc.withRebuild(
+            sc.rebuild().withKind(Rebuild.Kind.INCREMENTAL).withEdits(java.util.List.of("model")));
     BuildResult cached = BuildSimulator.simulate(sc);
     BuildResult base = run(Strategies.disableAll(sc));
     assertEquals(base.wallNanos(), cached.wallNanos());
@@ -177,7 +187,8 @@ class StrategyTest {
     // the units' work (durations also move with what runs beside them)
     assertEquals(work(base, "app"), work(a, "app"));
     assertEquals(work(base, "derive"), work(a, "derive"));
-    assertTrue(work(a, "serde") != work(base, "serde") && work(a, "pm2") != work(base, "pm2"),
+    assertTrue(
+        work(a, "serde") != work(base, "serde") && work(a, "pm2") != work(base, "pm2"),
         "a library is either fetched (hit) or compiled and written (miss)");
     assertNotEquals(base.workNanos(), a.workNanos());
   }
@@ -211,22 +222,31 @@ class StrategyTest {
 
   @Test
   void unknownStrategyOrParameter_isAnErrorWithItsLine() {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(
-        GRAPH + "\n[[strategy]]\nname = \"turbo\"\n", "bad.toml"));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioReader.parse(GRAPH + "\n[[strategy]]\nname = \"turbo\"\n", "bad.toml"));
     assertTrue(e.getMessage().startsWith("bad.toml:"), e.getMessage());
     assertTrue(e.getMessage().contains("unknown strategy 'turbo'"), e.getMessage());
-    ScenarioException p = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(
-        GRAPH + "\n[[strategy]]\nname = \"shared-cache\"\nhit = 0.5\n", "bad.toml"));
+    ScenarioException p =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                ScenarioReader.parse(
+                    GRAPH + "\n[[strategy]]\nname = \"shared-cache\"\nhit = 0.5\n", "bad.toml"));
     assertTrue(p.getMessage().contains("no parameter 'hit'"), p.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Strategies.enable(ScenarioReader.parse(GRAPH, "x.toml"), "turbo"));
   }
 
   @Test
   void precompiled_listedCrateMustBeAProcMacro() throws Exception {
-    Scenario sc = Strategies.enable(ScenarioReader.parse(GRAPH.replace(
-        "per_invocation_s = 0.005", "crates = [\"serde\"]"), "x.toml"),
-        "precompiled-proc-macros");
+    Scenario sc =
+        Strategies.enable(
+            ScenarioReader.parse(
+                GRAPH.replace("per_invocation_s = 0.005", "crates = [\"serde\"]"), "x.toml"),
+            "precompiled-proc-macros");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> BuildSimulator.simulate(sc));
     assertTrue(e.getMessage().contains("'serde' is not a proc-macro crate"), e.getMessage());
@@ -241,8 +261,10 @@ class StrategyTest {
 
   @Test
   void commandLineParameters_overrideTheDeclaration() throws Exception {
-    Scenario sc = Strategies.enable(ScenarioReader.parse(GRAPH, "x.toml"),
-        "precompiled-proc-macros:per_invocation_s=0,crates=derive");
+    Scenario sc =
+        Strategies.enable(
+            ScenarioReader.parse(GRAPH, "x.toml"),
+            "precompiled-proc-macros:per_invocation_s=0,crates=derive");
     var d = sc.strategies().get(0);
     assertTrue(d.enabled());
     assertEquals(0.0, d.params().get("per_invocation_s"));
@@ -250,17 +272,19 @@ class StrategyTest {
     // no overhead left: the cold build only saves
     BuildResult base = run(base("clean"));
     assertEquals(duration(base, "model"), duration(BuildSimulator.simulate(sc), "model"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Strategies.enable(sc, "wasm-proc-macros:runtime=fast"));
-    assertThrows(IllegalArgumentException.class,
-        () -> Strategies.enable(sc, "wasm-proc-macros:runtime"));
-    assertThrows(IllegalArgumentException.class,
-        () -> Strategies.enable(sc, "shared-cache:hit=1"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Strategies.enable(sc, "wasm-proc-macros:runtime"));
+    assertThrows(IllegalArgumentException.class, () -> Strategies.enable(sc, "shared-cache:hit=1"));
   }
 
   @Test
   void facadeCrate_doesNotInvokeTheMacroItReexports() throws Exception {
-    Scenario sc = ScenarioReader.parse("""
+    Scenario sc =
+        ScenarioReader.parse(
+            """
         [build]
         jobs = 1
         startup_s = 0.0
@@ -284,7 +308,8 @@ class StrategyTest {
         deps = ["serde", "serde_derive"]
         frontend_s = 2.0
         codegen_s = 0.0
-        """, "facade.toml");
+        """,
+            "facade.toml");
     BuildResult base = BuildSimulator.simulate(sc);
     BuildResult cached = run(sc, "expansion-cache");
     // serde re-exports serde_derive: nothing of it to serve from the cache; model's expansion
@@ -293,7 +318,8 @@ class StrategyTest {
     assertTrue(serde > 0, "edited: rebuilt");
     assertEquals(serde, byCrate(cached).get("serde").durationNanos());
     // model: 1 s of expansion, all hits (a dependent), 500 invocations x 0.2 ms
-    assertEquals(byCrate(base).get("model").durationNanos() - S + Math.round(500 * 0.0002 * S),
+    assertEquals(
+        byCrate(base).get("model").durationNanos() - S + Math.round(500 * 0.0002 * S),
         byCrate(cached).get("model").durationNanos());
   }
 }

@@ -43,7 +43,7 @@ class SweepTest {
 
   private static SweepRunner.Outcome run(SweepSpec s, Path dir, boolean resume, int threads)
       throws Exception {
-    return SweepRunner.run(s, dir, resume, new LocalExecutor(threads), n -> { });
+    return SweepRunner.run(s, dir, resume, new LocalExecutor(threads), n -> {});
   }
 
   @Test
@@ -54,14 +54,21 @@ class SweepTest {
     assertEquals(Map.of("jobs", "2", "strategy", "shared-cache"), pts.get(1));
     assertEquals(Map.of("jobs", "4", "strategy", "shared-cache"), pts.get(3));
     assertEquals(4, spec(1, true).scenarioOf(pts.get(3)).build().jobs());
-    assertThrows(IllegalArgumentException.class,
-        () -> spec(1, true).scenarioOf(Map.of("jobs", "zero")));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> spec(1, true).scenarioOf(Map.of("jobs", "zero")));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> spec(1, true).scenarioOf(Map.of("strategy", "turbo")));
-    assertThrows(IllegalArgumentException.class,
-        () -> spec(1, true).scenarioOf(Map.of("nonsense", "1")));
-    assertEquals("16", String.valueOf(spec(1, true).scenarioOf(Map.of("codegen_units", "16"))
-        .profile().codegenUnits().orElseThrow()));
+    assertThrows(
+        IllegalArgumentException.class, () -> spec(1, true).scenarioOf(Map.of("nonsense", "1")));
+    assertEquals(
+        "16",
+        String.valueOf(
+            spec(1, true)
+                .scenarioOf(Map.of("codegen_units", "16"))
+                .profile()
+                .codegenUnits()
+                .orElseThrow()));
   }
 
   @Test
@@ -85,12 +92,16 @@ class SweepTest {
     run(s, tmp.resolve("a"), false, 1);
     run(s, tmp.resolve("b"), false, 2);
     for (String f : List.of("results.csv", "summary.csv", "sweep.txt")) {
-      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)),
-          Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
+      assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("a").resolve(f)),
+          Files.readAllBytes(tmp.resolve("b").resolve(f)),
+          f);
     }
     List<String> lines = Files.readAllLines(tmp.resolve("a/results.csv"));
-    assertEquals("point,replication,jobs,strategy,wall_s,critical_path_s,utilisation,"
-        + "frontend_s,codegen_s,link_s", lines.get(0));
+    assertEquals(
+        "point,replication,jobs,strategy,wall_s,critical_path_s,utilisation,"
+            + "frontend_s,codegen_s,link_s",
+        lines.get(0));
     assertEquals(1 + 4 * 6, lines.size());
   }
 
@@ -104,17 +115,17 @@ class SweepTest {
     Files.copy(full.resolve("sweep.txt"), cut.resolve("sweep.txt"));
     List<String> lines = Files.readAllLines(full.resolve("results.csv"));
     // a killed run: some rows in completion order, one duplicated, the last one torn
-    List<String> kept = new ArrayList<>(List.of(lines.get(0), lines.get(7), lines.get(3),
-        lines.get(3), lines.get(12)));
+    List<String> kept =
+        new ArrayList<>(
+            List.of(lines.get(0), lines.get(7), lines.get(3), lines.get(3), lines.get(12)));
     String torn = lines.get(15).substring(0, lines.get(15).length() / 2);
-    Files.writeString(cut.resolve("results.csv"), String.join("\n", kept) + "\n" + torn,
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        cut.resolve("results.csv"), String.join("\n", kept) + "\n" + torn, StandardCharsets.UTF_8);
     SweepRunner.Outcome o = run(s, cut, true, 2);
     assertEquals(3, o.kept());
     assertEquals(20 - 3, o.ran());
     for (String f : List.of("results.csv", "summary.csv")) {
-      assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(cut.resolve(f)),
-          f);
+      assertArrayEquals(Files.readAllBytes(full.resolve(f)), Files.readAllBytes(cut.resolve(f)), f);
     }
     assertThrows(SweepRunner.SweepStateException.class, () -> run(s, cut, false, 1));
     assertThrows(SweepRunner.SweepStateException.class, () -> run(spec(6, true), cut, true, 1));
@@ -168,21 +179,32 @@ class SweepTest {
   void cli_sweepFileAndErrors() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String file = TestPaths.repo().resolve("scenarios/sweeps/serde-cores-strategies.toml")
-        .toString();
+    String file =
+        TestPaths.repo().resolve("scenarios/sweeps/serde-cores-strategies.toml").toString();
     Path dir = tmp.resolve("cli");
-    assertEquals(0, cli(out, err, "sweep", file, "--replications", "2", "-o", dir.toString()),
+    assertEquals(
+        0,
+        cli(out, err, "sweep", file, "--replications", "2", "-o", dir.toString()),
         err.toString());
-    assertTrue(out.toString().startsWith("20 design points x 2 replications: 40 runs"),
-        out.toString());
+    assertTrue(
+        out.toString().startsWith("20 design points x 2 replications: 40 runs"), out.toString());
     assertEquals(41, Files.readAllLines(dir.resolve("results.csv")).size());
     assertEquals(2, cli(out, err, "sweep", file, "-o", dir.toString()));
     assertTrue(err.toString().contains("--resume"), err.toString());
     String scen = TestPaths.repo().resolve("scenarios/tiny.toml").toString();
-    assertEquals(2, cli(out, err, "sweep", scen, "--vary", "jobs", "-o",
-        tmp.resolve("x").toString()));
-    assertEquals(2, cli(out, err, "sweep", scen, "--vary", "strategy=turbo", "-o",
-        tmp.resolve("y").toString()));
+    assertEquals(
+        2, cli(out, err, "sweep", scen, "--vary", "jobs", "-o", tmp.resolve("x").toString()));
+    assertEquals(
+        2,
+        cli(
+            out,
+            err,
+            "sweep",
+            scen,
+            "--vary",
+            "strategy=turbo",
+            "-o",
+            tmp.resolve("y").toString()));
     assertTrue(err.toString().contains("unknown strategy 'turbo'"), err.toString());
     Path bad = tmp.resolve("bad.toml");
     Files.writeString(bad, "scenario = \"" + scen + "\"\nreplicas = 3\n");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CargoMetadataTest {
-  private static final Path CLI = Path.of("src/test/resources/timings/own-2core-2026/cli-metadata.json");
+  private static final Path CLI =
+      Path.of("src/test/resources/timings/own-2core-2026/cli-metadata.json");
 
   @Test
   void read_ownCli_packagesTargetsAndEdgeKinds() throws Exception {
@@ -26,17 +27,29 @@ class CargoMetadataTest {
     Package logscan = m.byId(m.workspaceMembers().get(0)).orElseThrow();
     assertEquals("logscan", logscan.name());
     assertEquals(List.of("logscan"), logscan.bins());
-    List<String> macros = m.packages().stream().filter(Package::isProcMacro).map(Package::name)
-        .sorted().collect(Collectors.toList());
-    assertEquals(List.of("clap_derive", "proc-macro-error-attr", "serde_derive", "thiserror-impl"),
-        macros);
-    Package pme = m.packages().stream().filter(p -> p.name().equals("proc-macro-error"))
-        .findFirst().orElseThrow();
+    List<String> macros =
+        m.packages().stream()
+            .filter(Package::isProcMacro)
+            .map(Package::name)
+            .sorted()
+            .collect(Collectors.toList());
+    assertEquals(
+        List.of("clap_derive", "proc-macro-error-attr", "serde_derive", "thiserror-impl"), macros);
+    Package pme =
+        m.packages().stream()
+            .filter(p -> p.name().equals("proc-macro-error"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(pme.hasBuildScript());
-    assertTrue(m.deps(pme.id()).stream().anyMatch(
-        d -> d.pkg().contains("version_check") && d.kinds().equals(EnumSet.of(DepKind.BUILD))));
-    assertTrue(m.deps(logscan.id()).stream().anyMatch(
-        d -> d.pkg().contains("#clap@") && d.kinds().contains(DepKind.NORMAL)));
+    assertTrue(
+        m.deps(pme.id()).stream()
+            .anyMatch(
+                d ->
+                    d.pkg().contains("version_check")
+                        && d.kinds().equals(EnumSet.of(DepKind.BUILD))));
+    assertTrue(
+        m.deps(logscan.id()).stream()
+            .anyMatch(d -> d.pkg().contains("#clap@") && d.kinds().contains(DepKind.NORMAL)));
     assertTrue(m.isWorkspaceMember(logscan.id()));
     assertFalse(m.isWorkspaceMember(pme.id()));
   }
@@ -44,31 +57,39 @@ class CargoMetadataTest {
   @Test
   void read_noDeps_saysHowToGetTheGraph(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("m.json");
-    Files.writeString(f, "{\"version\": 1, \"workspace_members\": [\"a 0.1.0\"], \"resolve\": null,"
-        + " \"packages\": [{\"id\": \"a 0.1.0\", \"name\": \"a\", \"version\": \"0.1.0\","
-        + " \"targets\": [{\"name\": \"a\", \"kind\": [\"lib\"]}]}]}");
-    TimingsFormatException e = assertThrows(TimingsFormatException.class,
-        () -> CargoMetadata.read(f));
-    assertTrue(e.getMessage().contains("m.json") && e.getMessage().contains("--no-deps"),
-        e.getMessage());
+    Files.writeString(
+        f,
+        "{\"version\": 1, \"workspace_members\": [\"a 0.1.0\"], \"resolve\": null,"
+            + " \"packages\": [{\"id\": \"a 0.1.0\", \"name\": \"a\", \"version\": \"0.1.0\","
+            + " \"targets\": [{\"name\": \"a\", \"kind\": [\"lib\"]}]}]}");
+    TimingsFormatException e =
+        assertThrows(TimingsFormatException.class, () -> CargoMetadata.read(f));
+    assertTrue(
+        e.getMessage().contains("m.json") && e.getMessage().contains("--no-deps"), e.getMessage());
   }
 
   @Test
   void read_otherFiles_oneLineErrors(@TempDir Path dir) throws Exception {
     Path page = Path.of("src/test/resources/timings/own-2core-2026/cli-clean-dev-j1-r2.json");
-    assertTrue(assertThrows(TimingsFormatException.class, () -> CargoMetadata.read(page))
-        .getMessage().contains("cargo metadata"));
+    assertTrue(
+        assertThrows(TimingsFormatException.class, () -> CargoMetadata.read(page))
+            .getMessage()
+            .contains("cargo metadata"));
     Path v2 = dir.resolve("v2.json");
     Files.writeString(v2, "{\"version\": 2, \"packages\": []}");
-    assertTrue(assertThrows(TimingsFormatException.class, () -> CargoMetadata.read(v2))
-        .getMessage().contains("version 2"));
+    assertTrue(
+        assertThrows(TimingsFormatException.class, () -> CargoMetadata.read(v2))
+            .getMessage()
+            .contains("version 2"));
     Path dangling = dir.resolve("d.json");
-    Files.writeString(dangling, "{\"version\": 1, \"workspace_members\": [],"
-        + " \"resolve\": {\"nodes\": [{\"id\": \"a\", \"deps\": [{\"pkg\": \"zz\", \"name\": \"zz\","
-        + " \"dep_kinds\": [{\"kind\": null}]}]}]},"
-        + " \"packages\": [{\"id\": \"a\", \"name\": \"a\", \"version\": \"1.0.0\", \"targets\": []}]}");
-    String msg = assertThrows(TimingsFormatException.class, () -> CargoMetadata.read(dangling))
-        .getMessage();
+    Files.writeString(
+        dangling,
+        "{\"version\": 1, \"workspace_members\": [],"
+            + " \"resolve\": {\"nodes\": [{\"id\": \"a\", \"deps\": [{\"pkg\": \"zz\", \"name\": \"zz\","
+            + " \"dep_kinds\": [{\"kind\": null}]}]}]},"
+            + " \"packages\": [{\"id\": \"a\", \"name\": \"a\", \"version\": \"1.0.0\", \"targets\": []}]}");
+    String msg =
+        assertThrows(TimingsFormatException.class, () -> CargoMetadata.read(dangling)).getMessage();
     assertTrue(msg.contains("zz") && !msg.contains("\n"), msg);
   }
 }
