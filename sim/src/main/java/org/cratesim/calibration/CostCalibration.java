@@ -1111,6 +1111,10 @@ public final class CostCalibration {
         "line-tables-only saves 2-30 % (blog.rust-lang.org "
             + "2025-09-10 compiler-performance-survey-2025-results)");
     m.put("debuginfo_none_factor", est + " (confounded with opt-level in this data)");
+    m.put(
+        "timed_host_debuginfo_none_factor",
+        "fitted on lqd-experiments build-defaults, check -j1 (cratesim validate-experiments"
+            + " --fit-host-debuginfo)");
     m.put("bitcode_only_factor", est);
     m.put("thin_local_lto_share", est);
     m.put("lto_thin_factor", est);

@@ -9,6 +9,7 @@ import org.cratesim.jobserver.Jobserver;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
+import org.cratesim.model.PendingQueue;
 import org.cratesim.model.RustcSettings;
 import org.cratesim.model.SchedulingPolicy;
 import org.cratesim.model.TargetKind;
@@ -47,6 +48,7 @@ public final class JobQueue {
   private final DependencyQueue queue;
   private final Jobserver.Client cargo = new Jobserver.Cargo();
   private final List<Integer> pendingQueue = new ArrayList<>();
+  private final boolean oldestFirst;
   private final ArrayDeque<Jobserver.Client> grants = new ArrayDeque<>();
   private final Record[] records;
   private final ConcurrencyLog concurrency = new ConcurrencyLog();
@@ -69,6 +71,7 @@ public final class JobQueue {
     this.graph = graph;
     this.frontend = frontend;
     this.build = build;
+    this.oldestFirst = build.pendingQueueInEffect() == PendingQueue.OLDEST_FIRST;
     this.rustc = rustc;
     this.machine = machine;
     this.startupNanos = UnitGraphBuilder.nanos(build.startupS());
@@ -85,8 +88,7 @@ public final class JobQueue {
     // Message::Token: a granted token is delivered right after the event being handled, in
     // grant order (a FIFO rather than the event list: same order, no heap operations)
     this.jobserver = new Jobserver(build.jobs(), grants::add);
-    this.queue =
-        new DependencyQueue(graph, costs(graph, build.scheduling(), rustc, machine, frontend));
+    this.queue = new DependencyQueue(graph, costs(graph, build, rustc, machine, frontend));
     this.session =
         new Rustc.Session(
             cpu, jobserver, rustc, frontend, build.mode() == Mode.RELEASE, removedLtoShare);
@@ -115,10 +117,11 @@ public final class JobQueue {
   /** The DependencyQueue cost of each unit under a scheduling policy. */
   static long[] costs(
       UnitGraph graph,
-      SchedulingPolicy policy,
+      BuildSettings build,
       RustcSettings rustc,
       MachineSettings machine,
       FrontendParallelism frontend) {
+    SchedulingPolicy policy = build.scheduling();
     long[] cost = new long[graph.size()];
     boolean[] macroSide =
         policy instanceof SchedulingPolicy.ProcMacrosFirst ? procMacroSide(graph) : null;
@@ -138,8 +141,28 @@ public final class JobQueue {
       } else {
         throw new AssertionError(policy);
       }
+      if (!build.costFactors().isEmpty()) {
+        // scheduling hints (cargo #7437): the crate's units cost more, so they and what they
+        // need rank higher
+        double f = build.costFactor(packageOf(graph.unit(i).name()));
+        cost[i] = Math.max(1, Math.round(cost[i] * f));
+      }
     }
     return cost;
+  }
+
+  /** The package a unit's crate belongs to: {@code syn@1.0.107} and {@code x (bin y)} → name. */
+  static String packageOf(String crate) {
+    int cut = crate.length();
+    int at = crate.indexOf('@');
+    if (at > 0) {
+      cut = at;
+    }
+    int bin = crate.indexOf(" (bin ");
+    if (bin > 0 && bin < cut) {
+      cut = bin;
+    }
+    return crate.substring(0, cut);
   }
 
   /** Proc-macro units and every unit they depend on, directly or not. */
@@ -206,6 +229,15 @@ public final class JobQueue {
     }
     int u;
     while ((u = queue.dequeue()) >= 0) {
+      if (oldestFirst) {
+        // cargo up to 1.64: a plain vector in arrival order, pending_queue.remove(0) starts the
+        // oldest (units dequeued together arrive in priority order)
+        pendingQueue.add(u);
+        if (active + pendingQueue.size() > 1) {
+          jobserver.request(cargo);
+        }
+        continue;
+      }
       long p = queue.priority(u);
       // pending_queue stays sorted ascending and the last entry is popped. cargo inserts after
       // entries of equal priority; its tie order is arbitrary anyway (HashMap iteration in
@@ -227,7 +259,7 @@ public final class JobQueue {
       }
     }
     while (active < cargoTokens + 1 && !pendingQueue.isEmpty()) {
-      startUnit(pendingQueue.remove(pendingQueue.size() - 1));
+      startUnit(pendingQueue.remove(oldestFirst ? 0 : pendingQueue.size() - 1));
     }
     int keep = Math.max(0, active - 1);
     if (cargoTokens > keep) {

@@ -97,6 +97,7 @@ public final class UnitGraphBuilder {
     Set<String> target = targetSide(scenario.crates(), byName);
 
     CostModel costs = new CostModel(scenario);
+    double hostDebuginfo = costs.hostDebuginfoScale();
     ProfileSettings profile = scenario.profile();
     List<Unit> units = new ArrayList<>();
     Map<String, Integer> hostUnit = new HashMap<>(); // crate -> unit in Build mode
@@ -118,7 +119,8 @@ public final class UnitGraphBuilder {
                 c,
                 TargetKind.BUILD_SCRIPT_COMPILE,
                 CompileMode.BUILD,
-                timedWork(bs.compile(), bs.compile().codegenUnitsFor(mode)),
+                hostScaled(
+                    timedWork(bs.compile(), bs.compile().codegenUnitsFor(mode)), hostDebuginfo),
                 compileDeps);
         Map<Integer, Artifact> runDeps = new LinkedHashMap<>();
         runDeps.put(compile, Artifact.ALL);
@@ -162,6 +164,10 @@ public final class UnitGraphBuilder {
             c.sizeBased()
                 ? sizedWork(costs.cost(c, hostOnly, hostOnly ? 256 : cgus), false)
                 : timedWork(c.phases(), cgus, costs.adjustTimed(c, hostOnly));
+        if (!c.sizeBased() && (hostOnly || mode == Mode.CHECK && c.kind() != CrateKind.BIN)) {
+          // built for the host only: cargo's build-override debuginfo (check: every built unit)
+          work = hostScaled(work, hostDebuginfo);
+        }
         hostUnit.put(c.name(), add(units, edges, c, kind, CompileMode.BUILD, work, deps));
       }
       if (needCheck) {
@@ -306,6 +312,21 @@ public final class UnitGraphBuilder {
         -1,
         adj.ltoS() > 0 ? nanos(adj.ltoS()) : -1,
         adj.parallelCodegenFactor());
+  }
+
+  /** A host unit given in seconds with its codegen and link scaled by {@code f} (debuginfo). */
+  private static UnitWork hostScaled(UnitWork w, double f) {
+    if (f == 1) {
+      return w;
+    }
+    return new UnitWork(
+        w.frontendNanos(),
+        Math.round(w.codegenNanos() * f),
+        w.codegenUnits(),
+        Math.round(w.linkNanos() * f),
+        w.codegenSerialNanos(),
+        w.ltoNanos(),
+        w.parallelCodegenFactor());
   }
 
   /** A size-described crate: the cost model gives its phases (a check unit: the front end). */

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       CalibrateCostsCommand.class,
       CompareCommand.class,
       ValidateRebuildsCommand.class,
+      ValidateExperimentsCommand.class,
       SweepCommand.class,
       ReportCommand.class,
       SplitCommand.class,

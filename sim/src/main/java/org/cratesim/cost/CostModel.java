@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cratesim.model.CargoVersion;
 import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;
@@ -45,6 +46,7 @@ public final class CostModel {
   private final CostRates r;
   private final ProfileSettings profile;
   private final Mode mode;
+  private final CargoVersion cargo;
   private final Map<String, CrateSpec> byName = new HashMap<>();
   private final Map<String, Derived> derived = new HashMap<>();
 
@@ -72,6 +74,7 @@ public final class CostModel {
     this.r = sc.costs();
     this.profile = sc.profile();
     this.mode = sc.build().mode();
+    this.cargo = sc.build().cargo();
     for (CrateSpec c : sc.crates()) {
       byName.put(c.name(), c);
     }
@@ -259,7 +262,8 @@ public final class CostModel {
 
     boolean buildOverride = host && mode == Mode.RELEASE;
     boolean optimizes = !buildOverride && profile.optimizes(mode);
-    int debuginfo = buildOverride ? 0 : profile.debuginfoFor(mode);
+    // units built for the host follow cargo's build-override (none from cargo 1.69, PR #11252)
+    int debuginfo = host ? profile.hostDebuginfoFor(mode, cargo) : profile.debuginfoFor(mode);
     double dbg = debuginfoFactor(r, debuginfo);
     Lto lto = buildOverride ? new Lto.Off() : profile.ltoFor(mode);
 
@@ -327,6 +331,24 @@ public final class CostModel {
    * optimises everything. Returns the unit's phases: link and LTO work, and the factor left of its
    * parallel codegen.
    */
+  /**
+   * For a unit given in seconds and built for the host: its codegen and link time relative to what
+   * was measured, when its debuginfo differs from what cargo's default gave it in the measured
+   * build (the scenario's cargo release): {@code costs.timed_host_debuginfo_none_factor} is the
+   * time without debuginfo relative to full (fitted on lqd-experiments build-defaults).
+   */
+  public double hostDebuginfoScale() {
+    int now = profile.hostDebuginfoFor(mode, cargo);
+    int measured = ProfileSettings.DEFAULT.hostDebuginfoFor(mode, cargo);
+    return timedDebuginfoFactor(now) / timedDebuginfoFactor(measured);
+  }
+
+  private double timedDebuginfoFactor(int level) {
+    double none = r.get("timed_host_debuginfo_none_factor");
+    // line tables only: half-way, as the size-based factors put it (0.85 between 0.75 and 1)
+    return level == 2 ? 1.0 : level == 1 ? (1 + none) / 2 : none;
+  }
+
   public TimedAdjustment adjustTimed(CrateSpec c, boolean host) {
     Lto lto = host && mode == Mode.RELEASE ? new Lto.Off() : profile.ltoFor(mode);
     double link = c.phases().linkS() * linkerFactor(r, profile.linker());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.BuildSettings;
+import org.cratesim.model.CargoVersion;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Mode;
@@ -46,6 +47,15 @@ public final class TimingsImporter {
   static final double LONG_SCRIPT_RUN_S = 1.0;
 
   private TimingsImporter() {}
+
+  /** The cargo release that wrote a page: its rustc version (they ship together), else 1.95. */
+  public static CargoVersion cargoOf(TimingsPage page) {
+    try {
+      return page.rustc() == null ? CargoVersion.DEFAULT : CargoVersion.parse(page.rustc());
+    } catch (IllegalArgumentException e) {
+      return CargoVersion.DEFAULT;
+    }
+  }
 
   /** The mode of the build a page recorded. */
   public static Mode modeOf(TimingsPage page) {
@@ -109,8 +119,10 @@ public final class TimingsImporter {
       crates.addAll(p.toCrates(mode, cal, dag, parallelCc, binShare));
     }
     double startup = page.units().stream().mapToDouble(PageUnit::start).min().orElse(0);
+    // the cargo that wrote the page decides the rules (pending-queue order, build-override)
     BuildSettings build =
-        new BuildSettings(page.jobs(), mode, round(startup), new SchedulingPolicy.CargoDefault());
+        new BuildSettings(page.jobs(), mode, round(startup), new SchedulingPolicy.CargoDefault())
+            .withCargo(cargoOf(page));
     String name = page.source().replaceAll("\\.(html|json)$", "").replace(".timings", "");
     return new Scenario(name, page.source(), build, cal.machine(), cal.rustc(), crates);
   }

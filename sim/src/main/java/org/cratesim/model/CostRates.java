@@ -83,6 +83,9 @@ public record CostRates(Map<String, Double> values) {
         "debuginfo_line_tables_factor",
         "codegen and link time with line tables only " + "relative to full debuginfo");
     k.put("debuginfo_none_factor", "codegen and link time without debuginfo relative to full");
+    k.put(
+        "timed_host_debuginfo_none_factor",
+        "a host unit given in seconds: codegen and link time without debuginfo relative to full");
     // LTO
     k.put(
         "bitcode_only_factor",

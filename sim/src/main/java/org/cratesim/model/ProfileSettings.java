@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param linker ld, lld or mold
  * @param frontendThreads {@code -Z threads=N} (the parallel front end); 1 = serial
  * @param debuginfo 0 (none), 1 (line tables only), 2 (full); empty = 2 in debug, 0 in release
+ * @param buildOverrideDebug {@code [profile.*.build-override] debug} for units built for the host
+ *     (build scripts, proc macros and what only they need); empty = cargo's default for the build's
+ *     cargo release: none in release and from cargo 1.69 (PR #11252), else the profile's
  */
 public record ProfileSettings(
     Optional<String> optLevel,
@@ -23,7 +26,8 @@ public record ProfileSettings(
     Optional<Boolean> shareGenerics,
     Linker linker,
     int frontendThreads,
-    Optional<Integer> debuginfo) {
+    Optional<Integer> debuginfo,
+    Optional<Integer> buildOverrideDebug) {
   public static final ProfileSettings DEFAULT =
       new ProfileSettings(
           Optional.empty(),
@@ -32,10 +36,17 @@ public record ProfileSettings(
           Optional.empty(),
           Linker.LD,
           1,
+          Optional.empty(),
           Optional.empty());
 
   public ProfileSettings {
     Objects.requireNonNull(optLevel);
+    buildOverrideDebug.ifPresent(
+        d -> {
+          if (d < 0 || d > 2) {
+            throw new IllegalArgumentException("build-override debug must be 0, 1 or 2, was " + d);
+          }
+        });
     optLevel.ifPresent(
         o -> {
           if (!o.matches("[0-3sz]")) {
@@ -83,6 +94,25 @@ public record ProfileSettings(
   public boolean shareGenericsFor(Mode mode) {
     String o = optLevelFor(mode);
     return shareGenerics.orElse(!(o.equals("2") || o.equals("3")));
+  }
+
+  /**
+   * The debuginfo of units built for the host: the build-override's, else cargo's default for
+   * {@code cargo}: none in release (cargo's release build-override) and from cargo 1.69 (PR
+   * #11252), the profile's before.
+   */
+  public int hostDebuginfoFor(Mode mode, CargoVersion cargo) {
+    if (buildOverrideDebug.isPresent()) {
+      return buildOverrideDebug.get();
+    }
+    return mode == Mode.RELEASE || cargo.atLeast(CargoVersion.HOST_WITHOUT_DEBUGINFO)
+        ? 0
+        : debuginfoFor(mode);
+  }
+
+  public ProfileSettings withBuildOverrideDebug(Optional<Integer> d) {
+    return new ProfileSettings(
+        optLevel, codegenUnits, lto, shareGenerics, linker, frontendThreads, debuginfo, d);
   }
 
   /** The debuginfo level in effect: cargo's dev profile has full debuginfo, release none. */

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cratesim.model.BuildSettings;
+import org.cratesim.model.CargoVersion;
 import org.cratesim.model.CrateSize;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Linker;
 import org.cratesim.model.Lto;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
+import org.cratesim.model.PendingQueue;
 import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
 import org.cratesim.model.Rebuild;
@@ -87,9 +89,13 @@ public final class ScenarioOverrides {
       case "mode":
         return b.withMode(Mode.parse(v));
       case "startup_s":
-        return new BuildSettings(b.jobs(), b.mode(), num(v), b.scheduling());
+        return b.withStartup(num(v));
       case "scheduling":
-        return new BuildSettings(b.jobs(), b.mode(), b.startupS(), SchedulingPolicy.parse(v));
+        return b.withScheduling(SchedulingPolicy.parse(v));
+      case "cargo_version":
+        return b.withCargo(CargoVersion.parse(v));
+      case "pending_queue":
+        return b.withPendingQueue(PendingQueue.parse(v));
       default:
         throw unknown(Schema.BUILD, k);
     }
@@ -158,7 +164,8 @@ public final class ScenarioOverrides {
             p.shareGenerics(),
             p.linker(),
             p.frontendThreads(),
-            p.debuginfo());
+            p.debuginfo(),
+            p.buildOverrideDebug());
       case "codegen_units":
         return new ProfileSettings(
             p.optLevel(),
@@ -167,7 +174,8 @@ public final class ScenarioOverrides {
             p.shareGenerics(),
             p.linker(),
             p.frontendThreads(),
-            p.debuginfo());
+            p.debuginfo(),
+            p.buildOverrideDebug());
       case "lto":
         return new ProfileSettings(
             p.optLevel(),
@@ -176,7 +184,8 @@ public final class ScenarioOverrides {
             p.shareGenerics(),
             p.linker(),
             p.frontendThreads(),
-            p.debuginfo());
+            p.debuginfo(),
+            p.buildOverrideDebug());
       case "share_generics":
         if (!v.equals("true") && !v.equals("false")) {
           throw new IllegalArgumentException("share_generics is true or false");
@@ -188,7 +197,8 @@ public final class ScenarioOverrides {
             Optional.of(Boolean.parseBoolean(v)),
             p.linker(),
             p.frontendThreads(),
-            p.debuginfo());
+            p.debuginfo(),
+            p.buildOverrideDebug());
       case "linker":
         return new ProfileSettings(
             p.optLevel(),
@@ -197,7 +207,8 @@ public final class ScenarioOverrides {
             p.shareGenerics(),
             Linker.parse(v),
             p.frontendThreads(),
-            p.debuginfo());
+            p.debuginfo(),
+            p.buildOverrideDebug());
       case "frontend_threads":
         return new ProfileSettings(
             p.optLevel(),
@@ -206,7 +217,8 @@ public final class ScenarioOverrides {
             p.shareGenerics(),
             p.linker(),
             integer(v),
-            p.debuginfo());
+            p.debuginfo(),
+            p.buildOverrideDebug());
       case "debuginfo":
         int d =
             v.equals("none")
@@ -219,7 +231,8 @@ public final class ScenarioOverrides {
             p.shareGenerics(),
             p.linker(),
             p.frontendThreads(),
-            Optional.of(d));
+            Optional.of(d),
+            p.buildOverrideDebug());
       default:
         throw unknown(Schema.PROFILE, k);
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.BuildSettings;
+import org.cratesim.model.CargoVersion;
 import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;
@@ -24,6 +25,7 @@ import org.cratesim.model.Linker;
 import org.cratesim.model.Lto;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.Mode;
+import org.cratesim.model.PendingQueue;
 import org.cratesim.model.Phases;
 import org.cratesim.model.ProfileSettings;
 import org.cratesim.model.Rebuild;
@@ -96,7 +98,29 @@ public final class ScenarioReader {
     Mode mode = parseEnum(build, b.key("mode"), Mode::parse);
     double startup = number(build, b.key("startup_s"));
     SchedulingPolicy policy = parseEnum(build, b.key("scheduling"), SchedulingPolicy::parse);
-    BuildSettings settings = new BuildSettings(jobs, mode, startup, policy);
+    CargoVersion cargo = CargoVersion.DEFAULT;
+    if (build.contains(List.of("cargo_version"))) {
+      Object v = build.get(List.of("cargo_version"));
+      if (!(v instanceof String)) {
+        throw error(build, "cargo_version", "cargo_version must be a string such as \"1.60\"");
+      }
+      try {
+        cargo = CargoVersion.parse((String) v);
+      } catch (IllegalArgumentException e) {
+        throw error(build, "cargo_version", e.getMessage());
+      }
+    }
+    Optional<PendingQueue> pending = Optional.empty();
+    if (build.contains(List.of("pending_queue"))) {
+      String q = optString(build, "pending_queue", null);
+      try {
+        pending = Optional.of(PendingQueue.parse(q));
+      } catch (IllegalArgumentException e) {
+        throw error(build, "pending_queue", e.getMessage());
+      }
+    }
+    BuildSettings settings =
+        new BuildSettings(jobs, mode, startup, policy, cargo, pending, Map.of());
 
     MachineSettings machine = MachineSettings.NONE;
     TomlTable m = optTable(toml, "machine");
@@ -401,7 +425,7 @@ public final class ScenarioReader {
       }
       debuginfo = Optional.of(level);
     }
-    return new ProfileSettings(opt, cgus, lto, share, linker, threads, debuginfo);
+    return new ProfileSettings(opt, cgus, lto, share, linker, threads, debuginfo, Optional.empty());
   }
 
   private long count(TomlTable t, String key) throws ScenarioException {

@@ -125,6 +125,8 @@ public final class ScenarioWriter {
       case "mode" -> str(b.mode().id());
       case "startup_s" -> number(b.startupS());
       case "scheduling" -> unlessDefault(t, k, b.scheduling().id(), str(b.scheduling().id()));
+      case "cargo_version" -> unlessDefault(t, k, b.cargo().toString(), str(b.cargo().toString()));
+      case "pending_queue" -> b.pendingQueue().map(q -> str(q.id())).orElse(null);
       case "kind" -> unlessDefault(t, k, rb.kind().id(), str(rb.kind().id()));
       case "edits" -> rb.edits().isEmpty() ? null : list(rb.edits());
       case "workspace" -> rb.workspace().isEmpty() ? null : list(rb.workspace());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.cratesim.model.CargoVersion;
 import org.cratesim.model.CostRates;
 import org.cratesim.model.MachineSettings;
 import org.cratesim.model.ProfileSettings;
@@ -279,6 +280,16 @@ public final class Schema {
                   dflt("cargo"),
                   List.of("cargo", "duration", "proc-macros-first"),
                   "how cargo's DependencyQueue ranks ready units"),
+              key(
+                  "cargo_version",
+                  Type.STRING,
+                  dflt(CargoVersion.DEFAULT.toString()),
+                  "the cargo release whose rules apply (an imported page's own)"),
+              choice(
+                  "pending_queue",
+                  derived("oldest-first before cargo 1.65, priority from 1.65"),
+                  List.of("oldest-first", "priority"),
+                  "which ready unit cargo starts first"),
               fileOnly(
                   choice(
                       "kind",

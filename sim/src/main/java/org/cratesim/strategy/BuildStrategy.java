@@ -10,7 +10,14 @@ import org.cratesim.model.UnitWork;
  * to a build (an expansion cache on a clean build) changes nothing.
  */
 public sealed interface BuildStrategy
-    permits PrecompiledProcMacros, WasmProcMacros, ExpansionCache, SharedCache, ProcMacrosFirst {
+    permits PrecompiledProcMacros,
+        WasmProcMacros,
+        ExpansionCache,
+        SharedCache,
+        ProcMacrosFirst,
+        PendingQueueOrder,
+        SchedulingHints,
+        BuildOverride {
 
   /** Graph-level changes, before units are derived. */
   default Scenario prepare(Scenario sc, StrategyContext ctx) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.cratesim.model.BuildSettings;
+import org.cratesim.model.PendingQueue;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.StrategyDecl;
 
@@ -67,6 +68,21 @@ public final class Strategies {
             map("hit_rate", 0.8, "fetch_share", 0.1, "write_share", 0.05),
             p -> new SharedCache(p.num("hit_rate"), p.num("fetch_share"), p.num("write_share"))));
     r.put(ProcMacrosFirst.ID, new Entry(map(), p -> new ProcMacrosFirst()));
+    r.put(
+        PendingQueueOrder.ID,
+        new Entry(
+            map("order", "priority"),
+            p ->
+                new PendingQueueOrder(
+                    PendingQueue.parse(p.choice("order", "priority", "oldest-first")))));
+    r.put(
+        SchedulingHints.ID,
+        new Entry(
+            map("crates", List.of(), "factor", 10.0),
+            p -> new SchedulingHints(p.list("crates"), p.num("factor"))));
+    r.put(
+        BuildOverride.ID,
+        new Entry(map("debug", 0.0), p -> new BuildOverride((int) Math.round(p.num("debug")))));
     return r;
   }
 

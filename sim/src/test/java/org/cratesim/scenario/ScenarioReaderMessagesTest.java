@@ -28,8 +28,8 @@ class ScenarioReaderMessagesTest {
         "jobs = 2\\nstartup_s = -1|bad.toml:3: startup_s must not be negative, was -1.0",
         "jobs = 2\\nmode = \"fast\"|bad.toml:3: unknown mode 'fast' (expected check, debug or "
             + "release)",
-        "jobs = 2\\nbogus = 1|bad.toml:3: unknown key 'build.bogus' (known: edits, jobs, kind, "
-            + "mode, scheduling, startup_s, workspace)"
+        "jobs = 2\\nbogus = 1|bad.toml:3: unknown key 'build.bogus' (known: cargo_version, "
+            + "edits, jobs, kind, mode, pending_queue, scheduling, startup_s, workspace)"
       })
   void build(String build, String expected) {
     assertEquals(expected, message("[build]\n" + build.replace("\\n", "\n") + "\n" + CRATE));

@@ -386,6 +386,7 @@ class SchemaTest {
               case CHOICE -> k.values().get(k.values().size() - 1);
               case BOOLEAN -> "true";
               case INTEGER -> "2";
+              case STRING -> k.dflt() instanceof Default.Value dv ? (String) dv.value() : "x";
               default -> "0.5";
             };
         String key = name.equals("crate") ? "crate.base." + k.name() : name + "." + k.name();
