@@ -19,6 +19,6 @@ void img(java.awt.image.BufferedImage image) { org.rapaio.jupyter.kernel.global.
 void show(Scenario sc) {
   BuildResult r = sim(sc);
   img(TimelineImage.render(sc.name(), r, 900));
-  printf("wall %.2f s | critical-path bound %.2f s | start-up + work/jobs bound %.2f s | utilisation %.0f %%%n",
-      r.wallNanos() / 1e9, r.criticalPathNanos() / 1e9, r.workBoundNanos() / 1e9, 100 * r.utilisation());
+  printf("wall %.2f s | dependency bound %.2f s | start-up + work/jobs bound %.2f s | utilisation %.0f %%%n",
+      r.wallNanos() / 1e9, r.dependencyBoundNanos() / 1e9, r.workBoundNanos() / 1e9, 100 * r.utilisation());
 }

@@ -33,7 +33,11 @@ public record Prediction(
   /** Imports {@code p} (with the edges of {@code graph} when given) and simulates it twice. */
   public static Prediction of(
       String page, TimingsPage p, Calibration cal, Optional<UnitGraphFile> graph, int jobs) {
-    Scenario sc = TimingsImporter.toScenario(p, cal, graph);
+    return of(page, p, TimingsImporter.toScenario(p, cal, graph), jobs);
+  }
+
+  /** As above, from the page already imported as {@code sc}. */
+  public static Prediction of(String page, TimingsPage p, Scenario sc, int jobs) {
     BuildResult at = BuildSimulator.simulate(sc.withBuild(sc.build().withJobs(jobs)));
     BuildResult same = BuildSimulator.simulate(sc);
     return new Prediction(page, sc.build().mode(), p.jobs(), p.totalSeconds(), jobs, same, at);

@@ -7,7 +7,7 @@ import org.cratesim.model.Mode;
  * The outcome of one simulated build.
  *
  * @param wallNanos predicted wall time: cargo start-up until the last unit finished
- * @param criticalPathNanos lower bound: longest dependency chain with unlimited tokens
+ * @param dependencyBoundNanos lower bound: longest dependency chain with unlimited tokens
  * @param workNanos total single-threaded work of all units
  * @param startupNanos cargo's start-up time
  * @param jobs {@code -j}
@@ -21,7 +21,7 @@ import org.cratesim.model.Mode;
  */
 public record BuildResult(
     long wallNanos,
-    long criticalPathNanos,
+    long dependencyBoundNanos,
     long workNanos,
     long startupNanos,
     int jobs,

@@ -18,21 +18,29 @@ public final class CriticalPath {
 
   /**
    * The shortest time a unit can take with unlimited tokens and no contention, with the front end's
-   * parallelism.
+   * parallelism: its front end, the main thread's fixed part and translation of every CGU, the
+   * optimisation of the last CGU translated (the smallest), the smallest LTO item after the
+   * barrier, and the link. {@code release} and {@code removedLtoShare} as the build runs it ({@link
+   * CodegenPlan#of}), so the bound counts the work the simulation does.
    */
   public static long minimumDurationNanos(
-      Unit u, RustcSettings rustc, MachineSettings machine, FrontendParallelism fe) {
+      Unit u,
+      RustcSettings rustc,
+      MachineSettings machine,
+      FrontendParallelism fe,
+      boolean release,
+      double removedLtoShare) {
     UnitWork w = u.work();
     long codegen = 0;
-    if (w.codegenNanos() > 0) {
-      // the last CGU translated (the smallest) must still be optimised after all translation;
-      // the LTO barrier is ignored (still a valid lower bound)
-      CodegenPlan plan = CodegenPlan.shortest(u, rustc);
+    if (w.codegenNanos() > 0 || w.ltoNanos() > 0) {
+      CodegenPlan plan = CodegenPlan.of(u, rustc, release, removedLtoShare);
       long[] optimize = plan.optimizeNanos();
+      long[] lto = plan.ltoNanos();
       codegen =
           plan.fixedNanos()
               + Arrays.stream(plan.translateNanos()).sum()
-              + optimize[optimize.length - 1];
+              + optimize[optimize.length - 1]
+              + (lto.length > 0 ? lto[lto.length - 1] : 0);
     }
     return frontendTime(u, machine, fe, true)
         + Math.round(codegen / machine.speedCodegen())
@@ -40,18 +48,29 @@ public final class CriticalPath {
   }
 
   /**
-   * A unit's time on one thread at the machine's speed, with no contention, counting the parallel
-   * compiler's extra front-end work.
+   * A unit's time on one thread at the machine's speed, with no contention: every part of the plan
+   * the build runs (as {@link #minimumDurationNanos}), counting the parallel compiler's extra
+   * front-end work.
    */
-  public static long serialTimeNanos(Unit u, MachineSettings machine, FrontendParallelism fe) {
+  public static long serialTimeNanos(
+      Unit u,
+      RustcSettings rustc,
+      MachineSettings machine,
+      FrontendParallelism fe,
+      boolean release,
+      double removedLtoShare) {
     UnitWork w = u.work();
-    long codegen = w.codegenNanos();
-    if (w.parallelCodegenFactor() < 1) {
-      // a lower bound on the work: the whole codegen scaled by the factor
-      codegen = Math.round(codegen * w.parallelCodegenFactor());
+    long codegen = 0;
+    if (w.codegenNanos() > 0 || w.ltoNanos() > 0) {
+      CodegenPlan plan = CodegenPlan.of(u, rustc, release, removedLtoShare);
+      codegen =
+          plan.fixedNanos()
+              + Arrays.stream(plan.translateNanos()).sum()
+              + Arrays.stream(plan.optimizeNanos()).sum()
+              + Arrays.stream(plan.ltoNanos()).sum();
     }
     return frontendTime(u, machine, fe, false)
-        + Math.round((codegen + Math.max(0, w.ltoNanos())) / machine.speedCodegen())
+        + Math.round(codegen / (u.isScriptRun() ? machine.speedOther() : machine.speedCodegen()))
         + Math.round(w.linkNanos() / machine.speedOther());
   }
 
@@ -76,6 +95,8 @@ public final class CriticalPath {
       RustcSettings rustc,
       MachineSettings machine,
       FrontendParallelism fe,
+      boolean release,
+      double removedLtoShare,
       long startupNanos) {
     int n = g.size();
     long[] start = new long[n];
@@ -98,7 +119,7 @@ public final class CriticalPath {
         below = Math.max(below, subtreeEnd[d.unit()]);
       }
       start[i] = s;
-      end[i] = s + minimumDurationNanos(g.unit(i), rustc, machine, fe);
+      end[i] = s + minimumDurationNanos(g.unit(i), rustc, machine, fe, release, removedLtoShare);
       subtreeEnd[i] = Math.max(end[i], below);
     }
     return end;
@@ -110,9 +131,12 @@ public final class CriticalPath {
       RustcSettings rustc,
       MachineSettings machine,
       FrontendParallelism fe,
+      boolean release,
+      double removedLtoShare,
       long startupNanos) {
     long best = startupNanos;
-    for (long e : earliestEndsNanos(g, rustc, machine, fe, startupNanos)) {
+    for (long e :
+        earliestEndsNanos(g, rustc, machine, fe, release, removedLtoShare, startupNanos)) {
       best = Math.max(best, e);
     }
     return best;

@@ -49,6 +49,7 @@ public final class JobQueue {
   private final Jobserver.Client cargo = new Jobserver.Cargo();
   private final List<Integer> pendingQueue = new ArrayList<>();
   private final boolean oldestFirst;
+  private final double removedLtoShare;
   private final ArrayDeque<Jobserver.Client> grants = new ArrayDeque<>();
   private final Record[] records;
   private final ConcurrencyLog concurrency = new ConcurrencyLog();
@@ -71,6 +72,7 @@ public final class JobQueue {
     this.graph = graph;
     this.frontend = frontend;
     this.build = build;
+    this.removedLtoShare = removedLtoShare;
     this.oldestFirst = build.pendingQueueInEffect() == PendingQueue.OLDEST_FIRST;
     this.rustc = rustc;
     this.machine = machine;
@@ -88,7 +90,8 @@ public final class JobQueue {
     // Message::Token: a granted token is delivered right after the event being handled, in
     // grant order (a FIFO rather than the event list: same order, no heap operations)
     this.jobserver = new Jobserver(build.jobs(), grants::add);
-    this.queue = new DependencyQueue(graph, costs(graph, build, rustc, machine, frontend));
+    this.queue =
+        new DependencyQueue(graph, costs(graph, build, rustc, machine, frontend, removedLtoShare));
     this.session =
         new Rustc.Session(
             cpu, jobserver, rustc, frontend, build.mode() == Mode.RELEASE, removedLtoShare);
@@ -120,7 +123,8 @@ public final class JobQueue {
       BuildSettings build,
       RustcSettings rustc,
       MachineSettings machine,
-      FrontendParallelism frontend) {
+      FrontendParallelism frontend,
+      double removedLtoShare) {
     SchedulingPolicy policy = build.scheduling();
     long[] cost = new long[graph.size()];
     boolean[] macroSide =
@@ -136,7 +140,13 @@ public final class JobQueue {
         cost[i] =
             Math.max(
                 1,
-                CriticalPath.minimumDurationNanos(graph.unit(i), rustc, machine, frontend)
+                CriticalPath.minimumDurationNanos(
+                        graph.unit(i),
+                        rustc,
+                        machine,
+                        frontend,
+                        build.mode() == Mode.RELEASE,
+                        removedLtoShare)
                     / 1_000_000);
       } else {
         throw new AssertionError(policy);
@@ -321,11 +331,20 @@ public final class JobQueue {
     List<ChainLink> chain = criticalChain(timings, wall);
     long work = 0;
     for (Unit u : graph.units()) {
-      work += CriticalPath.serialTimeNanos(u, machine, frontend);
+      work +=
+          CriticalPath.serialTimeNanos(
+              u, rustc, machine, frontend, build.mode() == Mode.RELEASE, removedLtoShare);
     }
     return new BuildResult(
         wall,
-        CriticalPath.lowerBoundNanos(graph, rustc, machine, frontend, startupNanos),
+        CriticalPath.lowerBoundNanos(
+            graph,
+            rustc,
+            machine,
+            frontend,
+            build.mode() == Mode.RELEASE,
+            removedLtoShare,
+            startupNanos),
         work,
         startupNanos,
         build.jobs(),

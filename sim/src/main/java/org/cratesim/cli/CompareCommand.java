@@ -8,6 +8,7 @@ import org.cratesim.model.Scenario;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.sweep.StrategyComparison;
+import org.cratesim.timings.TimingsReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +26,26 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (TOML).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description =
+          "Scenario file (TOML), or a cargo --timings page (.html or .json) imported on the fly.")
   Path scenarioFile;
+
+  @Option(
+      names = "--metadata",
+      paramLabel = "FILE",
+      description =
+          "With a page: cargo metadata --format-version 1 of the same workspace (every package"
+              + " edge, the proc macros, the workspace members).")
+  Path metadata;
+
+  @Option(
+      names = "--graph",
+      paramLabel = "FILE",
+      description = "With a page: cargo --unit-graph JSON of the same build.")
+  Path graph;
 
   @Option(
       names = "--strategy",
@@ -67,7 +86,19 @@ public final class CompareCommand implements Callable<Integer> {
             ReportFormat.TEXT,
             ReportFormat.CSV,
             ReportFormat.JSON);
-    Scenario sc = ScenarioReader.read(scenarioFile);
+    String file = scenarioFile.getFileName().toString();
+    Scenario sc;
+    if (file.endsWith(".html") || file.endsWith(".json")) {
+      sc =
+          new ModelOptions()
+              .imported(
+                  TimingsReader.read(scenarioFile), graph, metadata, spec.commandLine().getErr());
+    } else {
+      if (metadata != null || graph != null) {
+        throw new BadInputException("--metadata and --graph go with a timing page, not a scenario");
+      }
+      sc = ScenarioReader.read(scenarioFile);
+    }
     sc = Overrides.apply(sc, jobs, null);
     sc = Overrides.rebuild(sc, buildKind, edits);
     StrategyComparison c;

@@ -3,14 +3,11 @@ package org.cratesim.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioWriter;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
-import org.cratesim.timings.UnitGraphFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,12 +44,19 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Mixin ModelOptions model;
 
+  @Option(
+      names = "--metadata",
+      paramLabel = "FILE",
+      description =
+          "cargo metadata --format-version 1 of the same workspace (stable cargo): every package"
+              + " edge, which crates are proc macros, and the workspace members.")
+  Path metadata;
+
   @Override
   public Integer call() throws Exception {
     model.validate();
     TimingsPage p = TimingsReader.read(page);
-    Optional<UnitGraphFile> g = ModelOptions.graph(graph);
-    Scenario sc = TimingsImporter.toScenario(p, model.choose(p, TimingsImporter.modeOf(p)), g);
+    Scenario sc = model.imported(p, graph, metadata, spec.commandLine().getErr());
     String header =
         String.format(
             Locale.ROOT,

@@ -1,12 +1,17 @@
 package org.cratesim.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cratesim.importer.Calibration;
 import org.cratesim.importer.Calibrations;
+import org.cratesim.importer.EdgeKnowledge;
+import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Mode;
+import org.cratesim.model.Scenario;
+import org.cratesim.timings.CargoMetadata;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.UnitGraphFile;
@@ -36,6 +41,33 @@ final class ModelOptions {
   Map<String, String> overrides = new LinkedHashMap<>();
 
   private final Calibrations shipped = Calibrations.shipped();
+
+  /**
+   * Imports a page with the chosen calibration, the unit graph of {@code graphFile} and the {@code
+   * cargo metadata} of {@code metadataFile} when given (either may be null). Without either, prints
+   * on {@code err} that what-ifs depend on edges the page cannot show. A file of another build is
+   * bad input naming it.
+   */
+  Scenario imported(TimingsPage page, Path graphFile, Path metadataFile, PrintWriter err)
+      throws TimingsFormatException {
+    Optional<UnitGraphFile> g = graph(graphFile);
+    Optional<CargoMetadata> m =
+        metadataFile == null ? Optional.empty() : Optional.of(CargoMetadata.read(metadataFile));
+    try {
+      Scenario sc =
+          TimingsImporter.toScenario(
+              page, choose(page, TimingsImporter.modeOf(page)), g, m, EdgeKnowledge.none());
+      if (g.isEmpty() && m.isEmpty()) {
+        err.println(TimingsImporter.PAGE_ONLY_WARNING);
+        err.flush();
+      }
+      return sc;
+    } catch (TimingsImporter.ImportMismatch e) {
+      Path f = e.metadata() ? metadataFile : graphFile;
+      throw new BadInputException(
+          (e.metadata() ? "--metadata " : "--graph ") + f.getFileName() + " " + e.getMessage());
+    }
+  }
 
   /** The unit graph of {@code --graph FILE}, or none without one. */
   static Optional<UnitGraphFile> graph(Path file) throws TimingsFormatException {

@@ -1,15 +1,12 @@
 package org.cratesim.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cratesim.calibration.Prediction;
-import org.cratesim.importer.Calibration;
-import org.cratesim.importer.TimingsImporter;
+import org.cratesim.model.Scenario;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
-import org.cratesim.timings.UnitGraphFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +51,12 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Mixin ModelOptions model;
 
+  @Option(
+      names = "--metadata",
+      paramLabel = "FILE",
+      description = "cargo metadata --format-version 1 of the same workspace: every package edge.")
+  Path metadata;
+
   @Override
   public Integer call() throws Exception {
     if (jobs < 1 || jobs > 100_000) {
@@ -67,9 +70,8 @@ public final class PredictCommand implements Callable<Integer> {
             ReportFormat.JSON);
     model.validate();
     TimingsPage p = TimingsReader.read(page);
-    Optional<UnitGraphFile> g = ModelOptions.graph(graph);
-    Calibration cal = model.choose(p, TimingsImporter.modeOf(p));
-    Prediction at = Prediction.of(page.getFileName().toString(), p, cal, g, jobs);
+    Scenario sc = model.imported(p, graph, metadata, spec.commandLine().getErr());
+    Prediction at = Prediction.of(page.getFileName().toString(), p, sc, jobs);
     Output.print(spec, f.reporter().prediction(at));
     return 0;
   }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description =
         "Charts a sweep's summary.csv: wall time against the first varied parameter "
             + "(one line per combination of the others, 95 %% CI band) and, when jobs is varied, "
-            + "the speed-up against jobs with the ideal line and the critical-path bound; PNG and "
+            + "the speed-up against jobs with the ideal line and the dependency bound; PNG and "
             + "SVG, plus summary.md.")
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

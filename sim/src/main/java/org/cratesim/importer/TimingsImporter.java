@@ -3,6 +3,7 @@ package org.cratesim.importer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.cratesim.model.Mode;
 import org.cratesim.model.Phases;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
+import org.cratesim.timings.CargoMetadata;
 import org.cratesim.timings.PageUnit;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.UnitGraphFile;
@@ -87,6 +89,30 @@ public final class TimingsImporter {
    */
   public static Scenario toScenario(
       TimingsPage page, Calibration cal, Optional<UnitGraphFile> graph, EdgeKnowledge known) {
+    return toScenario(page, cal, graph, Optional.empty(), known);
+  }
+
+  /** What a page alone cannot show, for the warning commands print when nothing else is given. */
+  public static final String PAGE_ONLY_WARNING =
+      "warning: a timing page lists only the dependency each unit waited for last: what-ifs"
+          + " (strategies, warm and incremental builds) depend on edges it cannot show; give"
+          + " --metadata FILE (cargo metadata --format-version 1) or --graph FILE";
+
+  /**
+   * Imports a page. Edges: the full unit graph when given; else, with {@code cargo metadata}, every
+   * package edge by cargo's unit rules (a lib's normal dependencies, a build script's
+   * build-dependencies; dev-dependencies and packages the page did not build left out); else the
+   * page's own unblocked lists plus the edges {@code known} pooled from other pages. The workspace
+   * (what a warm build rebuilds) is the metadata's members, else the unit graph's path packages,
+   * else left to the default rule (the crates nothing depends on). A graph or metadata of another
+   * build (a package of the page missing in it) is an {@link ImportMismatch}.
+   */
+  public static Scenario toScenario(
+      TimingsPage page,
+      Calibration cal,
+      Optional<UnitGraphFile> graph,
+      Optional<CargoMetadata> metadata,
+      EdgeKnowledge known) {
     Mode mode = modeOf(page);
     Map<String, Pkg> pkgs = new LinkedHashMap<>();
     List<PageUnit> byStart = new ArrayList<>(page.units());
@@ -105,9 +131,33 @@ public final class TimingsImporter {
     for (Pkg p : pkgs.values()) {
       p.crateNames().forEach(dag::addVertex);
     }
+    List<String> workspace = new ArrayList<>();
     if (graph.isPresent()) {
+      checkGraph(graph.get(), pkgs);
       edgesFromUnitGraph(graph.get(), pkgs, dag);
-    } else {
+      for (UnitGraphFile.Node n : graph.get().units()) {
+        Pkg p = pkgs.get(n.name() + " " + n.version());
+        if (p != null && n.pkgId().startsWith("path+")) {
+          p.crateNames().stream().filter(c -> !workspace.contains(c)).forEach(workspace::add);
+        }
+      }
+    }
+    if (metadata.isPresent()) {
+      Map<String, Pkg> byId = matchMetadata(metadata.get(), pkgs);
+      for (Map.Entry<String, Pkg> e : byId.entrySet()) {
+        e.getValue().procMacro = metadata.get().byId(e.getKey()).orElseThrow().isProcMacro();
+      }
+      if (graph.isEmpty()) {
+        edgesFromMetadata(metadata.get(), byId, dag);
+      }
+      workspace.clear();
+      for (String member : metadata.get().workspaceMembers()) {
+        Pkg p = byId.get(member);
+        if (p != null) {
+          workspace.addAll(p.crateNames());
+        }
+      }
+    } else if (graph.isEmpty()) {
       edgesFromPage(page, pkgOfUnit, dag);
       edgesFromKnowledge(pkgs, known, dag);
     }
@@ -124,7 +174,97 @@ public final class TimingsImporter {
         new BuildSettings(page.jobs(), mode, round(startup), new SchedulingPolicy.CargoDefault())
             .withCargo(cargoOf(page));
     String name = page.source().replaceAll("\\.(html|json)$", "").replace(".timings", "");
-    return new Scenario(name, page.source(), build, cal.machine(), cal.rustc(), crates);
+    Scenario sc = new Scenario(name, page.source(), build, cal.machine(), cal.rustc(), crates);
+    return workspace.isEmpty() ? sc : sc.withRebuild(sc.rebuild().withWorkspace(workspace));
+  }
+
+  /** A graph or metadata file of another build than the page's. */
+  public static final class ImportMismatch extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final boolean metadata;
+
+    ImportMismatch(boolean metadata, String message) {
+      super(message);
+      this.metadata = metadata;
+    }
+
+    /** True when the metadata is the mismatched file, false for the unit graph. */
+    public boolean metadata() {
+      return metadata;
+    }
+  }
+
+  private static String firstFew(List<String> missing) {
+    return String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+        + (missing.size() > 3 ? " (and " + (missing.size() - 3) + " more)" : "");
+  }
+
+  /** Every package of the page must be in the unit graph. */
+  private static void checkGraph(UnitGraphFile g, Map<String, Pkg> pkgs) {
+    Set<String> inGraph = new HashSet<>();
+    for (UnitGraphFile.Node n : g.units()) {
+      inGraph.add(n.name() + " " + n.version());
+    }
+    List<String> missing = new ArrayList<>();
+    for (String k : pkgs.keySet()) {
+      if (!inGraph.contains(k)) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ImportMismatch(
+          false, "is from another build: packages of the page not in it: " + firstFew(missing));
+    }
+  }
+
+  /** The page's packages by metadata id; every one of them must be in the metadata. */
+  private static Map<String, Pkg> matchMetadata(CargoMetadata m, Map<String, Pkg> pkgs) {
+    Map<String, String> idOf = new HashMap<>();
+    for (CargoMetadata.Package p : m.packages()) {
+      idOf.put(p.name() + " " + p.version(), p.id());
+    }
+    Map<String, Pkg> byId = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (Map.Entry<String, Pkg> e : pkgs.entrySet()) {
+      String id = idOf.get(e.getKey());
+      if (id == null) {
+        missing.add(e.getKey());
+      } else {
+        byId.put(id, e.getValue());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ImportMismatch(
+          true, "is from another build: packages of the page not in it: " + firstFew(missing));
+    }
+    return byId;
+  }
+
+  /**
+   * cargo's unit rules on the package graph (unit_dependencies.rs): a package's lib and bins depend
+   * on its normal dependencies' libs, its build script on its build-dependencies' libs.
+   */
+  private static void edgesFromMetadata(
+      CargoMetadata m, Map<String, Pkg> byId, DirectedAcyclicGraph<String, DefaultEdge> dag) {
+    for (Map.Entry<String, Pkg> e : byId.entrySet()) {
+      Pkg user = e.getValue();
+      for (CargoMetadata.Dep d : m.deps(e.getKey())) {
+        Pkg dep = byId.get(d.pkg());
+        if (dep == null || dep == user || dep.libCrate() == null) {
+          continue; // not built in this build (another platform's, or a dev-dependency)
+        }
+        if (d.kinds().contains(CargoMetadata.DepKind.NORMAL)) {
+          for (String userCrate : new String[] {user.libCrate(), user.binCrate()}) {
+            if (userCrate != null && !userCrate.equals(dep.libCrate())) {
+              addEdge(dag, dep.libCrate(), userCrate);
+            }
+          }
+        }
+        if (d.kinds().contains(CargoMetadata.DepKind.BUILD) && user.scriptCompile != null) {
+          user.scriptDeps.add(dep.libCrate());
+        }
+      }
+    }
   }
 
   /**
@@ -307,6 +447,10 @@ public final class TimingsImporter {
     final List<PageUnit> units = new ArrayList<>();
     final Set<String> scriptDeps = new LinkedHashSet<>();
     String crateName;
+
+    /** From cargo metadata: whether the lib is a proc macro; null = guess from the page. */
+    Boolean procMacro;
+
     PageUnit build;
     PageUnit check;
     PageUnit bin;
@@ -394,7 +538,10 @@ public final class TimingsImporter {
       Optional<BuildScriptSpec> script = script(cal, parallelCc);
       String lib = libCrate();
       if (lib != null) {
-        boolean procMacro = build != null && check == null && build.isProbablyProcMacro();
+        boolean procMacro =
+            this.procMacro != null
+                ? this.procMacro && build != null
+                : build != null && check == null && build.isProbablyProcMacro();
         boolean root = dag.outDegreeOf(lib) == 0;
         double pmShare =
             cal.get(root ? "root_proc_macro_frontend_share" : "proc_macro_frontend_share");

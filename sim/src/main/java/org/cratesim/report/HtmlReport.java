@@ -109,7 +109,7 @@ public final class HtmlReport {
     row(sb, "Build kind", sc.rebuild().kind().id());
     row(sb, "Jobs (-j)", Integer.toString(r.jobs()));
     row(sb, "Wall time", Seconds.format(r.wallNanos()) + " s");
-    row(sb, "Critical-path lower bound", Seconds.format(r.criticalPathNanos()) + " s");
+    row(sb, "Dependency bound (unlimited tokens)", Seconds.format(r.dependencyBoundNanos()) + " s");
     row(sb, "Start-up + work / jobs bound", Seconds.format(r.workBoundNanos()) + " s");
     row(sb, "Total work", Seconds.format(r.workNanos()) + " s of single-threaded work");
     row(sb, "Start-up", Seconds.format(r.startupNanos()) + " s");

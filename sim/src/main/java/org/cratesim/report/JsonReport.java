@@ -41,7 +41,7 @@ public final class JsonReport {
     g.writeStartObject();
     g.writeStringField("scenario", name);
     g.writeNumberField("wall_time_s", Seconds.decimal(r.wallNanos()));
-    g.writeNumberField("critical_path_s", Seconds.decimal(r.criticalPathNanos()));
+    g.writeNumberField("dependency_bound_s", Seconds.decimal(r.dependencyBoundNanos()));
     g.writeNumberField("work_bound_s", Seconds.decimal(r.workBoundNanos()));
     g.writeNumberField("total_work_s", Seconds.decimal(r.workNanos()));
     g.writeNumberField("startup_s", Seconds.decimal(r.startupNanos()));

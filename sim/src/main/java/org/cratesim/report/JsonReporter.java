@@ -58,14 +58,14 @@ public final class JsonReporter implements Reporter {
         Locale.ROOT,
         "{\"wall_time_s\": %s, \"measured_wall_time_s\": %s, "
             + "\"measured_jobs\": %d, \"jobs\": %d, \"mode\": \"%s\", "
-            + "\"replayed_wall_time_s\": %s, \"critical_path_s\": %s}%n",
+            + "\"replayed_wall_time_s\": %s, \"dependency_bound_s\": %s}%n",
         Seconds.decimal(p.predicted().wallNanos()),
         Seconds.decimal(Math.round(p.measuredSeconds() * 1e9)),
         p.measuredJobs(),
         p.jobs(),
         p.mode().id(),
         Seconds.decimal(p.replayed().wallNanos()),
-        Seconds.decimal(p.predicted().criticalPathNanos()));
+        Seconds.decimal(p.predicted().dependencyBoundNanos()));
   }
 
   @Override

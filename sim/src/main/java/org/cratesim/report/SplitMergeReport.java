@@ -9,7 +9,7 @@ import org.cratesim.model.Scenario;
 
 /**
  * A scenario before and after a split or merge of crates ({@code cratesim split}, {@code merge}):
- * both simulated, then the wall time, the critical-path bound, and the summed front-end and codegen
+ * both simulated, then the wall time, the dependency bound, and the summed front-end and codegen
  * time of every unit side by side.
  */
 public final class SplitMergeReport {
@@ -43,7 +43,7 @@ public final class SplitMergeReport {
     out.append(
         String.format(Locale.ROOT, "  %-22s %10s %10s %10s%n", "", "before", "after", "change"));
     row(out, "wall time", b.wall, a.wall);
-    row(out, "critical path (bound)", b.critical, a.critical);
+    row(out, "dependency bound", b.critical, a.critical);
     row(out, "front-end time, sum", b.frontend, a.frontend);
     row(out, "codegen time, sum", b.codegen, a.codegen);
     out.append(nl);
@@ -52,7 +52,7 @@ public final class SplitMergeReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "  %s: critical path %s s; %s: %s s (front end %s s, codegen %s s)%n",
+            "  %s: dependency bound %s s; %s: %s s (front end %s s, codegen %s s)%n",
             path <= 0 ? "parallelism gained" : "parallelism lost",
             signed(path),
             work >= 0 ? "work added" : "work saved",
@@ -94,7 +94,7 @@ public final class SplitMergeReport {
           cg += c;
         }
       }
-      return new Totals(r.wallNanos(), r.criticalPathNanos(), fe, cg);
+      return new Totals(r.wallNanos(), r.dependencyBoundNanos(), fe, cg);
     }
   }
 }

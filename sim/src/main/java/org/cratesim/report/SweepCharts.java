@@ -29,8 +29,8 @@ import org.jfree.svg.SVGGraphics2D;
 /**
  * Charts of a sweep's {@code summary.csv}: wall time against the first varied parameter, one line
  * per combination of the others, with the 95 % confidence band; and, when {@code jobs} is varied,
- * the speed-up against jobs with the ideal line and the critical-path bound. Each as PNG and SVG,
- * plus a Markdown table.
+ * the speed-up against jobs with the ideal line and the dependency bound. Each as PNG and SVG, plus
+ * a Markdown table.
  */
 public final class SweepCharts {
   private SweepCharts() {}
@@ -172,7 +172,7 @@ public final class SweepCharts {
               new double[] {
                 Double.parseDouble(r.get("jobs")),
                 Double.parseDouble(r.get("wall_mean_s")),
-                Double.parseDouble(r.get("critical_path_mean_s"))
+                Double.parseDouble(r.get("dependency_bound_mean_s"))
               });
     }
     XYSeriesCollection data = new XYSeriesCollection();
@@ -183,7 +183,7 @@ public final class SweepCharts {
       pts.sort((a, b) -> Double.compare(a[0], b[0]));
       double base = pts.get(0)[1];
       XYSeries ser = new XYSeries(e.getKey());
-      XYSeries bound = new XYSeries(e.getKey() + ": critical-path bound");
+      XYSeries bound = new XYSeries(e.getKey() + ": dependency bound");
       for (double[] p : pts) {
         ser.add(p[0], base / p[1]);
         bound.add(p[0], base / p[2]);
@@ -272,7 +272,7 @@ public final class SweepCharts {
   private static Path markdown(Summary s, Path dir) throws IOException {
     StringBuilder sb = new StringBuilder("| ");
     s.params().forEach(p -> sb.append(p).append(" | "));
-    sb.append("n | wall mean (s) | 95 % CI (s) | critical path (s) | utilisation |\n|");
+    sb.append("n | wall mean (s) | 95 % CI (s) | dependency bound (s) | utilisation |\n|");
     s.params().forEach(p -> sb.append("---|"));
     sb.append("---:|---:|---|---:|---:|\n");
     for (Map<String, String> r : s.rows()) {
@@ -286,7 +286,7 @@ public final class SweepCharts {
           .append(
               lo.isEmpty() ? "-" : "[" + fmt3(lo) + ", " + fmt3(r.get("wall_ci95_high_s")) + "]")
           .append(" | ")
-          .append(fmt3(r.get("critical_path_mean_s")))
+          .append(fmt3(r.get("dependency_bound_mean_s")))
           .append(" | ")
           .append(
               String.format(

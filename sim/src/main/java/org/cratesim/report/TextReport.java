@@ -20,8 +20,8 @@ public final class TextReport {
     line(
         sb,
         "Lower bounds",
-        "critical path "
-            + Seconds.format(r.criticalPathNanos())
+        "dependency bound "
+            + Seconds.format(r.dependencyBoundNanos())
             + " s; start-up + work / jobs "
             + Seconds.format(r.workBoundNanos())
             + " s");

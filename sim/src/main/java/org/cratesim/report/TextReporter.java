@@ -96,10 +96,10 @@ public final class TextReporter implements Reporter {
             p.replayed().wallNanos() / 1e9)
         + String.format(
             Locale.ROOT,
-            "  predicted at -j%-3d %9.2f s  (critical path %.2f s)%n",
+            "  predicted at -j%-3d %9.2f s  (dependency bound %.2f s)%n",
             p.jobs(),
             at.wallNanos() / 1e9,
-            at.criticalPathNanos() / 1e9);
+            at.dependencyBoundNanos() / 1e9);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.List;
 public record SweepRow(SweepTask task, double[] metrics) {
   /** Metric column names (seconds unless noted). */
   public static final List<String> METRICS =
-      List.of("wall_s", "critical_path_s", "utilisation", "frontend_s", "codegen_s", "link_s");
+      List.of("wall_s", "dependency_bound_s", "utilisation", "frontend_s", "codegen_s", "link_s");
 
   public SweepRow {
     metrics = metrics.clone();

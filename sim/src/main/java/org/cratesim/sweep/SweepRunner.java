@@ -160,7 +160,7 @@ public final class SweepRunner {
     }
     double[] m = {
       r.wallNanos() / 1e9,
-      r.criticalPathNanos() / 1e9,
+      r.dependencyBoundNanos() / 1e9,
       r.utilisation(),
       fe / 1e9,
       cg / 1e9,
@@ -224,7 +224,7 @@ public final class SweepRunner {
             "wall_sd_s",
             "wall_ci95_low_s",
             "wall_ci95_high_s",
-            "critical_path_mean_s",
+            "dependency_bound_mean_s",
             "utilisation_mean"));
     List<SummaryStatistics> wall = new ArrayList<>();
     List<SummaryStatistics> cp = new ArrayList<>();

@@ -67,7 +67,7 @@ class BuildInvariantsTest {
             u.unit().label() + " started before " + dep.unit().label() + " was available");
       }
     }
-    assertTrue(r.wallNanos() >= r.criticalPathNanos(), "makespan below critical path");
+    assertTrue(r.wallNanos() >= r.dependencyBoundNanos(), "makespan below critical path");
     assertTrue(r.wallNanos() >= r.workBoundNanos(), "makespan below work / jobs");
     assertTrue(r.maxThreads() <= jobs, "more threads than tokens");
     for (ConcurrencySample c : r.concurrency()) {

@@ -50,7 +50,7 @@ class CliTest {
     JsonNode j = new ObjectMapper().readTree(o.out());
     assertEquals(2, j.get("jobs").asInt());
     assertEquals("release", j.get("mode").asText());
-    assertTrue(j.get("wall_time_s").asDouble() >= j.get("critical_path_s").asDouble());
+    assertTrue(j.get("wall_time_s").asDouble() >= j.get("dependency_bound_s").asDouble());
     JsonNode u = j.get("units").get(0);
     for (String f :
         new String[] {

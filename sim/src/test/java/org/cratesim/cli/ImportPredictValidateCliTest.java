@@ -34,6 +34,59 @@ class ImportPredictValidateCliTest {
     assertEquals(15.37, j.get("wall_time_s").asDouble(), 0.5);
   }
 
+  private static final String METADATA =
+      "src/test/resources/timings/own-2core-2026/cli-metadata.json";
+
+  @Test
+  void import_withoutGraphOrMetadata_warnsOnce_withMetadata_setsTheWorkspace() throws Exception {
+    Path out = tmp.resolve("cli.toml");
+    CliTest.Outcome page = exec("import", PAGE, "-o", out.toString());
+    assertEquals(0, page.code(), page.err());
+    assertEquals(1, page.err().lines().filter(l -> l.startsWith("warning:")).count(), page.err());
+    assertTrue(page.err().contains("--metadata"));
+    CliTest.Outcome full = exec("import", PAGE, "--metadata", METADATA, "-o", out.toString());
+    assertEquals(0, full.code(), full.err());
+    assertEquals("", full.err());
+    assertTrue(Files.readString(out).contains("workspace = [\"logscan\"]"));
+  }
+
+  @Test
+  void metadataOfAnotherBuild_isBadInput_naming_theFile() throws Exception {
+    String mono = "src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json";
+    CliTest.Outcome o = exec("predict", mono, "-j", "2", "--metadata", METADATA);
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().startsWith("--metadata cli-metadata.json is from another build"), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+  }
+
+  @Test
+  void compare_onAPage_withMetadata_predictsPrecompiledMacros() throws Exception {
+    CliTest.Outcome o =
+        exec(
+            "compare",
+            PAGE,
+            "--metadata",
+            METADATA,
+            "--strategy",
+            "precompiled-proc-macros:per_invocation_s=0",
+            "--format",
+            "json");
+    assertEquals(0, o.code(), o.err());
+    JsonNode rows = new ObjectMapper().readTree(o.out()).get("rows");
+    double base = rows.get(0).get("wall_s").asDouble();
+    double pre = rows.get(1).get("wall_s").asDouble();
+    assertTrue(pre < base, pre + " vs " + base);
+    CliTest.Outcome scenario =
+        exec(
+            "compare",
+            "../scenarios/tiny.toml",
+            "--metadata",
+            METADATA,
+            "--strategy",
+            "shared-cache");
+    assertEquals(2, scenario.code(), scenario.err());
+  }
+
   @Test
   void predict_json_hasPredictedMeasuredAndJobs() throws Exception {
     CliTest.Outcome o = exec("predict", PAGE, "--jobs", "2", "--format", "json");

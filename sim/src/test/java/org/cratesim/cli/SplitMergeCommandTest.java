@@ -111,7 +111,7 @@ class SplitMergeCommandTest {
             "before",
             "after",
             "wall time",
-            "critical path",
+            "dependency bound",
             "front-end time",
             "codegen time",
             "parallelism",

@@ -63,7 +63,7 @@ class HtmlReportTest {
     for (String s :
         new String[] {
           "Wall time",
-          "Critical-path lower bound",
+          "Dependency bound (unlimited tokens)",
           "Start-up + work / jobs bound",
           "Utilisation",
           "7.088 s",

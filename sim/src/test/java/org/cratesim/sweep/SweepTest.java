@@ -99,7 +99,7 @@ class SweepTest {
     }
     List<String> lines = Files.readAllLines(tmp.resolve("a/results.csv"));
     assertEquals(
-        "point,replication,jobs,strategy,wall_s,critical_path_s,utilisation,"
+        "point,replication,jobs,strategy,wall_s,dependency_bound_s,utilisation,"
             + "frontend_s,codegen_s,link_s",
         lines.get(0));
     assertEquals(1 + 4 * 6, lines.size());
