@@ -233,6 +233,8 @@ public final class ScenarioOverrides {
             p.frontendThreads(),
             Optional.of(d),
             p.buildOverrideDebug());
+      case "build_override_debug":
+        return p.withBuildOverrideDebug(Optional.of(integer(v)));
       default:
         throw unknown(Schema.PROFILE, k);
     }

@@ -425,7 +425,15 @@ public final class ScenarioReader {
       }
       debuginfo = Optional.of(level);
     }
-    return new ProfileSettings(opt, cgus, lto, share, linker, threads, debuginfo, Optional.empty());
+    Optional<Integer> hostDebug = Optional.empty();
+    Object hd = t.get(List.of("build_override_debug"));
+    if (hd != null) {
+      if (!(hd instanceof Long) || (Long) hd < 0 || (Long) hd > 2) {
+        throw error(t, "build_override_debug", "build_override_debug must be 0, 1 or 2");
+      }
+      hostDebug = Optional.of((int) (long) (Long) hd);
+    }
+    return new ProfileSettings(opt, cgus, lto, share, linker, threads, debuginfo, hostDebug);
   }
 
   private long count(TomlTable t, String key) throws ScenarioException {

@@ -181,6 +181,7 @@ public final class ScenarioWriter {
       case "frontend_threads" ->
           unlessDefault(t, k, p.frontendThreads(), String.valueOf(p.frontendThreads()));
       case "debuginfo" -> p.debuginfo().map(String::valueOf).orElse(null);
+      case "build_override_debug" -> p.buildOverrideDebug().map(String::valueOf).orElse(null);
       default -> throw unwritten(t, k);
     };
   }

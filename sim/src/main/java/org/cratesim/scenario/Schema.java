@@ -471,7 +471,12 @@ public final class Schema {
                   "debuginfo",
                   derived("2 in debug, 0 in release"),
                   List.of("0", "1", "2", "none", "line-tables-only", "full"),
-                  "cargo's debug setting")));
+                  "cargo's debug setting"),
+              choice(
+                  "build_override_debug",
+                  derived("0 in release and from cargo 1.69, the profile's debuginfo before"),
+                  List.of("0", "1", "2"),
+                  "build-override debug: units built for the host only")));
 
   /** {@code [costs]}: the size-based cost model's rates; defaults are the shipped costs.toml. */
   public static final Table COSTS = costs();
