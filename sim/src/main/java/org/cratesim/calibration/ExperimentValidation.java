@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -487,39 +484,11 @@ public final class ExperimentValidation {
   /** Runs n tasks on a pool; results in index order whatever the thread count. */
   private static <T> List<T> inParallel(int n, int threads, IntConsumer progress, Task<T> task)
       throws IOException, TimingsFormatException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-    try {
-      List<Future<T>> fs = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        final int k = i;
-        fs.add(pool.submit(() -> task.run(k)));
-      }
-      List<T> out = new ArrayList<>(n);
-      int done = 0;
-      for (Future<T> f : fs) {
-        try {
-          out.add(f.get());
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof TimingsFormatException) {
-            throw (TimingsFormatException) c;
-          }
-          if (c instanceof IOException) {
-            throw (IOException) c;
-          }
-          if (c instanceof RuntimeException) {
-            throw (RuntimeException) c;
-          }
-          throw new IllegalStateException(c);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-        progress.accept(++done);
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
+    List<Callable<T>> tasks = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      final int k = i;
+      tasks.add(() -> task.run(k));
     }
+    return Validation.inParallel(tasks, threads, progress);
   }
 }

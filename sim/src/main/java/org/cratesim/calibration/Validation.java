@@ -224,7 +224,7 @@ public final class Validation {
   }
 
   /** Runs tasks on a pool; results in the tasks' order whatever the thread count. */
-  private static <T> List<T> inParallel(List<Callable<T>> tasks, int threads, IntConsumer progress)
+  static <T> List<T> inParallel(List<Callable<T>> tasks, int threads, IntConsumer progress)
       throws IOException, TimingsFormatException {
     List<T> out = new ArrayList<>(tasks.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));

@@ -32,8 +32,8 @@ public final class CriticalPath {
       double removedLtoShare) {
     UnitWork w = u.work();
     long codegen = 0;
-    if (w.codegenNanos() > 0 || w.ltoNanos() > 0) {
-      CodegenPlan plan = CodegenPlan.of(u, rustc, release, removedLtoShare);
+    CodegenPlan plan = planOf(u, rustc, release, removedLtoShare);
+    if (plan != null) {
       long[] optimize = plan.optimizeNanos();
       long[] lto = plan.ltoNanos();
       codegen =
@@ -61,8 +61,8 @@ public final class CriticalPath {
       double removedLtoShare) {
     UnitWork w = u.work();
     long codegen = 0;
-    if (w.codegenNanos() > 0 || w.ltoNanos() > 0) {
-      CodegenPlan plan = CodegenPlan.of(u, rustc, release, removedLtoShare);
+    CodegenPlan plan = planOf(u, rustc, release, removedLtoShare);
+    if (plan != null) {
       codegen =
           plan.fixedNanos()
               + Arrays.stream(plan.translateNanos()).sum()
@@ -72,6 +72,15 @@ public final class CriticalPath {
     return frontendTime(u, machine, fe, false)
         + Math.round(codegen / (u.isScriptRun() ? machine.speedOther() : machine.speedCodegen()))
         + Math.round(w.linkNanos() / machine.speedOther());
+  }
+
+  /** The codegen plan the build runs for {@code u}, or null when it has no codegen. */
+  private static CodegenPlan planOf(
+      Unit u, RustcSettings rustc, boolean release, double removedLtoShare) {
+    UnitWork w = u.work();
+    return w.codegenNanos() > 0 || w.ltoNanos() > 0
+        ? CodegenPlan.of(u, rustc, release, removedLtoShare)
+        : null;
   }
 
   private static long frontendTime(

@@ -96,8 +96,7 @@ public final class ValidateExperimentsCommand implements Callable<Integer> {
     if (rowsFile != null) {
       Output.write("--rows: ", rowsFile, ExperimentReport.rows(r));
     }
-    Output.print(
-        spec, f == ReportFormat.JSON ? ExperimentReport.json(r) : ExperimentReport.text(r));
+    Output.print(spec, f.reporter().experiments(r));
     return 0;
   }
 }

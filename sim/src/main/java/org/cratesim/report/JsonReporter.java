@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.cratesim.calibration.ExperimentValidation;
 import org.cratesim.calibration.Prediction;
 import org.cratesim.calibration.Validation;
 import org.cratesim.cargo.BuildResult;
@@ -71,5 +72,10 @@ public final class JsonReporter implements Reporter {
   @Override
   public String validation(List<Validation.Row> rows, double minSeconds) {
     return ValidationReport.json(Validation.summarize(rows, minSeconds), minSeconds);
+  }
+
+  @Override
+  public String experiments(ExperimentValidation.Report r) {
+    return ExperimentReport.json(r);
   }
 }

@@ -1,6 +1,7 @@
 package org.cratesim.report;
 
 import java.util.List;
+import org.cratesim.calibration.ExperimentValidation;
 import org.cratesim.calibration.Prediction;
 import org.cratesim.calibration.Validation;
 import org.cratesim.cargo.BuildResult;
@@ -30,5 +31,11 @@ public interface Reporter {
   default String validation(List<Validation.Row> rows, double minSeconds) {
     throw new UnsupportedOperationException(
         "no " + getClass().getSimpleName() + " of a validation");
+  }
+
+  /** What-ifs against measured changes ({@code cratesim validate-experiments}). */
+  default String experiments(ExperimentValidation.Report r) {
+    throw new UnsupportedOperationException(
+        "no " + getClass().getSimpleName() + " of an experiment validation");
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.cratesim.calibration.ExperimentValidation;
 import org.cratesim.calibration.Prediction;
 import org.cratesim.calibration.Validation;
 import org.cratesim.cargo.BuildResult;
@@ -105,5 +106,10 @@ public final class TextReporter implements Reporter {
   @Override
   public String validation(List<Validation.Row> rows, double minSeconds) {
     return ValidationReport.text(Validation.summarize(rows, minSeconds), rows, minSeconds);
+  }
+
+  @Override
+  public String experiments(ExperimentValidation.Report r) {
+    return ExperimentReport.text(r);
   }
 }
