@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "DIR holds hyperfine-train.csv (columns experiment, mode, jobs, crate, base_mean_s,",
-      "base_sd_s, custom_mean_s, custom_sd_s); a change is significant above 2 % and 3 sd.",
+      "DIR holds hyperfine-train.csv with the columns experiment, mode, jobs,",
+      "crate, base_mean_s, base_sd_s, custom_mean_s, custom_sd_s. A measured change",
+      "is significant above 2 %% and 3 sd of the difference.",
       "Example: cratesim validate-experiments ../shared/groundtruth/lqd-experiments"
     })
 public final class ValidateExperimentsCommand implements Callable<Integer> {

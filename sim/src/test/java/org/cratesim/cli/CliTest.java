@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cratesim.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,29 @@ class CliTest {
     assertEquals(0, run.code());
     assertTrue(run.out().contains("--jobs"));
     assertTrue(exec().out().contains("Usage: cratesim"));
+  }
+
+  @Test
+  void help_everyTextIsAValidFormat_soPicocliPrintsNoWarning() {
+    // picocli formats description and footer lines with String.format: a bare % makes it print a
+    // WARN on the user's terminal and show the raw text
+    CommandLine top = CratesimCommand.commandLine();
+    for (var e : top.getSubcommands().entrySet()) {
+      var usage = e.getValue().getCommandSpec().usageMessage();
+      List<String> lines = new java.util.ArrayList<>();
+      lines.addAll(List.of(usage.description()));
+      lines.addAll(List.of(usage.footer()));
+      for (var o : e.getValue().getCommandSpec().options()) {
+        lines.addAll(List.of(o.description()));
+      }
+      for (String line : lines) {
+        try {
+          String.format(line.replace("${DEFAULT-VALUE}", "x"));
+        } catch (java.util.IllegalFormatException ex) {
+          throw new AssertionError(e.getKey() + ": '" + line + "' is not a valid format", ex);
+        }
+      }
+    }
   }
 
   @Test
