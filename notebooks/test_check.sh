@@ -30,12 +30,15 @@ sed -i 's/^import org.cratesim.cargo.\*;$/import org.cratesim.build.*;/' \
 expect_failure edited-setup "1-critical-path-and-cores.ipynb cell 2, line 2"
 
 copy machine-path
-sed -i 's|Add \.\./sim/target/cratesim\.jar|Add /work/x/notebooks/../sim/target/cratesim.jar|' \
+# the bad strings are put together here, so this file itself holds no machine path
+abs="/ro""ot/x/notebooks"
+sed -i "s|Add \.\./sim/target/cratesim\.jar|Add $abs/../sim/target/cratesim.jar|" \
   "$tmp/machine-path/3-codegen-units.ipynb"
 expect_failure machine-path "3-codegen-units.ipynb cell 1, output 0 shows a machine path"
 
 copy object-identity
-sed -i 's|"baseline 8|"java.io.PrintStream@4c828dd2 baseline 8|' \
+ident="java.io.PrintStream""@4c828dd2"
+sed -i "s|\"baseline 8|\"$ident baseline 8|" \
   "$tmp/object-identity/2-pipelining-and-proc-macros.ipynb"
 expect_failure object-identity "shows an object identity"
 
