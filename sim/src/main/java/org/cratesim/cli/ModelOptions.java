@@ -58,7 +58,8 @@ final class ModelOptions {
           TimingsImporter.toScenario(
               page, choose(page, TimingsImporter.modeOf(page)), g, m, EdgeKnowledge.none());
       if (g.isEmpty() && m.isEmpty()) {
-        err.println(TimingsImporter.PAGE_ONLY_WARNING);
+        err.println(
+            TimingsImporter.PAGE_ONLY_WARNING + "; " + TimingsImporter.workspaceRule(page, sc));
         err.flush();
       }
       return sc;

@@ -98,6 +98,13 @@ public final class TimingsImporter {
           + " (strategies, warm and incremental builds) depend on edges it cannot show; give"
           + " --metadata FILE (cargo metadata --format-version 1) or --graph FILE";
 
+  /** How the workspace of a page imported alone was found, for the warning. */
+  public static String workspaceRule(TimingsPage page, Scenario sc) {
+    return sc.rebuild().workspace().isEmpty()
+        ? "the workspace is taken to be the crates nothing depends on"
+        : "the workspace is the page's Targets row: " + String.join(", ", page.targets());
+  }
+
   /**
    * Imports a page. Edges: the full unit graph when given; else, with {@code cargo metadata}, every
    * package edge by cargo's unit rules (a lib's normal dependencies, a build script's
@@ -160,6 +167,12 @@ public final class TimingsImporter {
     } else if (graph.isEmpty()) {
       edgesFromPage(page, pkgOfUnit, dag);
       edgesFromKnowledge(pkgs, known, dag);
+      // the page's own Targets row (HTML pages) names the packages cargo was asked to build
+      for (Pkg p : pkgs.values()) {
+        if (page.targets().contains(p.name)) {
+          workspace.addAll(p.crateNames());
+        }
+      }
     }
 
     boolean parallelCc = pkgs.values().stream().anyMatch(p -> p.name.equals("jobserver"));

@@ -38,7 +38,8 @@ public record TimingsPage(
     String rustc,
     double totalSeconds,
     String format,
-    List<PageUnit> units) {
+    List<PageUnit> units,
+    List<String> targets) {
 
   /** Extracted JSON with cargo 1.60's unit fields ({@code rmeta_time}, {@code unlocked_*}). */
   public static final String JSON_160 = "json-1.60";
@@ -56,12 +57,26 @@ public record TimingsPage(
   private static final Comparator<PageUnit> BY_START_THEN_INDEX =
       Comparator.comparingDouble(PageUnit::start).thenComparingInt(PageUnit::i);
 
+  /** A page without a Targets row (the extracted JSON has none). */
+  public TimingsPage(
+      String source,
+      int jobs,
+      Integer ncpu,
+      String profile,
+      String rustc,
+      double totalSeconds,
+      String format,
+      List<PageUnit> units) {
+    this(source, jobs, ncpu, profile, rustc, totalSeconds, format, units, List.of());
+  }
+
   /**
    * Validates (see {@link #findProblem}) and sorts the units.
    *
    * @throws IllegalArgumentException if the page is inconsistent
    */
   public TimingsPage {
+    targets = List.copyOf(targets);
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(units, "units");
     if (!FORMATS.contains(format)) {

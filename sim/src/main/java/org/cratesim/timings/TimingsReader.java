@@ -60,6 +60,11 @@ public final class TimingsReader {
       Pattern.compile("<td>\\s*Total time:\\s*</td>\\s*<td>([^<]*)</td>");
   private static final Pattern PROFILE_CELL =
       Pattern.compile("<td>\\s*Profile:\\s*</td>\\s*<td>([^<]*)</td>");
+
+  /** cargo's "Targets:" row: {@code logscan 0.1.0 ( logscan "bin")}, {@code a 1.0 (lib), ...}. */
+  private static final Pattern TARGETS_CELL =
+      Pattern.compile("<td>\\s*Targets:\\s*</td>\\s*<td>([^<]*)</td>");
+
   private static final Pattern RUSTC_CELL =
       Pattern.compile("<td>\\s*rustc:\\s*</td>\\s*<td>([^<]*)");
   private static final Pattern SECONDS_TEXT = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)s\\b");
@@ -160,7 +165,8 @@ public final class TimingsReader {
         normaliseRustc(Json.optionalText(root, "rustc", "the envelope")),
         total,
         parsed.generation().json(),
-        parsed.units());
+        parsed.units(),
+        List.of());
   }
 
   private static TimingsPage htmlPage(String summary, JsonNode array, String sourceName) {
@@ -186,7 +192,20 @@ public final class TimingsReader {
         normaliseRustc(cell(RUSTC_CELL, summary).orElse(null)),
         total,
         parsed.generation().html(),
-        parsed.units());
+        parsed.units(),
+        cell(TARGETS_CELL, summary).map(TimingsReader::targetPackages).orElse(List.of()));
+  }
+
+  /** The package names of a Targets cell: the first word of each {@code name version (kinds)}. */
+  static List<String> targetPackages(String cell) {
+    List<String> out = new ArrayList<>();
+    for (String t : cell.split("\\),\\s*")) {
+      String name = t.strip().split("\\s+")[0];
+      if (!name.isEmpty() && !out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return out;
   }
 
   private static TimingsPage page(
@@ -197,7 +216,8 @@ public final class TimingsReader {
       String rustc,
       double total,
       String format,
-      List<PageUnit> units) {
+      List<PageUnit> units,
+      List<String> targets) {
     if (jobs < 1) {
       throw new Problem("jobs is " + jobs + ", expected at least 1");
     }
@@ -206,7 +226,7 @@ public final class TimingsReader {
             p -> {
               throw new Problem(p);
             });
-    return new TimingsPage(source, jobs, ncpu, profile, rustc, total, format, units);
+    return new TimingsPage(source, jobs, ncpu, profile, rustc, total, format, units, targets);
   }
 
   // ---- units --------------------------------------------------------------------------------

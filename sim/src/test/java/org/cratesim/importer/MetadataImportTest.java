@@ -73,9 +73,12 @@ class MetadataImportTest {
             .distinct()
             .toList();
     assertEquals(List.of("logscan"), rebuilt);
-    // the page alone guesses: every crate nothing depends on on the page
+    // the extracted JSON alone has no Targets row: the default rule (crates nothing depends on)
     Scenario page = imported("cli-clean-dev-j1-r2.json", Optional.empty());
     assertTrue(page.rebuild().workspace().isEmpty());
+    // the HTML page's Targets row names the requested packages
+    Scenario html = imported("cli-clean-dev-j1-r2.html", Optional.empty());
+    assertEquals(List.of("logscan"), html.rebuild().workspace());
   }
 
   @Test

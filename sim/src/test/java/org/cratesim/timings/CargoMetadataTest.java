@@ -55,6 +55,15 @@ class CargoMetadataTest {
   }
 
   @Test
+  void targetsRow_givesThePackageNames() {
+    assertEquals(
+        List.of("logscan"), TimingsReader.targetPackages("logscan 0.1.0 ( logscan \"bin\")"));
+    assertEquals(
+        List.of("a", "b-c"),
+        TimingsReader.targetPackages("a 1.0.0 (lib), b-c 0.2.0 (lib, bin \"x\"), a 1.0.0 (bin)"));
+  }
+
+  @Test
   void read_noDeps_saysHowToGetTheGraph(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("m.json");
     Files.writeString(
