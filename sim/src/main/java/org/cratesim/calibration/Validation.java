@@ -26,6 +26,7 @@ import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
+import org.cratesim.timings.CargoMetadata;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
@@ -45,7 +46,15 @@ public final class Validation {
   public record Pair(String key, Path from, Path to) {}
 
   /** The pages of a pair, read, and the full unit graph of the build when one was found. */
-  public record Loaded(TimingsPage from, TimingsPage to, Optional<UnitGraphFile> graph) {}
+  public record Loaded(
+      TimingsPage from,
+      TimingsPage to,
+      Optional<UnitGraphFile> graph,
+      Optional<CargoMetadata> metadata) {
+    public Loaded(TimingsPage from, TimingsPage to, Optional<UnitGraphFile> graph) {
+      this(from, to, graph, Optional.empty());
+    }
+  }
 
   /** One prediction. Errors are fractions: predicted / measured - 1. */
   public record Row(
@@ -209,12 +218,16 @@ public final class Validation {
   public static List<Row> validate(
       List<Pair> pairs,
       boolean unitGraphs,
+      Optional<CargoMetadata> metadata,
       boolean pooledEdges,
       CalibrationChooser chooser,
       int threads,
       LongConsumer progress)
       throws IOException, TimingsFormatException {
-    List<Loaded> pages = load(pairs, unitGraphs, threads, progress::accept);
+    List<Loaded> pages =
+        load(pairs, unitGraphs, threads, progress::accept).stream()
+            .map(l -> new Loaded(l.from(), l.to(), l.graph(), metadata))
+            .toList();
     EdgeKnowledge known =
         pooledEdges
             ? EdgeKnowledge.pool(pages.stream().map(Loaded::from).toList())
@@ -253,7 +266,8 @@ public final class Validation {
     TimingsPage a = l.from();
     TimingsPage b = l.to();
     Mode mode = TimingsImporter.modeOf(a);
-    Scenario sc = TimingsImporter.toScenario(a, chooser.choose(a, mode), l.graph(), known);
+    Scenario sc =
+        TimingsImporter.toScenario(a, chooser.choose(a, mode), l.graph(), l.metadata(), known);
     sc = sc.withBuild(sc.build().withJobs(b.jobs()));
     var result = BuildSimulator.simulate(sc);
     if (unitErrors != null) {

@@ -3,12 +3,15 @@ package org.cratesim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.cratesim.calibration.Validation;
+import org.cratesim.importer.TimingsImporter;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.report.ValidationReport;
+import org.cratesim.timings.CargoMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +65,14 @@ public final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--metadata",
+      paramLabel = "FILE",
+      description =
+          "cargo metadata --format-version 1 of the workspace every page of DIR_A built: every"
+              + " package edge (a page of another build is an error).")
+  Path metadataFile;
 
   @Option(names = "--rows", paramLabel = "FILE", description = "Write per-pair rows as CSV.")
   Path rowsFile;
@@ -128,9 +139,16 @@ public final class ValidateCommand implements Callable<Integer> {
               + " (names equal once -jN is removed, with different -j)");
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    Optional<CargoMetadata> metadata =
+        metadataFile == null ? Optional.empty() : Optional.of(CargoMetadata.read(metadataFile));
     List<Validation.Row> rows;
     try (Progress bar = new Progress("validate", 2L * pairs.size())) {
-      rows = Validation.validate(pairs, unitGraphs, !noPooledEdges, model::choose, n, bar::stepTo);
+      rows =
+          Validation.validate(
+              pairs, unitGraphs, metadata, !noPooledEdges, model::choose, n, bar::stepTo);
+    } catch (TimingsImporter.ImportMismatch e) {
+      throw new BadInputException(
+          "--metadata " + metadataFile.getFileName() + " " + e.getMessage());
     }
     if (rowsFile != null) {
       ValidationReport.writeRows(rowsFile, rows);
