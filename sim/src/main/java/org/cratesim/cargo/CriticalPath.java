@@ -14,7 +14,28 @@ import org.cratesim.rustc.FrontendParallelism;
  * CGU translated, and the link.
  */
 public final class CriticalPath {
-  private CriticalPath() {}
+  private final RustcSettings rustc;
+  private final MachineSettings machine;
+  private final FrontendParallelism fe;
+  private final boolean release;
+  private final double removedLtoShare;
+
+  /**
+   * The bounds of one build: its rustc model, machine and front-end parallelism; {@code release}
+   * and {@code removedLtoShare} as the build runs codegen ({@link CodegenPlan#of}).
+   */
+  public CriticalPath(
+      RustcSettings rustc,
+      MachineSettings machine,
+      FrontendParallelism fe,
+      boolean release,
+      double removedLtoShare) {
+    this.rustc = rustc;
+    this.machine = machine;
+    this.fe = fe;
+    this.release = release;
+    this.removedLtoShare = removedLtoShare;
+  }
 
   /**
    * The shortest time a unit can take with unlimited tokens and no contention, with the front end's
@@ -23,16 +44,10 @@ public final class CriticalPath {
    * barrier, and the link. {@code release} and {@code removedLtoShare} as the build runs it ({@link
    * CodegenPlan#of}), so the bound counts the work the simulation does.
    */
-  public static long minimumDurationNanos(
-      Unit u,
-      RustcSettings rustc,
-      MachineSettings machine,
-      FrontendParallelism fe,
-      boolean release,
-      double removedLtoShare) {
+  public long minimumDurationNanos(Unit u) {
     UnitWork w = u.work();
     long codegen = 0;
-    CodegenPlan plan = planOf(u, rustc, release, removedLtoShare);
+    CodegenPlan plan = planOf(u);
     if (plan != null) {
       long[] optimize = plan.optimizeNanos();
       long[] lto = plan.ltoNanos();
@@ -42,7 +57,7 @@ public final class CriticalPath {
               + optimize[optimize.length - 1]
               + (lto.length > 0 ? lto[lto.length - 1] : 0);
     }
-    return frontendTime(u, machine, fe, true)
+    return frontendTime(u, true)
         + Math.round(codegen / machine.speedCodegen())
         + Math.round(w.linkNanos() / machine.speedOther());
   }
@@ -52,16 +67,10 @@ public final class CriticalPath {
    * the build runs (as {@link #minimumDurationNanos}), counting the parallel compiler's extra
    * front-end work.
    */
-  public static long serialTimeNanos(
-      Unit u,
-      RustcSettings rustc,
-      MachineSettings machine,
-      FrontendParallelism fe,
-      boolean release,
-      double removedLtoShare) {
+  public long serialTimeNanos(Unit u) {
     UnitWork w = u.work();
     long codegen = 0;
-    CodegenPlan plan = planOf(u, rustc, release, removedLtoShare);
+    CodegenPlan plan = planOf(u);
     if (plan != null) {
       codegen =
           plan.fixedNanos()
@@ -69,22 +78,20 @@ public final class CriticalPath {
               + Arrays.stream(plan.optimizeNanos()).sum()
               + Arrays.stream(plan.ltoNanos()).sum();
     }
-    return frontendTime(u, machine, fe, false)
+    return frontendTime(u, false)
         + Math.round(codegen / (u.isScriptRun() ? machine.speedOther() : machine.speedCodegen()))
         + Math.round(w.linkNanos() / machine.speedOther());
   }
 
   /** The codegen plan the build runs for {@code u}, or null when it has no codegen. */
-  private static CodegenPlan planOf(
-      Unit u, RustcSettings rustc, boolean release, double removedLtoShare) {
+  private CodegenPlan planOf(Unit u) {
     UnitWork w = u.work();
     return w.codegenNanos() > 0 || w.ltoNanos() > 0
         ? CodegenPlan.of(u, rustc, release, removedLtoShare)
         : null;
   }
 
-  private static long frontendTime(
-      Unit u, MachineSettings machine, FrontendParallelism fe, boolean shortest) {
+  private long frontendTime(Unit u, boolean shortest) {
     long frontend = u.work().frontendNanos();
     if (u.isScriptRun()) {
       return Math.round(frontend / machine.speedOther());
@@ -99,14 +106,7 @@ public final class CriticalPath {
   }
 
   /** Earliest possible end of each unit (absolute), in unit order. */
-  public static long[] earliestEndsNanos(
-      UnitGraph g,
-      RustcSettings rustc,
-      MachineSettings machine,
-      FrontendParallelism fe,
-      boolean release,
-      double removedLtoShare,
-      long startupNanos) {
+  public long[] earliestEndsNanos(UnitGraph g, long startupNanos) {
     int n = g.size();
     long[] start = new long[n];
     long[] end = new long[n];
@@ -120,7 +120,7 @@ public final class CriticalPath {
         if (sync) {
           t = subtreeEnd[d.unit()]; // depend_on_deps_of_deps
         } else if (d.artifact() == Artifact.METADATA && g.unit(d.unit()).emitsMetadataEarly()) {
-          t = start[d.unit()] + frontendTime(g.unit(d.unit()), machine, fe, true);
+          t = start[d.unit()] + frontendTime(g.unit(d.unit()), true);
         } else {
           t = end[d.unit()];
         }
@@ -128,24 +128,16 @@ public final class CriticalPath {
         below = Math.max(below, subtreeEnd[d.unit()]);
       }
       start[i] = s;
-      end[i] = s + minimumDurationNanos(g.unit(i), rustc, machine, fe, release, removedLtoShare);
+      end[i] = s + minimumDurationNanos(g.unit(i));
       subtreeEnd[i] = Math.max(end[i], below);
     }
     return end;
   }
 
   /** Length of the longest chain, cargo's start-up included. */
-  public static long lowerBoundNanos(
-      UnitGraph g,
-      RustcSettings rustc,
-      MachineSettings machine,
-      FrontendParallelism fe,
-      boolean release,
-      double removedLtoShare,
-      long startupNanos) {
+  public long lowerBoundNanos(UnitGraph g, long startupNanos) {
     long best = startupNanos;
-    for (long e :
-        earliestEndsNanos(g, rustc, machine, fe, release, removedLtoShare, startupNanos)) {
+    for (long e : earliestEndsNanos(g, startupNanos)) {
       best = Math.max(best, e);
     }
     return best;

@@ -38,9 +38,6 @@ public final class JobQueue {
 
   private final UnitGraph graph;
   private final BuildSettings build;
-  private final RustcSettings rustc;
-  private final MachineSettings machine;
-  private final FrontendParallelism frontend;
   private final Simulation<BuildEvent> sim = new Simulation<>();
   private final SharedProcessor<BuildEvent> cpu;
   private final Jobserver jobserver;
@@ -49,7 +46,7 @@ public final class JobQueue {
   private final Jobserver.Client cargo = new Jobserver.Cargo();
   private final List<Integer> pendingQueue = new ArrayList<>();
   private final boolean oldestFirst;
-  private final double removedLtoShare;
+  private final CriticalPath bounds;
   private final ArrayDeque<Jobserver.Client> grants = new ArrayDeque<>();
   private final Record[] records;
   private final ConcurrencyLog concurrency = new ConcurrencyLog();
@@ -70,12 +67,10 @@ public final class JobQueue {
       FrontendParallelism frontend,
       double removedLtoShare) {
     this.graph = graph;
-    this.frontend = frontend;
     this.build = build;
-    this.removedLtoShare = removedLtoShare;
+    this.bounds =
+        new CriticalPath(rustc, machine, frontend, build.mode() == Mode.RELEASE, removedLtoShare);
     this.oldestFirst = build.pendingQueueInEffect() == PendingQueue.OLDEST_FIRST;
-    this.rustc = rustc;
-    this.machine = machine;
     this.startupNanos = UnitGraphBuilder.nanos(build.startupS());
     double[] c = {
       machine.contentionFrontend(), machine.contentionCodegen(), machine.contentionOther()
@@ -90,8 +85,7 @@ public final class JobQueue {
     // Message::Token: a granted token is delivered right after the event being handled, in
     // grant order (a FIFO rather than the event list: same order, no heap operations)
     this.jobserver = new Jobserver(build.jobs(), grants::add);
-    this.queue =
-        new DependencyQueue(graph, costs(graph, build, rustc, machine, frontend, removedLtoShare));
+    this.queue = new DependencyQueue(graph, costs(graph, build, bounds));
     this.session =
         new Rustc.Session(
             cpu, jobserver, rustc, frontend, build.mode() == Mode.RELEASE, removedLtoShare);
@@ -118,13 +112,7 @@ public final class JobQueue {
   }
 
   /** The DependencyQueue cost of each unit under a scheduling policy. */
-  static long[] costs(
-      UnitGraph graph,
-      BuildSettings build,
-      RustcSettings rustc,
-      MachineSettings machine,
-      FrontendParallelism frontend,
-      double removedLtoShare) {
+  static long[] costs(UnitGraph graph, BuildSettings build, CriticalPath bounds) {
     SchedulingPolicy policy = build.scheduling();
     long[] cost = new long[graph.size()];
     boolean[] macroSide =
@@ -137,17 +125,7 @@ public final class JobQueue {
         cost[i] = CARGO_UNIT_COST;
       } else if (policy instanceof SchedulingPolicy.EstimatedDuration) {
         // milliseconds of the unit's duration if it ran alone with unlimited tokens
-        cost[i] =
-            Math.max(
-                1,
-                CriticalPath.minimumDurationNanos(
-                        graph.unit(i),
-                        rustc,
-                        machine,
-                        frontend,
-                        build.mode() == Mode.RELEASE,
-                        removedLtoShare)
-                    / 1_000_000);
+        cost[i] = Math.max(1, bounds.minimumDurationNanos(graph.unit(i)) / 1_000_000);
       } else {
         throw new AssertionError(policy);
       }
@@ -331,20 +309,11 @@ public final class JobQueue {
     List<ChainLink> chain = criticalChain(timings, wall);
     long work = 0;
     for (Unit u : graph.units()) {
-      work +=
-          CriticalPath.serialTimeNanos(
-              u, rustc, machine, frontend, build.mode() == Mode.RELEASE, removedLtoShare);
+      work += bounds.serialTimeNanos(u);
     }
     return new BuildResult(
         wall,
-        CriticalPath.lowerBoundNanos(
-            graph,
-            rustc,
-            machine,
-            frontend,
-            build.mode() == Mode.RELEASE,
-            removedLtoShare,
-            startupNanos),
+        bounds.lowerBoundNanos(graph, startupNanos),
         work,
         startupNanos,
         build.jobs(),
