@@ -30,7 +30,7 @@ public final class UnitErrors {
     }
     for (UnitData t : sim.units()) {
       Unit u = t.unit();
-      PageUnit m = byKey.get(key(packageName(u), u.version(), simClass(u)));
+      PageUnit m = byKey.get(key(u.packageName(), u.version(), simClass(u)));
       if (m == null) {
         continue;
       }
@@ -63,17 +63,6 @@ public final class UnitErrors {
 
   private static String key(String name, String version, String cls) {
     return name + " " + version + " " + cls;
-  }
-
-  /** The package name of a unit imported by {@link TimingsImporter}. */
-  static String packageName(Unit u) {
-    String n = u.name();
-    int bin = n.indexOf(" (bin ");
-    if (bin > 0) {
-      n = n.substring(0, bin);
-    }
-    String suffix = "@" + u.version();
-    return n.endsWith(suffix) ? n.substring(0, n.length() - suffix.length()) : n;
   }
 
   private static String simClass(Unit u) {

@@ -132,25 +132,11 @@ public final class JobQueue {
       if (!build.costFactors().isEmpty()) {
         // scheduling hints (cargo #7437): the crate's units cost more, so they and what they
         // need rank higher
-        double f = build.costFactor(packageOf(graph.unit(i).name()));
+        double f = build.costFactor(graph.unit(i).packageName());
         cost[i] = Math.max(1, Math.round(cost[i] * f));
       }
     }
     return cost;
-  }
-
-  /** The package a unit's crate belongs to: {@code syn@1.0.107} and {@code x (bin y)} → name. */
-  static String packageOf(String crate) {
-    int cut = crate.length();
-    int at = crate.indexOf('@');
-    if (at > 0) {
-      cut = at;
-    }
-    int bin = crate.indexOf(" (bin ");
-    if (bin > 0 && bin < cut) {
-      cut = bin;
-    }
-    return crate.substring(0, cut);
   }
 
   /** Proc-macro units and every unit they depend on, directly or not. */

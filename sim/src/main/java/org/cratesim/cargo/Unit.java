@@ -84,4 +84,18 @@ public record Unit(
     String t = target().trim();
     return t.isEmpty() ? name : name + " " + t;
   }
+
+  /**
+   * The package this unit's crate belongs to: an imported scenario names a second version of a
+   * package {@code name@version} and a package's bin {@code name (bin target)}.
+   */
+  public String packageName() {
+    String n = name;
+    int bin = n.indexOf(" (bin ");
+    if (bin > 0) {
+      n = n.substring(0, bin);
+    }
+    String suffix = "@" + version;
+    return n.endsWith(suffix) ? n.substring(0, n.length() - suffix.length()) : n;
+  }
 }

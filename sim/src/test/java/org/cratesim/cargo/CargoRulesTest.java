@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.cratesim.model.CargoVersion;
 import org.cratesim.model.PendingQueue;
 import org.cratesim.model.Scenario;
+import org.cratesim.model.TargetKind;
+import org.cratesim.model.UnitWork;
 import org.cratesim.scenario.ScenarioException;
 import org.cratesim.scenario.ScenarioOverrides;
 import org.cratesim.scenario.ScenarioReader;
@@ -97,8 +99,20 @@ class CargoRulesTest {
     BuildResult r = BuildSimulator.simulate(Strategies.enable(sc, "scheduling-hints:crates=l"));
     assertEquals(0, start(r, "l")); // 10 x 100 outweighs s's three dependents
     assertEquals(1 * S, start(r, "s"));
-    assertEquals("l", JobQueue.packageOf("l@1.0.0"));
-    assertEquals("app", JobQueue.packageOf("app (bin app)"));
+    assertEquals(
+        "l",
+        new Unit(0, "l@1.0.0", "1.0.0", TargetKind.LIB, CompileMode.BUILD, UnitWork.of(0, 0, 1, 0))
+            .packageName());
+    assertEquals(
+        "app",
+        new Unit(
+                1,
+                "app (bin app)",
+                "0.1.0",
+                TargetKind.BIN,
+                CompileMode.BUILD,
+                UnitWork.of(0, 0, 1, 0))
+            .packageName());
   }
 
   @Test
