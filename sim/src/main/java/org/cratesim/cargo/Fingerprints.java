@@ -14,7 +14,7 @@ import org.cratesim.model.UnitWork;
  * Which crates a build recompiles, and how: cargo's fingerprints (src/compiler/fingerprint/: a unit
  * is fresh or dirty) and rustc's incremental compilation of the dirty ones.
  */
-final class Fingerprints {
+public final class Fingerprints {
   /** What happens to a crate's units. */
   enum State {
     /** Up to date: cargo runs it as a fresh job, no work. */
@@ -31,19 +31,7 @@ final class Fingerprints {
 
   Fingerprints(Scenario sc) {
     Rebuild rb = sc.rebuild();
-    Set<String> workspace = new HashSet<>(rb.workspace());
-    if (workspace.isEmpty()) {
-      Set<String> depended = new HashSet<>();
-      for (CrateSpec c : sc.crates()) {
-        depended.addAll(c.deps());
-        c.buildScript().ifPresent(bs -> depended.addAll(bs.deps()));
-      }
-      for (CrateSpec c : sc.crates()) {
-        if (!depended.contains(c.name())) {
-          workspace.add(c.name());
-        }
-      }
-    }
+    Set<String> workspace = workspace(sc);
     boolean incremental = rb.incrementalFor(sc.build().mode());
     Set<String> dirty = dirty(sc, rb);
     for (CrateSpec c : sc.crates()) {
@@ -72,6 +60,27 @@ final class Fingerprints {
       }
       states.put(c.name(), s);
     }
+  }
+
+  /**
+   * The workspace members: the scenario's {@code [incremental] workspace}, else the crates nothing
+   * depends on.
+   */
+  public static Set<String> workspace(Scenario sc) {
+    Set<String> workspace = new HashSet<>(sc.rebuild().workspace());
+    if (workspace.isEmpty()) {
+      Set<String> depended = new HashSet<>();
+      for (CrateSpec c : sc.crates()) {
+        depended.addAll(c.deps());
+        c.buildScript().ifPresent(bs -> depended.addAll(bs.deps()));
+      }
+      for (CrateSpec c : sc.crates()) {
+        if (!depended.contains(c.name())) {
+          workspace.add(c.name());
+        }
+      }
+    }
+    return workspace;
   }
 
   /** The edited crates and everything that depends on them, directly or not. */

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       CalibrateCommand.class,
       CalibrateCostsCommand.class,
       CompareCommand.class,
+      AdviseCommand.class,
       ValidateRebuildsCommand.class,
       ValidateExperimentsCommand.class,
       SweepCommand.class,

@@ -69,6 +69,48 @@ public final class HtmlReport {
 
   /** The page for one simulated build of {@code sc}. */
   public static String render(Scenario sc, BuildResult r) {
+    StringBuilder sb = new StringBuilder(16384);
+    head(sb, "cratesim: " + sc.name());
+    sb.append("<h1>").append(esc("cratesim: " + sc.name())).append("</h1>\n");
+    build(sb, sc, r);
+    return foot(sb);
+  }
+
+  /** One build on a page of several, under its own heading. */
+  public record Titled(String heading, Scenario scenario, BuildResult result) {}
+
+  /** One page holding several builds, each under its heading (e.g. a baseline and a change). */
+  public static String renderMany(String title, List<Titled> builds) {
+    StringBuilder sb = new StringBuilder(32768);
+    head(sb, title);
+    sb.append("<h1>").append(esc(title)).append("</h1>\n");
+    for (int k = 0; k < builds.size(); k++) {
+      Titled t = builds.get(k);
+      sb.append("<h2>").append(esc(t.heading())).append("</h2>\n");
+      StringBuilder one = new StringBuilder(16384);
+      build(one, t.scenario(), t.result());
+      // element ids stay unique on the page: the k-th build's bars and rows are b{k}-...
+      String pre = "b" + k + "-";
+      sb.append(
+          one.toString()
+              .replace("id=\"bar-", "id=\"" + pre + "bar-")
+              .replace("id=\"unit-", "id=\"" + pre + "unit-")
+              .replace("href=\"#unit-", "href=\"#" + pre + "unit-"));
+    }
+    return foot(sb);
+  }
+
+  private static void head(StringBuilder sb, String title) {
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    sb.append(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            + "style-src 'unsafe-inline'; img-src data:;\">\n");
+    sb.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    sb.append("<title>").append(esc(title)).append("</title>\n");
+    sb.append("<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n");
+  }
+
+  private static void build(StringBuilder sb, Scenario sc, BuildResult r) {
     Set<Integer> critical = new HashSet<>();
     for (ChainLink l : r.criticalChain()) {
       if (l.unit() >= 0) {
@@ -76,20 +118,14 @@ public final class HtmlReport {
       }
     }
     long span = timeSpan(r);
-    StringBuilder sb = new StringBuilder(16384);
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    sb.append(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            + "style-src 'unsafe-inline'; img-src data:;\">\n");
-    sb.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    sb.append("<title>").append(esc("cratesim: " + sc.name())).append("</title>\n");
-    sb.append("<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n");
-    sb.append("<h1>").append(esc("cratesim: " + sc.name())).append("</h1>\n");
     summary(sb, sc, r);
     timeline(sb, r, critical, span);
     concurrency(sb, r, span);
     criticalPath(sb, r);
     unitTable(sb, r, critical);
+  }
+
+  private static String foot(StringBuilder sb) {
     sb.append("<p class=\"note\">")
         .append(
             esc(

@@ -1,0 +1,305 @@
+package org.cratesim.advice;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.BuildSimulator;
+import org.cratesim.cargo.Fingerprints;
+import org.cratesim.cargo.UnitGraph;
+import org.cratesim.cargo.UnitGraphBuilder;
+import org.cratesim.engine.RandomStreams;
+import org.cratesim.model.Rebuild;
+import org.cratesim.model.Scenario;
+import org.cratesim.report.Comparison;
+import org.cratesim.strategy.Strategies;
+import org.cratesim.sweep.Noise;
+import org.cratesim.sweep.SweepRunner;
+
+/**
+ * {@code cratesim advise}: every applicable change on a user's build, for the clean build and for
+ * the edit loop, ranked by saving.
+ *
+ * <p>Each change and the baseline are simulated {@code replications} times under the noise model
+ * with common random numbers (replication r draws the same factor for the same unit in every
+ * variant, {@link Noise#apply} with an empty stream key), so the saving of replication r is a
+ * paired difference; its mean and Student's t 95 % interval rank the changes. A saving whose
+ * interval includes zero is <em>not significant</em>; one whose interval excludes zero but is
+ * smaller than run-to-run noise (the standard deviation of one build's wall time: from the pages
+ * when several were given, else from the noise model) is <em>below noise</em>: real, but a user
+ * timing one build before and one after could not see it — the rule cargo-critpath applies to
+ * several reports of one build.
+ *
+ * <p>Every replication is independent of the others and of the thread that runs it, so the result
+ * is the same on any thread count.
+ *
+ * @param replications builds per change (at least 2)
+ * @param seed random seed
+ * @param noise the noise model
+ * @param measuredNoiseS run-to-run noise measured from several pages of the build, if any
+ * @param threads worker threads (1 = the calling thread)
+ */
+public record Advisor(
+    int replications, long seed, Noise noise, OptionalDouble measuredNoiseS, int threads) {
+  public Advisor {
+    if (replications < 2 || replications > 10_000) {
+      throw new IllegalArgumentException(
+          "replications must be between 2 and 10000, was " + replications);
+    }
+    Objects.requireNonNull(noise, "noise");
+    Objects.requireNonNull(measuredNoiseS, "measuredNoiseS");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+    }
+  }
+
+  /**
+   * Advice on {@code sc}: its clean build and, when {@code edit} is given, the incremental rebuild
+   * after an edit of that crate; {@code jobs} are the -j values tried.
+   */
+  public Advice advise(Scenario sc, List<Integer> jobs, String edit) {
+    Scenario clean =
+        Strategies.disableAll(sc).withRebuild(sc.rebuild().withKind(Rebuild.Kind.CLEAN));
+    BuildResult cleanBase = BuildSimulator.simulate(clean);
+    List<Candidate> candidates = Candidates.of(clean, cleanBase, jobs);
+    List<Scenario> builds = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    builds.add(clean);
+    names.add("clean");
+    if (edit != null) {
+      if (clean.crates().stream().noneMatch(c -> c.name().equals(edit))) {
+        throw new IllegalArgumentException("--edit: no crate '" + edit + "' in the build");
+      }
+      builds.add(
+          clean.withRebuild(
+              clean.rebuild().withKind(Rebuild.Kind.INCREMENTAL).withEdits(List.of(edit))));
+      names.add("edit " + edit);
+    }
+    List<Advice.Build> out = new ArrayList<>();
+    for (int b = 0; b < builds.size(); b++) {
+      out.add(build(names.get(b), builds.get(b), candidates));
+    }
+    String source =
+        measuredNoiseS.isPresent()
+            ? "the pages given (standard deviation of their wall times)"
+            : "the noise model (per-build cv "
+                + noise.buildCv()
+                + ", per-unit cv "
+                + noise.frontendCv()
+                + ")";
+    return new Advice(clean, replications, seed, source, out);
+  }
+
+  /**
+   * The edited crate {@code advise} picks when none is given: the workspace member that ends the
+   * simulated critical path of the clean build (the crate a developer edits most, at the top), or
+   * the last workspace member.
+   */
+  public static String defaultEdit(Scenario sc) {
+    Set<String> ws = Fingerprints.workspace(sc);
+    BuildResult r = BuildSimulator.simulate(Strategies.disableAll(sc));
+    String last = null;
+    for (var l : r.criticalChain()) {
+      if (l.unit() >= 0 && ws.contains(r.units().get(l.unit()).unit().name())) {
+        last = r.units().get(l.unit()).unit().name();
+      }
+    }
+    if (last != null) {
+      return last;
+    }
+    for (var c : sc.crates()) {
+      if (ws.contains(c.name())) {
+        last = c.name();
+      }
+    }
+    return last;
+  }
+
+  private Advice.Build build(String name, Scenario base, List<Candidate> candidates) {
+    int n = candidates.size();
+    Scenario[] variants = new Scenario[n];
+    String[] notApplicable = new String[n];
+    for (int i = 0; i < n; i++) {
+      try {
+        variants[i] = candidates.get(i).apply().apply(base);
+      } catch (IllegalArgumentException e) {
+        notApplicable[i] = e.getMessage();
+      }
+    }
+    // task 0 .. R-1: the baseline's replications; then R per applicable variant
+    int r = replications;
+    double[][] walls = new double[n + 1][];
+    BuildResult[] exact = new BuildResult[n + 1];
+    List<int[]> tasks = new ArrayList<>();
+    for (int v = 0; v <= n; v++) {
+      if (v == 0 || variants[v - 1] != null) {
+        walls[v] = new double[r];
+        for (int k = -1; k < r; k++) {
+          tasks.add(new int[] {v, k});
+        }
+      }
+    }
+    UnitGraph[] graphs = new UnitGraph[n + 1];
+    for (int v = 0; v <= n; v++) {
+      Scenario s = v == 0 ? base : variants[v - 1];
+      if (s != null) {
+        try {
+          graphs[v] = UnitGraphBuilder.build(s);
+        } catch (IllegalArgumentException e) {
+          if (v == 0) {
+            throw e;
+          }
+          notApplicable[v - 1] = e.getMessage();
+          variants[v - 1] = null;
+          walls[v] = null;
+        }
+      }
+    }
+    List<int[]> todo = tasks.stream().filter(t -> graphs[t[0]] != null).toList();
+    Runnable work =
+        () ->
+            IntStream.range(0, todo.size())
+                .parallel()
+                .forEach(
+                    i -> {
+                      int v = todo.get(i)[0];
+                      int k = todo.get(i)[1];
+                      Scenario s = v == 0 ? base : variants[v - 1];
+                      if (k < 0) {
+                        exact[v] = BuildSimulator.simulate(s, graphs[v]);
+                      } else {
+                        UnitGraph g = noise.apply(graphs[v], new RandomStreams(seed, k), "");
+                        walls[v][k] = BuildSimulator.simulate(s, g).wallNanos() / 1e9;
+                      }
+                    });
+    runOn(work);
+    SummaryStatistics baseStats = new SummaryStatistics();
+    for (double w : walls[0]) {
+      baseStats.addValue(w);
+    }
+    double noiseS = measuredNoiseS.orElse(baseStats.getStandardDeviation());
+    List<Advice.Row> rows = new ArrayList<>();
+    List<Advice.Row> na = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Candidate c = candidates.get(i);
+      if (variants[i] == null) {
+        na.add(
+            new Advice.Row(
+                c.change(),
+                c.family(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Advice.Label.DOES_NOT_APPLY,
+                notApplicable[i],
+                null));
+        continue;
+      }
+      BuildResult res = exact[i + 1];
+      if (sameBuild(exact[0], res)) {
+        na.add(
+            new Advice.Row(
+                c.change(),
+                c.family(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Advice.Label.DOES_NOT_APPLY,
+                "changes nothing in this build" + nothingHint(c, base),
+                null));
+        continue;
+      }
+      SummaryStatistics d = new SummaryStatistics();
+      for (int k = 0; k < r; k++) {
+        d.addValue(walls[0][k] - walls[i + 1][k]);
+      }
+      double[] ci = SweepRunner.ci95(d);
+      double mean = d.getMean();
+      Advice.Label label;
+      if (ci[0] <= 0 && ci[1] >= 0) {
+        label = Advice.Label.NOT_SIGNIFICANT;
+      } else if (Math.abs(mean) < noiseS) {
+        label = Advice.Label.BELOW_NOISE;
+      } else {
+        label = Advice.Label.SIGNIFICANT;
+      }
+      rows.add(
+          new Advice.Row(
+              c.change(),
+              c.family(),
+              res.wallNanos() / 1e9,
+              mean,
+              ci[0],
+              ci[1],
+              label,
+              Why.of(c, exact[0], res),
+              res));
+    }
+    rows.sort(Comparator.comparingDouble((Advice.Row x) -> -x.savingS()));
+    rows.addAll(na);
+    return new Advice.Build(
+        name, base, exact[0].wallNanos() / 1e9, baseStats.getMean(), noiseS, exact[0], rows);
+  }
+
+  private static String nothingHint(Candidate c, Scenario base) {
+    if (c.change().startsWith("expansion-cache") && base.rebuild().kind() == Rebuild.Kind.CLEAN) {
+      return " (a clean build has no cached expansions)";
+    }
+    if (c.family().equals("cores")) {
+      return " (the build never uses more than its -j)";
+    }
+    boolean timed = base.crates().stream().noneMatch(x -> x.sizeBased());
+    if (c.change().startsWith("profile.linker") && timed) {
+      return " (units given in seconds carry no separate link time: a page does not show it)";
+    }
+    if (c.change().startsWith("profile.debuginfo") && timed) {
+      return " (units given in seconds keep the debuginfo they were measured with)";
+    }
+    return "";
+  }
+
+  /** Same units, same starts and durations: the change did not touch this build. */
+  private static boolean sameBuild(BuildResult a, BuildResult b) {
+    if (a.wallNanos() != b.wallNanos() || a.units().size() != b.units().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.units().size(); i++) {
+      var x = a.units().get(i);
+      var y = b.units().get(i);
+      if (x.startNanos() != y.startNanos()
+          || x.durationNanos() != y.durationNanos()
+          || !x.unit().label().equals(y.unit().label())) {
+        return false;
+      }
+    }
+    return Comparison.criticalUnits(a).equals(Comparison.criticalUnits(b));
+  }
+
+  private void runOn(Runnable work) {
+    // a parallel stream submitted to a pool runs on that pool's workers only
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(work).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(c);
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package org.cratesim.advice;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cratesim.cargo.BuildResult;
+import org.cratesim.cargo.ChainLink;
+import org.cratesim.cargo.UnitData;
+import org.cratesim.model.CrateKind;
+import org.cratesim.model.CrateSpec;
+import org.cratesim.model.Lto;
+import org.cratesim.model.Mode;
+import org.cratesim.model.PendingQueue;
+import org.cratesim.model.Scenario;
+import org.cratesim.scenario.ScenarioOverrides;
+import org.cratesim.scenario.SplitMerge;
+import org.cratesim.strategy.Strategies;
+
+/**
+ * The changes {@code cratesim advise} tries on a build, each as a user would ask for it:
+ *
+ * <ul>
+ *   <li><b>cores</b>: {@code -j N} for every N asked for (default twice and four times the
+ *       build's);
+ *   <li><b>strategy</b>: precompiled proc macros, WASM proc macros (JIT runtime), the expansion
+ *       cache, a shared cache, each with its documented defaults;
+ *   <li><b>scheduling</b>: proc macros first (cargo #8370), the other pending-queue order than the
+ *       build's cargo uses (PR #11032), scheduling hints ×10 for the proc-macro stack (#7437);
+ *   <li><b>profile</b>: the knobs of {@code [profile]} that differ from the build's: linker lld and
+ *       mold, {@code -Z threads}, debuginfo 1 and 0 in debug builds, LTO off and codegen-units 256
+ *       in release builds, host units without debuginfo where cargo gives them some (before 1.69);
+ *   <li><b>split</b>: the crate that holds the simulated critical path longest, split in four
+ *       ({@link SplitMerge.Shape#WIDE}, the default duplication).
+ * </ul>
+ */
+public final class Candidates {
+  /** The proc-macro stack lqd's prioritized experiment boosted, besides the proc macros. */
+  private static final Set<String> MACRO_STACK =
+      Set.of("syn", "quote", "proc-macro2", "unicode-xid", "unicode-ident");
+
+  /** Parts of the split candidate. */
+  public static final int SPLIT_PARTS = 4;
+
+  private Candidates() {}
+
+  /**
+   * Every change to try on {@code sc} (a clean build with strategies off), whose noise-free build
+   * is {@code baseline}; {@code jobs} are the -j values of the cores family.
+   */
+  public static List<Candidate> of(Scenario sc, BuildResult baseline, List<Integer> jobs) {
+    List<Candidate> out = new ArrayList<>();
+    int j = sc.build().jobs();
+    for (int n : jobs) {
+      if (n != j) {
+        out.add(
+            new Candidate(
+                "-j " + n + " (" + n + " cores)",
+                "cores",
+                s -> s.withBuild(s.build().withJobs(n))));
+      }
+    }
+    boolean macros = sc.crates().stream().anyMatch(c -> c.kind() == CrateKind.PROC_MACRO);
+    for (String st :
+        List.of(
+            "precompiled-proc-macros",
+            "wasm-proc-macros:runtime=jit",
+            "expansion-cache",
+            "shared-cache")) {
+      boolean needsMacros = !st.equals("shared-cache");
+      out.add(
+          new Candidate(
+              st,
+              "strategy",
+              s -> {
+                if (needsMacros && !macros) {
+                  throw new IllegalArgumentException("no proc macro in the build");
+                }
+                return Strategies.enable(s, st);
+              }));
+    }
+    out.add(
+        new Candidate(
+            "proc-macros-first",
+            "scheduling",
+            s -> {
+              if (!macros) {
+                throw new IllegalArgumentException("no proc macro in the build");
+              }
+              return Strategies.enable(s, "proc-macros-first");
+            }));
+    PendingQueue other =
+        sc.build().pendingQueueInEffect() == PendingQueue.PRIORITY
+            ? PendingQueue.OLDEST_FIRST
+            : PendingQueue.PRIORITY;
+    String pq = "pending-queue:order=" + other.id();
+    out.add(new Candidate(pq, "scheduling", s -> Strategies.enable(s, pq)));
+    List<String> stack = macroStack(sc);
+    String hints = "scheduling-hints:crates=" + String.join(";", stack);
+    out.add(
+        new Candidate(
+            stack.isEmpty()
+                ? "scheduling-hints"
+                : "scheduling-hints ×10 on the proc-macro stack (" + stack.size() + " crates)",
+            "scheduling",
+            s -> {
+              if (stack.isEmpty()) {
+                throw new IllegalArgumentException("no proc-macro stack in the build");
+              }
+              return Strategies.enable(s, hints);
+            }));
+    Mode mode = sc.build().mode();
+    String linker = sc.profile().linker().id();
+    for (String l : List.of("lld", "mold")) {
+      if (!l.equals(linker)) {
+        out.add(profile("profile.linker", l));
+      }
+    }
+    if (sc.profile().frontendThreads() == 1) {
+      out.add(profile("profile.frontend_threads", Integer.toString(Math.min(8, Math.max(2, j)))));
+    }
+    if (mode == Mode.DEBUG) {
+      int d = sc.profile().debuginfoFor(mode);
+      for (int level = d - 1; level >= 0; level--) {
+        out.add(profile("profile.debuginfo", Integer.toString(level)));
+      }
+    }
+    if (mode == Mode.RELEASE) {
+      if (!(sc.profile().ltoFor(mode) instanceof Lto.Off)) {
+        out.add(profile("profile.lto", "off"));
+      }
+      if (!sc.profile().codegenUnits().equals(java.util.Optional.of(256))) {
+        out.add(profile("profile.codegen_units", "256"));
+      }
+    }
+    if (sc.profile().hostDebuginfoFor(mode, sc.build().cargo()) > 0) {
+      out.add(
+          new Candidate(
+              "build-override:debug=0",
+              "profile",
+              s -> Strategies.enable(s, "build-override:debug=0")));
+    }
+    String longest = longestOnCriticalPath(sc, baseline);
+    if (longest != null) {
+      out.add(
+          new Candidate(
+              "split " + longest + " into " + SPLIT_PARTS, "split", s -> split(s, longest)));
+    }
+    return out;
+  }
+
+  private static Candidate profile(String key, String value) {
+    return new Candidate(
+        key + "=" + value, "profile", s -> ScenarioOverrides.applyOne(s, key, value));
+  }
+
+  /** The proc macros and the macro stack's crates present in the build, in declaration order. */
+  static List<String> macroStack(Scenario sc) {
+    List<String> out = new ArrayList<>();
+    for (CrateSpec c : sc.crates()) {
+      if (c.kind() == CrateKind.PROC_MACRO || MACRO_STACK.contains(c.name())) {
+        out.add(c.name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The crate whose units spend the most time on the simulated critical path of {@code r}, or null
+   * when the path holds no work.
+   */
+  static String longestOnCriticalPath(Scenario sc, BuildResult r) {
+    Map<String, Long> held = new LinkedHashMap<>();
+    Set<String> crates = new LinkedHashSet<>();
+    sc.crates().forEach(c -> crates.add(c.name()));
+    for (ChainLink l : r.criticalChain()) {
+      if (l.unit() < 0) {
+        continue;
+      }
+      UnitData u = r.units().get(l.unit());
+      String crate = u.unit().name();
+      if (crates.contains(crate)) {
+        held.merge(crate, l.toNanos() - l.fromNanos(), Long::sum);
+      }
+    }
+    String best = null;
+    long most = 0;
+    for (var e : held.entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * {@code crate} split in {@link #SPLIT_PARTS}; the build's workspace and edits follow the parts
+   * (an edit of the crate lands in its first part, which the others depend on).
+   */
+  static Scenario split(Scenario s, String crate) {
+    Scenario out =
+        SplitMerge.split(
+            s, crate, SPLIT_PARTS, SplitMerge.Shape.WIDE, SplitMerge.DEFAULT_DUPLICATION);
+    List<String> parts = SplitMerge.partNames(crate, SPLIT_PARTS);
+    var rb = out.rebuild();
+    if (rb.workspace().contains(crate)) {
+      List<String> ws = new ArrayList<>();
+      for (String w : rb.workspace()) {
+        if (w.equals(crate)) {
+          ws.addAll(parts);
+        } else {
+          ws.add(w);
+        }
+      }
+      rb = rb.withWorkspace(ws);
+    }
+    if (rb.edits().contains(crate)) {
+      List<String> ed = new ArrayList<>();
+      for (String e : rb.edits()) {
+        ed.add(e.equals(crate) ? parts.get(0) : e);
+      }
+      rb = rb.withEdits(ed);
+    }
+    return out.withRebuild(rb);
+  }
+}
