@@ -40,7 +40,8 @@ import org.cratesim.sweep.SweepRunner;
  * <p>Every replication is independent of the others and of the thread that runs it, so the result
  * is the same on any thread count.
  *
- * @param replications builds per change (at least 2)
+ * @param replications builds per change (at least 2); the baseline gets at least {@link
+ *     #NOISE_REPLICATIONS} for its noise estimate
  * @param seed random seed
  * @param noise the noise model
  * @param measuredNoiseS run-to-run noise measured from several pages of the build, if any
@@ -48,6 +49,9 @@ import org.cratesim.sweep.SweepRunner;
  */
 public record Advisor(
     int replications, long seed, Noise noise, OptionalDouble measuredNoiseS, int threads) {
+  /** Baseline builds behind the noise estimate (its standard deviation), at least. */
+  public static final int NOISE_REPLICATIONS = 40;
+
   public Advisor {
     if (replications < 2 || replications > 10_000) {
       throw new IllegalArgumentException(
@@ -138,10 +142,12 @@ public record Advisor(
     double[][] walls = new double[n + 1][];
     BuildResult[] exact = new BuildResult[n + 1];
     List<int[]> tasks = new ArrayList<>();
+    // the baseline gets at least NOISE_REPLICATIONS builds: its spread is the noise estimate
     for (int v = 0; v <= n; v++) {
       if (v == 0 || variants[v - 1] != null) {
-        walls[v] = new double[r];
-        for (int k = -1; k < r; k++) {
+        int reps = v == 0 ? Math.max(r, NOISE_REPLICATIONS) : r;
+        walls[v] = new double[reps];
+        for (int k = -1; k < reps; k++) {
           tasks.add(new int[] {v, k});
         }
       }
@@ -251,9 +257,6 @@ public record Advisor(
   }
 
   private static String nothingHint(Candidate c, Scenario base) {
-    if (c.change().startsWith("expansion-cache") && base.rebuild().kind() == Rebuild.Kind.CLEAN) {
-      return " (a clean build has no cached expansions)";
-    }
     if (c.family().equals("cores")) {
       return " (the build never uses more than its -j)";
     }

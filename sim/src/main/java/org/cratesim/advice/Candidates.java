@@ -62,55 +62,37 @@ public final class Candidates {
                 s -> s.withBuild(s.build().withJobs(n))));
       }
     }
-    boolean macros = sc.crates().stream().anyMatch(c -> c.kind() == CrateKind.PROC_MACRO);
     for (String st :
         List.of(
             "precompiled-proc-macros",
             "wasm-proc-macros:runtime=jit",
             "expansion-cache",
             "shared-cache")) {
-      boolean needsMacros = !st.equals("shared-cache");
-      out.add(
-          new Candidate(
-              st,
-              "strategy",
-              s -> {
-                if (needsMacros && !macros) {
-                  throw new IllegalArgumentException("no proc macro in the build");
-                }
-                return Strategies.enable(s, st);
-              }));
+      out.add(strategy(st, st, "strategy"));
     }
-    out.add(
-        new Candidate(
-            "proc-macros-first",
-            "scheduling",
-            s -> {
-              if (!macros) {
-                throw new IllegalArgumentException("no proc macro in the build");
-              }
-              return Strategies.enable(s, "proc-macros-first");
-            }));
+    out.add(strategy("proc-macros-first", "proc-macros-first", "scheduling"));
     PendingQueue other =
         sc.build().pendingQueueInEffect() == PendingQueue.PRIORITY
             ? PendingQueue.OLDEST_FIRST
             : PendingQueue.PRIORITY;
     String pq = "pending-queue:order=" + other.id();
-    out.add(new Candidate(pq, "scheduling", s -> Strategies.enable(s, pq)));
+    out.add(strategy(pq, pq, "scheduling"));
     List<String> stack = macroStack(sc);
-    String hints = "scheduling-hints:crates=" + String.join(";", stack);
-    out.add(
-        new Candidate(
-            stack.isEmpty()
-                ? "scheduling-hints"
-                : "scheduling-hints ×10 on the proc-macro stack (" + stack.size() + " crates)",
-            "scheduling",
-            s -> {
-              if (stack.isEmpty()) {
+    if (stack.isEmpty()) {
+      out.add(
+          new Candidate(
+              "scheduling-hints",
+              "scheduling",
+              s -> {
                 throw new IllegalArgumentException("no proc-macro stack in the build");
-              }
-              return Strategies.enable(s, hints);
-            }));
+              }));
+    } else {
+      out.add(
+          strategy(
+              "scheduling-hints ×10 on the proc-macro stack (" + stack.size() + " crates)",
+              "scheduling-hints:crates=" + String.join(";", stack),
+              "scheduling"));
+    }
     Mode mode = sc.build().mode();
     String linker = sc.profile().linker().id();
     for (String l : List.of("lld", "mold")) {
@@ -136,11 +118,7 @@ public final class Candidates {
       }
     }
     if (sc.profile().hostDebuginfoFor(mode, sc.build().cargo()) > 0) {
-      out.add(
-          new Candidate(
-              "build-override:debug=0",
-              "profile",
-              s -> Strategies.enable(s, "build-override:debug=0")));
+      out.add(strategy("build-override:debug=0", "build-override:debug=0", "profile"));
     }
     String longest = longestOnCriticalPath(sc, baseline);
     if (longest != null) {
@@ -149,6 +127,22 @@ public final class Candidates {
               "split " + longest + " into " + SPLIT_PARTS, "split", s -> split(s, longest)));
     }
     return out;
+  }
+
+  /** A strategy spec switched on; one that cannot apply to the build says why. */
+  private static Candidate strategy(String change, String spec, String family) {
+    return new Candidate(
+        change,
+        family,
+        s -> {
+          Scenario v = Strategies.enable(s, spec);
+          Strategies.whyNot(v)
+              .ifPresent(
+                  why -> {
+                    throw new IllegalArgumentException(why);
+                  });
+          return v;
+        });
   }
 
   private static Candidate profile(String key, String value) {

@@ -2,6 +2,7 @@ package org.cratesim.report;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
@@ -16,8 +17,15 @@ import org.cratesim.model.Scenario;
  * @param variants one build per strategy spec, in the order asked for
  */
 public record Comparison(Scenario scenario, BuildResult baseline, List<Variant> variants) {
-  /** One strategy spec as written ({@code a+b} for both) and its build. */
-  public record Variant(String strategy, BuildResult result) {
+  /**
+   * One strategy spec as written ({@code a+b} for both), its build, and why it cannot change this
+   * build when it cannot (then its wall time is the baseline's).
+   */
+  public record Variant(String strategy, BuildResult result, Optional<String> whyNot) {
+    public Variant(String strategy, BuildResult result) {
+      this(strategy, result, Optional.empty());
+    }
+
     /** Wall time minus the baseline's, in seconds. */
     public double deltaS(BuildResult baseline) {
       return (result.wallNanos() - baseline.wallNanos()) / 1e9;

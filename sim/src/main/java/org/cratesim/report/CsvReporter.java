@@ -14,18 +14,20 @@ public final class CsvReporter implements Reporter {
   public String comparison(Comparison c) {
     BuildResult b = c.baseline();
     StringBuilder out = new StringBuilder();
-    out.append("strategy,wall_s,delta_s,change_pct,critical_path").append(System.lineSeparator());
-    out.append(String.format(Locale.ROOT, "baseline,%.6f,0,0,%s%n", b.wallNanos() / 1e9, path(b)));
+    out.append("strategy,wall_s,delta_s,change_pct,critical_path,why_not")
+        .append(System.lineSeparator());
+    out.append(String.format(Locale.ROOT, "baseline,%.6f,0,0,%s,%n", b.wallNanos() / 1e9, path(b)));
     for (Comparison.Variant v : c.variants()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "%s,%.6f,%.6f,%.3f,%s%n",
+              "%s,%.6f,%.6f,%.3f,%s,%s%n",
               Csv.field(v.strategy()),
               v.result().wallNanos() / 1e9,
               v.deltaS(b),
               v.changePct(b),
-              path(v.result())));
+              path(v.result()),
+              Csv.field(v.whyNot().orElse(""))));
     }
     return out.toString();
   }

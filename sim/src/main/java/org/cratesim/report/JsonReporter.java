@@ -43,6 +43,10 @@ public final class JsonReporter implements Reporter {
       o.put("wall_s", r.wallNanos() / 1e9);
       o.put("delta_s", v.deltaS(b));
       o.put("change_pct", v.changePct(b));
+      if (v.whyNot().isPresent()) {
+        o.put("applies", false);
+        o.put("why_not", v.whyNot().get());
+      }
       Comparison.criticalUnits(r).forEach(o.putArray("critical_path")::add);
     }
     try {

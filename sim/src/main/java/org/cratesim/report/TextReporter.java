@@ -54,6 +54,18 @@ public final class TextReporter implements Reporter {
     Set<String> before = Comparison.criticalUnits(b);
     for (Comparison.Variant v : c.variants()) {
       BuildResult r = v.result();
+      if (v.whyNot().isPresent()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                row + "%9s %8s  does not apply: %s%n",
+                v.strategy(),
+                r.wallNanos() / 1e9,
+                "-",
+                "-",
+                v.whyNot().get()));
+        continue;
+      }
       out.append(
           String.format(
               Locale.ROOT,

@@ -1,5 +1,6 @@
 package org.cratesim.strategy;
 
+import java.util.Optional;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.UnitWork;
@@ -18,6 +19,15 @@ public sealed interface BuildStrategy
         PendingQueueOrder,
         SchedulingHints,
         BuildOverride {
+
+  /**
+   * Why this strategy cannot change {@code sc}'s build (no proc macro to precompile, no cached
+   * expansion in a clean build), or empty when it may. A what-if that cannot apply says so rather
+   * than reporting 0 %.
+   */
+  default Optional<String> whyNot(Scenario sc) {
+    return Optional.empty();
+  }
 
   /** Graph-level changes, before units are derived. */
   default Scenario prepare(Scenario sc, StrategyContext ctx) {

@@ -1,6 +1,9 @@
 package org.cratesim.strategy;
 
 import java.util.List;
+import java.util.Optional;
+import org.cratesim.model.Rebuild;
+import org.cratesim.model.Scenario;
 import org.cratesim.model.UnitWork;
 
 /**
@@ -17,6 +20,20 @@ import org.cratesim.model.UnitWork;
 public record ExpansionCache(double changedShare, double hitCostS, List<String> deny)
     implements BuildStrategy {
   public static final String ID = "expansion-cache";
+
+  @Override
+  public Optional<String> whyNot(Scenario sc) {
+    if (sc.rebuild().kind() != Rebuild.Kind.INCREMENTAL) {
+      return Optional.of(
+          "the cache serves incremental rebuilds; this is a "
+              + sc.rebuild().kind().id()
+              + " build");
+    }
+    if (!sc.rebuild().incrementalFor(sc.build().mode())) {
+      return Optional.of("incremental compilation is off in this build");
+    }
+    return MacroCrates.noMacros(sc);
+  }
 
   public ExpansionCache {
     deny = List.copyOf(deny);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
@@ -29,6 +30,19 @@ final class MacroCrates {
       }
     }
     return out;
+  }
+
+  /** Why a proc-macro strategy has nothing to act on in {@code sc}, if so. */
+  static Optional<String> noMacros(Scenario sc) {
+    boolean any = sc.crates().stream().anyMatch(c -> c.kind() == CrateKind.PROC_MACRO);
+    return any ? Optional.empty() : Optional.of("no proc macro in the build");
+  }
+
+  /** Why a scheduling what-if cannot move {@code sc}'s wall time, if so. */
+  static Optional<String> oneToken(Scenario sc) {
+    return sc.build().jobs() == 1
+        ? Optional.of("at -j1 units run one at a time: the order cannot change the wall time")
+        : Optional.empty();
   }
 
   /**

@@ -1,7 +1,9 @@
 package org.cratesim.strategy;
 
+import java.util.Optional;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.PendingQueue;
+import org.cratesim.model.Scenario;
 
 /**
  * The order in which cargo starts ready units: the oldest pending unit (cargo up to 1.64, {@code
@@ -12,6 +14,11 @@ import org.cratesim.model.PendingQueue;
  */
 public record PendingQueueOrder(PendingQueue order) implements BuildStrategy {
   public static final String ID = "pending-queue";
+
+  @Override
+  public Optional<String> whyNot(Scenario sc) {
+    return MacroCrates.oneToken(sc);
+  }
 
   @Override
   public BuildSettings schedule(BuildSettings b) {

@@ -1,6 +1,7 @@
 package org.cratesim.strategy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.cratesim.model.Scenario;
 import org.cratesim.model.UnitWork;
@@ -18,6 +19,11 @@ import org.cratesim.model.UnitWork;
 public record PrecompiledProcMacros(List<String> crates, double perInvocationS)
     implements BuildStrategy {
   public static final String ID = "precompiled-proc-macros";
+
+  @Override
+  public Optional<String> whyNot(Scenario sc) {
+    return MacroCrates.noMacros(sc);
+  }
 
   public PrecompiledProcMacros {
     crates = List.copyOf(crates);

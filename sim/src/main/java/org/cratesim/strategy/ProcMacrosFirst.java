@@ -1,6 +1,8 @@
 package org.cratesim.strategy;
 
+import java.util.Optional;
 import org.cratesim.model.BuildSettings;
+import org.cratesim.model.Scenario;
 import org.cratesim.model.SchedulingPolicy;
 
 /**
@@ -9,6 +11,11 @@ import org.cratesim.model.SchedulingPolicy;
  */
 public record ProcMacrosFirst() implements BuildStrategy {
   public static final String ID = "proc-macros-first";
+
+  @Override
+  public Optional<String> whyNot(Scenario sc) {
+    return MacroCrates.noMacros(sc).or(() -> MacroCrates.oneToken(sc));
+  }
 
   @Override
   public BuildSettings schedule(BuildSettings b) {

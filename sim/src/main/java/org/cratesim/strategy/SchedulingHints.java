@@ -1,7 +1,9 @@
 package org.cratesim.strategy;
 
 import java.util.List;
+import java.util.Optional;
 import org.cratesim.model.BuildSettings;
+import org.cratesim.model.Scenario;
 
 /**
  * Scheduling hints (cargo #7437, the cost parameter of PR #8908): the named crates' units cost
@@ -14,6 +16,12 @@ import org.cratesim.model.BuildSettings;
  */
 public record SchedulingHints(List<String> crates, double factor) implements BuildStrategy {
   public static final String ID = "scheduling-hints";
+
+  @Override
+  public Optional<String> whyNot(Scenario sc) {
+    boolean any = sc.crates().stream().anyMatch(c -> crates.contains(c.name()));
+    return any ? MacroCrates.oneToken(sc) : Optional.of("none of the crates named is in the build");
+  }
 
   public SchedulingHints {
     crates = List.copyOf(crates);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.cratesim.model.BuildSettings;
@@ -195,6 +196,22 @@ public final class Strategies {
       out.put(k, parsed);
     }
     return out;
+  }
+
+  /**
+   * Why the strategies switched on in {@code sc} cannot change its build: every one of them has a
+   * reason ({@link BuildStrategy#whyNot}), joined; empty when one of them may apply or none is on.
+   */
+  public static Optional<String> whyNot(Scenario sc) {
+    List<String> reasons = new ArrayList<>();
+    for (BuildStrategy st : active(sc)) {
+      Optional<String> r = st.whyNot(sc);
+      if (r.isEmpty()) {
+        return Optional.empty();
+      }
+      reasons.add(r.get());
+    }
+    return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
   }
 
   /** Switches every strategy off (the baseline of a comparison). */

@@ -35,6 +35,12 @@ public record WasmProcMacros(
     double jitSlowdown)
     implements BuildStrategy {
   public static final String ID = "wasm-proc-macros";
+
+  @Override
+  public Optional<String> whyNot(Scenario sc) {
+    return MacroCrates.noMacros(sc);
+  }
+
   static final String RUNTIME = "watt-runtime";
 
   public WasmProcMacros {

@@ -45,7 +45,9 @@ public record StrategyComparison(
     var b = BuildSimulator.simulate(baseline);
     List<Comparison.Variant> out = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
-      out.add(new Comparison.Variant(specs.get(i), BuildSimulator.simulate(variants.get(i))));
+      Scenario v = variants.get(i);
+      out.add(
+          new Comparison.Variant(specs.get(i), BuildSimulator.simulate(v), Strategies.whyNot(v)));
     }
     return new Comparison(scenario, b, out);
   }

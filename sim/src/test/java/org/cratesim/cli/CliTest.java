@@ -175,7 +175,7 @@ class CliTest {
     Outcome csv = exec("compare", tiny(), "--strategy", "shared-cache", "--format", "csv");
     assertEquals(0, csv.code(), csv.err());
     String[] lines = csv.out().split("\\R");
-    assertEquals("strategy,wall_s,delta_s,change_pct,critical_path", lines[0]);
+    assertEquals("strategy,wall_s,delta_s,change_pct,critical_path,why_not", lines[0]);
     assertTrue(lines[1].startsWith("baseline,"));
     assertTrue(lines[2].startsWith("shared-cache,"));
     assertEquals(3, lines.length);
@@ -183,6 +183,30 @@ class CliTest {
     assertEquals(0, json.code(), json.err());
     assertTrue(json.out().contains("\"strategy\" : \"shared-cache\""), json.out());
     assertTrue(json.out().contains("\"critical_path\""), json.out());
+  }
+
+  @Test
+  void compare_aStrategyThatCannotApply_saysWhy() {
+    // tiny has no proc macro; a clean build has no cached expansions
+    Outcome o =
+        exec(
+            "compare",
+            tiny(),
+            "--strategy",
+            "precompiled-proc-macros",
+            "--strategy",
+            "expansion-cache",
+            "--strategy",
+            "shared-cache+precompiled-proc-macros");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("does not apply: no proc macro in the build"), o.out());
+    assertTrue(o.out().contains("does not apply: the cache serves incremental rebuilds"), o.out());
+    // a combination applies when one of its strategies does
+    assertEquals(2, o.out().split("does not apply", -1).length - 1, o.out());
+    Outcome json =
+        exec("compare", tiny(), "--strategy", "precompiled-proc-macros", "--format", "json");
+    assertTrue(json.out().contains("\"applies\" : false"), json.out());
+    assertTrue(json.out().contains("\"why_not\" : \"no proc macro in the build\""), json.out());
   }
 
   @Test
