@@ -50,7 +50,7 @@ import org.cratesim.sweep.SweepRunner;
 public record Advisor(
     int replications, long seed, Noise noise, OptionalDouble measuredNoiseS, int threads) {
   /** Baseline builds behind the noise estimate (its standard deviation), at least. */
-  public static final int NOISE_REPLICATIONS = 40;
+  public static final int NOISE_REPLICATIONS = 20;
 
   public Advisor {
     if (replications < 2 || replications > 10_000) {
@@ -137,21 +137,7 @@ public record Advisor(
         notApplicable[i] = e.getMessage();
       }
     }
-    // task 0 .. R-1: the baseline's replications; then R per applicable variant
     int r = replications;
-    double[][] walls = new double[n + 1][];
-    BuildResult[] exact = new BuildResult[n + 1];
-    List<int[]> tasks = new ArrayList<>();
-    // the baseline gets at least NOISE_REPLICATIONS builds: its spread is the noise estimate
-    for (int v = 0; v <= n; v++) {
-      if (v == 0 || variants[v - 1] != null) {
-        int reps = v == 0 ? Math.max(r, NOISE_REPLICATIONS) : r;
-        walls[v] = new double[reps];
-        for (int k = -1; k < reps; k++) {
-          tasks.add(new int[] {v, k});
-        }
-      }
-    }
     UnitGraph[] graphs = new UnitGraph[n + 1];
     for (int v = 0; v <= n; v++) {
       Scenario s = v == 0 ? base : variants[v - 1];
@@ -164,28 +150,39 @@ public record Advisor(
           }
           notApplicable[v - 1] = e.getMessage();
           variants[v - 1] = null;
-          walls[v] = null;
         }
       }
     }
-    List<int[]> todo = tasks.stream().filter(t -> graphs[t[0]] != null).toList();
-    Runnable work =
-        () ->
-            IntStream.range(0, todo.size())
-                .parallel()
-                .forEach(
-                    i -> {
-                      int v = todo.get(i)[0];
-                      int k = todo.get(i)[1];
-                      Scenario s = v == 0 ? base : variants[v - 1];
-                      if (k < 0) {
-                        exact[v] = BuildSimulator.simulate(s, graphs[v]);
-                      } else {
-                        UnitGraph g = noise.apply(graphs[v], new RandomStreams(seed, k), "");
-                        walls[v][k] = BuildSimulator.simulate(s, g).wallNanos() / 1e9;
-                      }
-                    });
-    runOn(work);
+    // phase 1: every build without noise; a change that leaves the build as it was stops here
+    BuildResult[] exact = new BuildResult[n + 1];
+    List<int[]> first = new ArrayList<>();
+    for (int v = 0; v <= n; v++) {
+      if (graphs[v] != null) {
+        first.add(new int[] {v, -1});
+      }
+    }
+    Scenario[] all = new Scenario[n + 1];
+    all[0] = base;
+    System.arraycopy(variants, 0, all, 1, n);
+    double[][] walls = new double[n + 1][];
+    runOn(first, all, graphs, exact, walls);
+    boolean[] unchanged = new boolean[n + 1];
+    for (int v = 1; v <= n; v++) {
+      unchanged[v] = exact[v] != null && sameBuild(exact[0], exact[v]);
+    }
+    // phase 2: the replications, paired by k; the baseline gets at least NOISE_REPLICATIONS
+    // builds: its spread is the noise estimate
+    List<int[]> second = new ArrayList<>();
+    for (int v = 0; v <= n; v++) {
+      if (graphs[v] != null && !unchanged[v]) {
+        int reps = v == 0 ? Math.max(r, NOISE_REPLICATIONS) : r;
+        walls[v] = new double[reps];
+        for (int k = 0; k < reps; k++) {
+          second.add(new int[] {v, k});
+        }
+      }
+    }
+    runOn(second, all, graphs, exact, walls);
     SummaryStatistics baseStats = new SummaryStatistics();
     for (double w : walls[0]) {
       baseStats.addValue(w);
@@ -210,7 +207,7 @@ public record Advisor(
         continue;
       }
       BuildResult res = exact[i + 1];
-      if (sameBuild(exact[0], res)) {
+      if (unchanged[i + 1]) {
         na.add(
             new Advice.Row(
                 c.change(),
@@ -287,7 +284,31 @@ public record Advisor(
     return Comparison.criticalUnits(a).equals(Comparison.criticalUnits(b));
   }
 
-  private void runOn(Runnable work) {
+  /**
+   * Runs the tasks ({variant, replication}; replication -1 = without noise) on the pool; each
+   * writes its own slot, so the result does not depend on the order or the thread.
+   */
+  private void runOn(
+      List<int[]> tasks,
+      Scenario[] all,
+      UnitGraph[] graphs,
+      BuildResult[] exact,
+      double[][] walls) {
+    Runnable work =
+        () ->
+            IntStream.range(0, tasks.size())
+                .parallel()
+                .forEach(
+                    i -> {
+                      int v = tasks.get(i)[0];
+                      int k = tasks.get(i)[1];
+                      if (k < 0) {
+                        exact[v] = BuildSimulator.simulate(all[v], graphs[v]);
+                      } else {
+                        UnitGraph g = noise.apply(graphs[v], new RandomStreams(seed, k), "");
+                        walls[v][k] = BuildSimulator.simulate(all[v], g).wallNanos() / 1e9;
+                      }
+                    });
     // a parallel stream submitted to a pool runs on that pool's workers only
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {

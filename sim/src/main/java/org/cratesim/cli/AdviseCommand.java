@@ -90,7 +90,7 @@ public final class AdviseCommand implements Callable<Integer> {
   @Option(
       names = "--replications",
       paramLabel = "N",
-      defaultValue = "10",
+      defaultValue = "5",
       description = "Simulated builds per change and build (default: ${DEFAULT-VALUE}).")
   int replications;
 
