@@ -185,7 +185,14 @@ public final class ScenarioOverrides {
       case "build_override_debug":
         return p.withBuildOverride(p.buildOverride().withDebug(Optional.of(integer(v))));
       default:
-        throw unknown(Schema.PROFILE, k);
+        throw new IllegalArgumentException(
+            "unknown key '"
+                + k
+                + "' (known: "
+                + String.join(", ", Schema.PROFILE.settable())
+                + ", build-override."
+                + String.join(", build-override.", Schema.BUILD_OVERRIDE.settable())
+                + ")");
     }
   }
 
