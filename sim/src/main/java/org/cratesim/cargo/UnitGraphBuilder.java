@@ -172,7 +172,11 @@ public final class UnitGraphBuilder {
       // target side is a separate check unit)
       boolean timedHost =
           !c.sizeBased() && (hostOnly || mode == Mode.CHECK && c.kind() != CrateKind.BIN);
-      // the profile's codegen-units, else the crate's
+      // the profile's codegen-units, else the crate's. Known departures from cargo's for_host,
+      // kept so that builds without a build-override do not move: a host unit given in seconds
+      // takes the profile's codegen-units too (cargo resets them), and in check mode the host
+      // unit of a crate described by size and shared with the target side keeps the profile's
+      // settings (cargo builds it for the host: build-override, no debuginfo from 1.69)
       int cgus = profile.codegenUnits().orElse(c.phases().codegenUnitsFor(mode));
       if (needBuild) {
         Map<Integer, Artifact> deps =
