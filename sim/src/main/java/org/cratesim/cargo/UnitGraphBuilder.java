@@ -54,14 +54,14 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  *       release a crate needed by both gets one unit (cargo unifies host and target units when no
  *       {@code --target} is given and their profiles agree).
  *   <li>Units built for the host only (proc macros, build-script compiles, what only they need; in
- *       check mode every unit built in full) take cargo's build-override profile ({@code
- *       [profile.build-override]}: opt-level, debug, codegen-units; cargo's {@code
- *       Profiles::get_profile} for a unit {@code for_host}). A crate shared by host and target
- *       keeps the profile's settings, as cargo does for debuginfo from 1.69 (PR #11252) so that it
- *       is built once. Simplification: in release (or with a build-override that changes opt-level
- *       or codegen-units) cargo's host-side unit of a shared crate has other settings than its
- *       target-side unit, and cargo builds that crate twice; cratesim builds it once, with the
- *       profile's settings.
+ *       check mode every unit of a crate given in seconds built in full) take cargo's
+ *       build-override profile ({@code [profile.build-override]}: opt-level, debug, codegen-units;
+ *       cargo's {@code Profiles::get_profile} for a unit {@code for_host}). A crate shared by host
+ *       and target keeps the profile's settings, as cargo does for debuginfo from 1.69 (PR #11252)
+ *       so that it is built once. Simplification: in release (or with a build-override that changes
+ *       opt-level or codegen-units) cargo's host-side unit of a shared crate has other settings
+ *       than its target-side unit, and cargo builds that crate twice; cratesim builds it once, with
+ *       the profile's settings.
  * </ul>
  *
  * Unit indices follow a topological order of the crates with ties broken by declaration order, so
