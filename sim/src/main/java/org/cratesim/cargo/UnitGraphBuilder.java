@@ -52,8 +52,16 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  *       proc macros, everything they or build scripts need, and build scripts are still fully built
  *       (mode Build, host). A crate needed by both sides gets both units, as in cargo. In debug and
  *       release a crate needed by both gets one unit (cargo unifies host and target units when no
- *       {@code --target} is given; the release build-override profile for host units is not
- *       modelled).
+ *       {@code --target} is given and their profiles agree).
+ *   <li>Units built for the host only (proc macros, build-script compiles, what only they need; in
+ *       check mode every unit of a crate given in seconds built in full) take cargo's
+ *       build-override profile ({@code [profile.build-override]}: opt-level, debug, codegen-units;
+ *       cargo's {@code Profiles::get_profile} for a unit {@code for_host}). A crate shared by host
+ *       and target keeps the profile's settings, as cargo does for debuginfo from 1.69 (PR #11252)
+ *       so that it is built once. Simplification: in release (or with a build-override that changes
+ *       opt-level or codegen-units) cargo's host-side unit of a shared crate has other settings
+ *       than its target-side unit, and cargo builds that crate twice; cratesim builds it once, with
+ *       the profile's settings.
  * </ul>
  *
  * Unit indices follow a topological order of the crates with ties broken by declaration order, so
@@ -97,7 +105,10 @@ public final class UnitGraphBuilder {
     Set<String> target = targetSide(scenario.crates(), byName);
 
     CostModel costs = new CostModel(scenario);
+    // a host unit given in seconds: its codegen and link as measured, scaled for a build-override
+    // other than the one it was measured under (debuginfo: both; opt-level: its codegen)
     double hostDebuginfo = costs.hostDebuginfoScale();
+    double hostCodegen = hostDebuginfo * costs.hostOptScale();
     ProfileSettings profile = scenario.profile();
     List<Unit> units = new ArrayList<>();
     Map<String, Integer> hostUnit = new HashMap<>(); // crate -> unit in Build mode
@@ -120,7 +131,10 @@ public final class UnitGraphBuilder {
                 TargetKind.BUILD_SCRIPT_COMPILE,
                 CompileMode.BUILD,
                 hostScaled(
-                    timedWork(bs.compile(), bs.compile().codegenUnitsFor(mode)), hostDebuginfo),
+                    timedWork(
+                        bs.compile(), profile.hostCodegenUnits(bs.compile().codegenUnitsFor(mode))),
+                    hostCodegen,
+                    hostDebuginfo),
                 compileDeps);
         Map<Integer, Artifact> runDeps = new LinkedHashMap<>();
         runDeps.put(compile, Artifact.ALL);
@@ -151,22 +165,36 @@ public final class UnitGraphBuilder {
       boolean needBuild = c.kind() == CrateKind.PROC_MACRO || mode != Mode.CHECK || forHost;
       boolean needCheck = mode == Mode.CHECK && c.kind() != CrateKind.PROC_MACRO && forTarget;
       // host-only crates (proc macros and what only they and build scripts need) use
-      // cargo's build-override profile in release
+      // cargo's build-override profile
       boolean hostOnly =
           c.kind() == CrateKind.PROC_MACRO || host.contains(c.name()) && !target.contains(c.name());
-      // the profile's codegen-units, else the crate's (cargo's build-override asks 256 of
-      // host crates described by size)
+      // a crate given in seconds in check mode: every unit built in full is for the host (its
+      // target side is a separate check unit)
+      boolean timedHost =
+          !c.sizeBased() && (hostOnly || mode == Mode.CHECK && c.kind() != CrateKind.BIN);
+      // the profile's codegen-units, else the crate's. Known departures from cargo's for_host,
+      // kept so that builds without a build-override do not move: a host unit given in seconds
+      // takes the profile's codegen-units too (cargo resets them), and in check mode the host
+      // unit of a crate described by size and shared with the target side keeps the profile's
+      // settings (cargo builds it for the host: build-override, no debuginfo from 1.69)
       int cgus = profile.codegenUnits().orElse(c.phases().codegenUnitsFor(mode));
       if (needBuild) {
         Map<Integer, Artifact> deps =
             unitDeps(c, kind, CompileMode.BUILD, units, hostUnit, checkUnit, runUnit);
+        // host units: the build-override's codegen-units, else 256 for crates described by size
+        // (cargo's documented build-override default; rustc's own default when cargo passes none
+        // is 16 without incremental) and what was measured for crates given in seconds
         UnitWork work =
             c.sizeBased()
-                ? sizedWork(costs.cost(c, hostOnly, hostOnly ? 256 : cgus), false)
-                : timedWork(c.phases(), cgus, costs.adjustTimed(c, hostOnly));
-        if (!c.sizeBased() && (hostOnly || mode == Mode.CHECK && c.kind() != CrateKind.BIN)) {
-          // built for the host only: cargo's build-override debuginfo (check: every built unit)
-          work = hostScaled(work, hostDebuginfo);
+                ? sizedWork(
+                    costs.cost(c, hostOnly, hostOnly ? profile.hostCodegenUnits(256) : cgus), false)
+                : timedWork(
+                    c.phases(),
+                    timedHost ? profile.hostCodegenUnits(cgus) : cgus,
+                    costs.adjustTimed(c, hostOnly));
+        if (timedHost) {
+          // built for the host only: cargo's build-override (check: every built unit)
+          work = hostScaled(work, hostCodegen, hostDebuginfo);
         }
         hostUnit.put(c.name(), add(units, edges, c, kind, CompileMode.BUILD, work, deps));
       }
@@ -314,16 +342,19 @@ public final class UnitGraphBuilder {
         adj.parallelCodegenFactor());
   }
 
-  /** A host unit given in seconds with its codegen and link scaled by {@code f} (debuginfo). */
-  private static UnitWork hostScaled(UnitWork w, double f) {
-    if (f == 1) {
+  /**
+   * A host unit given in seconds with its codegen scaled by {@code codegen} (debuginfo and
+   * opt-level) and its link by {@code link} (debuginfo).
+   */
+  private static UnitWork hostScaled(UnitWork w, double codegen, double link) {
+    if (codegen == 1 && link == 1) {
       return w;
     }
     return new UnitWork(
         w.frontendNanos(),
-        Math.round(w.codegenNanos() * f),
+        Math.round(w.codegenNanos() * codegen),
         w.codegenUnits(),
-        Math.round(w.linkNanos() * f),
+        Math.round(w.linkNanos() * link),
         w.codegenSerialNanos(),
         w.ltoNanos(),
         w.parallelCodegenFactor());

@@ -39,8 +39,12 @@ import org.cratesim.model.Scenario;
  *       codegen and link.
  * </ul>
  *
- * <p>Host crates (proc macros, build-script dependencies) in release use cargo's build-override
- * profile: opt-level 0, no debuginfo.
+ * <p>Units built for the host only (proc macros, build scripts and what only they need) use cargo's
+ * build-override profile ({@code [profile.build-override]}, {@link ProfileSettings#hostOptLevel}):
+ * opt-level 0, no debuginfo (release, and from cargo 1.69), no cross-crate LTO, unless the
+ * scenario's build-override says otherwise. An optimised proc macro also expands faster (it runs as
+ * optimised code inside rustc): that is not modelled, for want of data (its users' front end is
+ * unchanged).
  */
 public final class CostModel {
   private final CostRates r;
@@ -243,8 +247,8 @@ public final class CostModel {
    * The cost of a size-described crate's unit.
    *
    * @param c the crate (must be size-based)
-   * @param host built for the host with cargo's build-override profile (release only)
-   * @param cgus the CGU count the profile and the crate ask for
+   * @param host built for the host only, with cargo's build-override profile
+   * @param cgus the CGU count the profile (or the build-override) and the crate ask for
    */
   public UnitCost cost(CrateSpec c, boolean host, int cgus) {
     CrateSize s =
@@ -260,12 +264,12 @@ public final class CostModel {
       frontend += metadataLoad(r, derive(byName.get(depName)).effectiveLines());
     }
 
-    boolean buildOverride = host && mode == Mode.RELEASE;
-    boolean optimizes = !buildOverride && profile.optimizes(mode);
-    // units built for the host follow cargo's build-override (none from cargo 1.69, PR #11252)
+    // units built for the host follow cargo's build-override: opt-level 0 (PR #8500), debuginfo
+    // none from cargo 1.69 (PR #11252), unless [profile.build-override] says otherwise
+    boolean optimizes = host ? profile.hostOptimizes() : profile.optimizes(mode);
     int debuginfo = host ? profile.hostDebuginfoFor(mode, cargo) : profile.debuginfoFor(mode);
     double dbg = debuginfoFactor(r, debuginfo);
-    Lto lto = buildOverride ? new Lto.Off() : profile.ltoFor(mode);
+    Lto lto = host ? hostLto() : profile.ltoFor(mode);
 
     double ir = d.irLines();
     double kir = ir / K;
@@ -347,6 +351,40 @@ public final class CostModel {
     double none = r.get("timed_host_debuginfo_none_factor");
     // line tables only: half-way, as the size-based factors put it (0.85 between 0.75 and 1)
     return level == 2 ? 1.0 : level == 1 ? (1 + none) / 2 : none;
+  }
+
+  /**
+   * For a unit given in seconds and built for the host: its codegen relative to what was measured,
+   * when the build-override's opt-level differs from cargo's default (0 in every mode, PR #8500)
+   * that it was measured under. The ratio of the cost model's rates per 1,000 IR lines, translation
+   * plus LLVM, at opt-level &ge; 1 ({@code llvm_opt_per_kir_s}, at its reference CGU size {@code
+   * llvm_opt_ref_kir}: the unit's size is unknown, so the growth of a CGU's cost with its size is
+   * left out) against opt-level 0 ({@code llvm_debug_per_kir_s}); the same ratio {@link
+   * #estimatedIrLines} uses. Every opt-level from 1 to 3, s and z costs the same, as in the model's
+   * size-based crates.
+   */
+  public double hostOptScale() {
+    boolean now = profile.hostOptimizes();
+    boolean measured = ProfileSettings.DEFAULT.hostOptimizes();
+    if (now == measured) {
+      return 1.0;
+    }
+    double translate = r.get("translate_per_kir_s");
+    double debug = translate + r.get("llvm_debug_per_kir_s");
+    double opt = translate + r.get("llvm_opt_per_kir_s");
+    if (debug <= 0 || opt <= 0) {
+      return 1.0;
+    }
+    return now ? opt / debug : debug / opt;
+  }
+
+  /**
+   * The LTO of a unit built for the host only: never cross-crate (cargo's lto.rs LTOs only what the
+   * final artifacts link), so rustc's default thin-local one when it optimises, unless the profile
+   * switches LTO off ({@code -C lto=off}).
+   */
+  private Lto hostLto() {
+    return profile.ltoFor(mode) instanceof Lto.Off ? new Lto.Off() : new Lto.ThinLocal();
   }
 
   public TimedAdjustment adjustTimed(CrateSpec c, boolean host) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param linker ld, lld or mold
  * @param frontendThreads {@code -Z threads=N} (the parallel front end); 1 = serial
  * @param debuginfo 0 (none), 1 (line tables only), 2 (full); empty = 2 in debug, 0 in release
- * @param buildOverrideDebug {@code [profile.*.build-override] debug} for units built for the host
- *     (build scripts, proc macros and what only they need); empty = cargo's default for the build's
- *     cargo release: none in release and from cargo 1.69 (PR #11252), else the profile's
+ * @param buildOverride {@code [profile.*.build-override]}: opt-level, debug and codegen-units of
+ *     units built for the host (build scripts, proc macros and what only they need); a key not
+ *     given is cargo's default for the build's mode and cargo release (see {@link #hostOptLevel},
+ *     {@link #hostDebuginfoFor}, {@link #hostCodegenUnits})
  */
 public record ProfileSettings(
     Optional<String> optLevel,
@@ -27,7 +28,7 @@ public record ProfileSettings(
     Linker linker,
     int frontendThreads,
     Optional<Integer> debuginfo,
-    Optional<Integer> buildOverrideDebug) {
+    BuildOverrideSettings buildOverride) {
   public static final ProfileSettings DEFAULT =
       new ProfileSettings(
           Optional.empty(),
@@ -37,16 +38,11 @@ public record ProfileSettings(
           Linker.LD,
           1,
           Optional.empty(),
-          Optional.empty());
+          BuildOverrideSettings.NONE);
 
   public ProfileSettings {
     Objects.requireNonNull(optLevel);
-    buildOverrideDebug.ifPresent(
-        d -> {
-          if (d < 0 || d > 2) {
-            throw new IllegalArgumentException("build-override debug must be 0, 1 or 2, was " + d);
-          }
-        });
+    Objects.requireNonNull(buildOverride);
     optLevel.ifPresent(
         o -> {
           if (!o.matches("[0-3sz]")) {
@@ -96,23 +92,93 @@ public record ProfileSettings(
     return shareGenerics.orElse(!(o.equals("2") || o.equals("3")));
   }
 
+  // ---- units built for the host: cargo's Profiles::get_profile (src/cargo/core/profiles.rs) ----
+  // for a unit for_host sets opt-level "0", codegen-units None and a deferred debuginfo, then
+  // merges [profile.*.build-override] over them (merge_toml_overrides). cratesim gives these
+  // settings to units built for the host only; a unit shared by host and target keeps the
+  // profile's (cargo's rule, see cargo.UnitGraphBuilder).
+
+  /**
+   * The opt-level of units built for the host: the build-override's, else 0 in every mode (cargo
+   * 1.47, PR #8500; every cargo cratesim reads is later).
+   */
+  public String hostOptLevel() {
+    return buildOverride.optLevel().orElse("0");
+  }
+
+  /** True when LLVM optimises units built for the host. */
+  public boolean hostOptimizes() {
+    return !hostOptLevel().equals("0");
+  }
+
   /**
    * The debuginfo of units built for the host: the build-override's, else cargo's default for
    * {@code cargo}: none in release (cargo's release build-override) and from cargo 1.69 (PR
    * #11252), the profile's before.
    */
   public int hostDebuginfoFor(Mode mode, CargoVersion cargo) {
-    if (buildOverrideDebug.isPresent()) {
-      return buildOverrideDebug.get();
+    if (buildOverride.debug().isPresent()) {
+      return buildOverride.debug().get();
     }
     return mode == Mode.RELEASE || cargo.atLeast(CargoVersion.HOST_WITHOUT_DEBUGINFO)
         ? 0
         : debuginfoFor(mode);
   }
 
-  public ProfileSettings withBuildOverrideDebug(Optional<Integer> d) {
+  /**
+   * The CGUs of a unit built for the host: the build-override's, else {@code dflt} (cargo passes no
+   * -C codegen-units: cargo's documentation states 256 for the build-override; what the caller
+   * passes is cratesim's choice, see cargo.UnitGraphBuilder).
+   */
+  public int hostCodegenUnits(int dflt) {
+    return buildOverride.codegenUnits().orElse(dflt);
+  }
+
+  public ProfileSettings withBuildOverride(BuildOverrideSettings b) {
     return new ProfileSettings(
-        optLevel, codegenUnits, lto, shareGenerics, linker, frontendThreads, debuginfo, d);
+        optLevel, codegenUnits, lto, shareGenerics, linker, frontendThreads, debuginfo, b);
+  }
+
+  public ProfileSettings withOptLevel(Optional<String> o) {
+    return new ProfileSettings(
+        o, codegenUnits, lto, shareGenerics, linker, frontendThreads, debuginfo, buildOverride);
+  }
+
+  public ProfileSettings withCodegenUnits(Optional<Integer> n) {
+    return new ProfileSettings(
+        optLevel, n, lto, shareGenerics, linker, frontendThreads, debuginfo, buildOverride);
+  }
+
+  public ProfileSettings withLto(Optional<Lto> l) {
+    return new ProfileSettings(
+        optLevel,
+        codegenUnits,
+        l,
+        shareGenerics,
+        linker,
+        frontendThreads,
+        debuginfo,
+        buildOverride);
+  }
+
+  public ProfileSettings withShareGenerics(Optional<Boolean> g) {
+    return new ProfileSettings(
+        optLevel, codegenUnits, lto, g, linker, frontendThreads, debuginfo, buildOverride);
+  }
+
+  public ProfileSettings withLinker(Linker l) {
+    return new ProfileSettings(
+        optLevel, codegenUnits, lto, shareGenerics, l, frontendThreads, debuginfo, buildOverride);
+  }
+
+  public ProfileSettings withFrontendThreads(int n) {
+    return new ProfileSettings(
+        optLevel, codegenUnits, lto, shareGenerics, linker, n, debuginfo, buildOverride);
+  }
+
+  public ProfileSettings withDebuginfo(Optional<Integer> d) {
+    return new ProfileSettings(
+        optLevel, codegenUnits, lto, shareGenerics, linker, frontendThreads, d, buildOverride);
   }
 
   /** The debuginfo level in effect: cargo's dev profile has full debuginfo, release none. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cratesim.model.BuildOverrideSettings;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.CargoVersion;
 import org.cratesim.model.CrateSize;
@@ -155,88 +156,72 @@ public final class ScenarioOverrides {
   }
 
   private static ProfileSettings profile(ProfileSettings p, String k, String v) {
+    if (k.startsWith("build-override.")) {
+      return p.withBuildOverride(
+          buildOverride(p.buildOverride(), k.substring("build-override.".length()), v));
+    }
     switch (k) {
       case "opt_level":
-        return new ProfileSettings(
-            Optional.of(v.replace("\"", "")),
-            p.codegenUnits(),
-            p.lto(),
-            p.shareGenerics(),
-            p.linker(),
-            p.frontendThreads(),
-            p.debuginfo(),
-            p.buildOverrideDebug());
+        return p.withOptLevel(Optional.of(v.replace("\"", "")));
       case "codegen_units":
-        return new ProfileSettings(
-            p.optLevel(),
-            Optional.of(integer(v)),
-            p.lto(),
-            p.shareGenerics(),
-            p.linker(),
-            p.frontendThreads(),
-            p.debuginfo(),
-            p.buildOverrideDebug());
+        return p.withCodegenUnits(Optional.of(integer(v)));
       case "lto":
-        return new ProfileSettings(
-            p.optLevel(),
-            p.codegenUnits(),
-            Optional.of(Lto.parse(v)),
-            p.shareGenerics(),
-            p.linker(),
-            p.frontendThreads(),
-            p.debuginfo(),
-            p.buildOverrideDebug());
+        return p.withLto(Optional.of(Lto.parse(v)));
       case "share_generics":
         if (!v.equals("true") && !v.equals("false")) {
           throw new IllegalArgumentException("share_generics is true or false");
         }
-        return new ProfileSettings(
-            p.optLevel(),
-            p.codegenUnits(),
-            p.lto(),
-            Optional.of(Boolean.parseBoolean(v)),
-            p.linker(),
-            p.frontendThreads(),
-            p.debuginfo(),
-            p.buildOverrideDebug());
+        return p.withShareGenerics(Optional.of(Boolean.parseBoolean(v)));
       case "linker":
-        return new ProfileSettings(
-            p.optLevel(),
-            p.codegenUnits(),
-            p.lto(),
-            p.shareGenerics(),
-            Linker.parse(v),
-            p.frontendThreads(),
-            p.debuginfo(),
-            p.buildOverrideDebug());
+        return p.withLinker(Linker.parse(v));
       case "frontend_threads":
-        return new ProfileSettings(
-            p.optLevel(),
-            p.codegenUnits(),
-            p.lto(),
-            p.shareGenerics(),
-            p.linker(),
-            integer(v),
-            p.debuginfo(),
-            p.buildOverrideDebug());
+        return p.withFrontendThreads(integer(v));
       case "debuginfo":
         int d =
             v.equals("none")
                 ? 0
                 : v.equals("line-tables-only") ? 1 : v.equals("full") ? 2 : integer(v);
-        return new ProfileSettings(
-            p.optLevel(),
-            p.codegenUnits(),
-            p.lto(),
-            p.shareGenerics(),
-            p.linker(),
-            p.frontendThreads(),
-            Optional.of(d),
-            p.buildOverrideDebug());
+        return p.withDebuginfo(Optional.of(d));
       case "build_override_debug":
-        return p.withBuildOverrideDebug(Optional.of(integer(v)));
+        return p.withBuildOverride(p.buildOverride().withDebug(Optional.of(integer(v))));
       default:
-        throw unknown(Schema.PROFILE, k);
+        throw new IllegalArgumentException(
+            "unknown key '"
+                + k
+                + "' (known: "
+                + String.join(", ", Schema.PROFILE.settable())
+                + ", build-override."
+                + String.join(", build-override.", Schema.BUILD_OVERRIDE.settable())
+                + ")");
+    }
+  }
+
+  /** {@code profile.build-override.KEY}: cargo's keys and spellings. */
+  private static BuildOverrideSettings buildOverride(
+      BuildOverrideSettings b, String k, String raw) {
+    String v = raw.replace("\"", "");
+    switch (k) {
+      case "opt-level":
+        return b.withOptLevel(
+            Optional.of(
+                BuildOverrideSettings.optLevelOf(v)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "build-override opt-level must be 0, 1, 2, 3, s or z"))));
+      case "debug":
+        return b.withDebug(
+            Optional.of(
+                BuildOverrideSettings.debugLevel(v)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "build-override debug must be 0, 1, 2, true, false, none, "
+                                    + "limited, line-tables-only or full"))));
+      case "codegen-units":
+        return b.withCodegenUnits(Optional.of(integer(v)));
+      default:
+        throw unknown(Schema.BUILD_OVERRIDE, k);
     }
   }
 

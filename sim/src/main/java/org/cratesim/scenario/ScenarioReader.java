@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cratesim.model.BuildOverrideSettings;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.CargoVersion;
@@ -425,15 +426,71 @@ public final class ScenarioReader {
       }
       debuginfo = Optional.of(level);
     }
-    Optional<Integer> hostDebug = Optional.empty();
+    BuildOverrideSettings host = buildOverride(t);
     Object hd = t.get(List.of("build_override_debug"));
     if (hd != null) {
+      // the key of older scenarios: [profile.build-override] debug
       if (!(hd instanceof Long) || (Long) hd < 0 || (Long) hd > 2) {
         throw error(t, "build_override_debug", "build_override_debug must be 0, 1 or 2");
       }
-      hostDebug = Optional.of((int) (long) (Long) hd);
+      int level = (int) (long) (Long) hd;
+      if (host.debug().isPresent() && host.debug().get() != level) {
+        throw error(
+            t,
+            "build_override_debug",
+            "build_override_debug and [profile.build-override] debug disagree: give one");
+      }
+      host = host.withDebug(Optional.of(level));
     }
-    return new ProfileSettings(opt, cgus, lto, share, linker, threads, debuginfo, hostDebug);
+    return new ProfileSettings(opt, cgus, lto, share, linker, threads, debuginfo, host);
+  }
+
+  /**
+   * {@code [profile.build-override]}: cargo's keys and spellings (opt-level 0..3 or "0".."3", "s",
+   * "z"; debug 0..2, true, false, "none", "limited", "line-tables-only", "full"; codegen-units).
+   */
+  private BuildOverrideSettings buildOverride(TomlTable profile) throws ScenarioException {
+    Object o = profile.get(List.of("build-override"));
+    if (o == null) {
+      return BuildOverrideSettings.NONE;
+    }
+    if (!(o instanceof TomlTable)) {
+      throw error(
+          profile,
+          "build-override",
+          "build-override must be a table: write [profile.build-override]");
+    }
+    TomlTable t = (TomlTable) o;
+    Table b = Schema.BUILD_OVERRIDE;
+    checkKeys(t, b, "profile.build-override.");
+    BuildOverrideSettings out = BuildOverrideSettings.NONE;
+    Object opt = t.get(List.of("opt-level"));
+    if (opt != null) {
+      Optional<String> v =
+          opt instanceof Double ? Optional.empty() : BuildOverrideSettings.optLevelOf(opt);
+      if (v.isEmpty()) {
+        throw error(
+            t, "opt-level", "build-override opt-level must be " + choices(b.key("opt-level")));
+      }
+      out = out.withOptLevel(v);
+    }
+    Object debug = t.get(List.of("debug"));
+    if (debug != null) {
+      Optional<Integer> v =
+          debug instanceof Double ? Optional.empty() : BuildOverrideSettings.debugLevel(debug);
+      if (v.isEmpty()) {
+        throw error(
+            t,
+            "debug",
+            "build-override debug must be 0, 1, 2, true, false, \"none\", \"limited\", "
+                + "\"line-tables-only\" or \"full\"");
+      }
+      out = out.withDebug(v);
+    }
+    if (t.contains(List.of("codegen-units"))) {
+      out = out.withCodegenUnits(Optional.of(positiveInt(t, b.key("codegen-units"))));
+    }
+    return out;
   }
 
   private long count(TomlTable t, String key) throws ScenarioException {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.cratesim.model.BuildOverrideSettings;
 import org.cratesim.model.BuildScriptSpec;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.CostRates;
@@ -58,8 +59,13 @@ public final class ScenarioWriter {
           }
         }
         case "profile" -> {
-          if (!sc.profile().equals(ProfileSettings.DEFAULT)) {
-            table(sb, Schema.PROFILE, k -> profile(sc.profile(), k));
+          ProfileSettings p = sc.profile();
+          if (!p.withBuildOverride(BuildOverrideSettings.NONE).equals(ProfileSettings.DEFAULT)) {
+            table(sb, Schema.PROFILE, k -> profile(p, k));
+          }
+          if (!p.buildOverride().isEmpty()) {
+            sb.append("\n[").append(Schema.BUILD_OVERRIDE.name()).append("]\n");
+            keys(sb, Schema.BUILD_OVERRIDE, k -> buildOverride(p.buildOverride(), k));
           }
         }
         case "costs" -> {
@@ -98,6 +104,11 @@ public final class ScenarioWriter {
   private static void table(StringBuilder sb, Table t, Function<String, String> value) {
     boolean array = Schema.SCENARIO.key(t.name()).type() == Schema.Type.TABLES;
     sb.append(array ? "\n[[" : "\n[").append(t.name()).append(array ? "]]\n" : "]\n");
+    keys(sb, t, value);
+  }
+
+  /** A table's keys in the schema's order; a key whose value is null is left out. */
+  private static void keys(StringBuilder sb, Table t, Function<String, String> value) {
     for (String k : t.names()) {
       String v = value.apply(k);
       if (v != null) {
@@ -181,8 +192,18 @@ public final class ScenarioWriter {
       case "frontend_threads" ->
           unlessDefault(t, k, p.frontendThreads(), String.valueOf(p.frontendThreads()));
       case "debuginfo" -> p.debuginfo().map(String::valueOf).orElse(null);
-      case "build_override_debug" -> p.buildOverrideDebug().map(String::valueOf).orElse(null);
+      // both written as [profile.build-override]
+      case "build_override_debug", "build-override" -> null;
       default -> throw unwritten(t, k);
+    };
+  }
+
+  private static String buildOverride(BuildOverrideSettings b, String k) {
+    return switch (k) {
+      case "opt-level" -> b.optLevel().map(o -> o.matches("[0-3]") ? o : str(o)).orElse(null);
+      case "debug" -> b.debug().map(String::valueOf).orElse(null);
+      case "codegen-units" -> b.codegenUnits().map(String::valueOf).orElse(null);
+      default -> throw unwritten(Schema.BUILD_OVERRIDE, k);
     };
   }
 

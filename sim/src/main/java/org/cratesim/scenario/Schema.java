@@ -476,7 +476,37 @@ public final class Schema {
                   "build_override_debug",
                   derived("0 in release and from cargo 1.69, the profile's debuginfo before"),
                   List.of("0", "1", "2"),
-                  "build-override debug: units built for the host only")));
+                  "the same as [profile.build-override] debug (kept for older scenarios)"),
+              section(
+                  "build-override",
+                  Type.TABLE,
+                  "cargo's [profile.*.build-override]: units built for the host only")));
+
+  /**
+   * {@code [profile.build-override]}: cargo's build-override profile, with cargo's own key names,
+   * for units built for the host only (build scripts, proc macros and what only they need).
+   */
+  public static final Table BUILD_OVERRIDE =
+      new Table(
+          "profile.build-override",
+          "cargo's build-override: units built for the host only",
+          false,
+          List.of(
+              choice(
+                  "opt-level",
+                  derived("0 in every mode (cargo 1.47)"),
+                  List.of("0", "1", "2", "3", "s", "z"),
+                  "their opt-level"),
+              choice(
+                  "debug",
+                  derived("0 in release and from cargo 1.69, the profile's debuginfo before"),
+                  List.of("0", "1", "2", "none", "limited", "line-tables-only", "full"),
+                  "their debuginfo (also true = 2, false = 0)"),
+              positive(
+                  "codegen-units",
+                  derived("256 for crates described by size, the measured for crates in seconds"),
+                  MAX_WHOLE,
+                  "their CGUs")));
 
   /** {@code [costs]}: the size-based cost model's rates; defaults are the shipped costs.toml. */
   public static final Table COSTS = costs();
@@ -627,7 +657,17 @@ public final class Schema {
               requiredSection(CRATE.name(), Type.TABLES, CRATE.doc())));
 
   private static final Map<String, Table> TABLES =
-      tables(BUILD, INCREMENTAL, MACHINE, RUSTC, PROFILE, COSTS, STRATEGY, CRATE, BUILD_SCRIPT);
+      tables(
+          BUILD,
+          INCREMENTAL,
+          MACHINE,
+          RUSTC,
+          PROFILE,
+          BUILD_OVERRIDE,
+          COSTS,
+          STRATEGY,
+          CRATE,
+          BUILD_SCRIPT);
 
   private static Map<String, Table> tables(Table... ts) {
     Map<String, Table> m = new LinkedHashMap<>();
@@ -637,7 +677,10 @@ public final class Schema {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Every table but the top level, by name (build_script: a crate's inline table). */
+  /**
+   * Every table but the top level, by name (build_script: a crate's inline table;
+   * profile.build-override: a table inside [profile]).
+   */
   public static Map<String, Table> tables() {
     return TABLES;
   }

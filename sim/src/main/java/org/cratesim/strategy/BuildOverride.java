@@ -1,26 +1,36 @@
 package org.cratesim.strategy;
 
+import java.util.Objects;
 import java.util.Optional;
+import org.cratesim.model.BuildOverrideSettings;
 import org.cratesim.model.Scenario;
 
 /**
- * {@code [profile.dev.build-override] debug = N}: the debuginfo of units built for the host (build
- * scripts, proc macros and what only they need). cargo 1.69 made none the default (PR #11252); a
- * unit shared with the target side keeps the profile's, as cargo builds it once.
+ * {@code [profile.build-override]} as a what-if: the opt-level, debuginfo and codegen-units of
+ * units built for the host only (build scripts, proc macros and what only they need), over the
+ * scenario's own build-override. A key not given keeps the scenario's (or cargo's default); with no
+ * key at all the strategy is {@code debug = 0}, lqd-experiments' "build dependencies without
+ * debuginfo" (cargo 1.69's default, PR #11252). A unit shared with the target side keeps the
+ * profile's settings, as cargo builds it once.
  *
- * @param debug 0 (none), 1 (line tables only) or 2 (full)
+ * @param settings the keys given
  */
-public record BuildOverride(int debug) implements BuildStrategy {
+public record BuildOverride(BuildOverrideSettings settings) implements BuildStrategy {
   public static final String ID = "build-override";
 
+  /** The value of a parameter left at its default: keep the scenario's. */
+  public static final String KEEP = "keep";
+
   public BuildOverride {
-    if (debug < 0 || debug > 2) {
-      throw new IllegalArgumentException("build-override.debug must be 0, 1 or 2, was " + debug);
+    Objects.requireNonNull(settings);
+    if (settings.isEmpty()) {
+      settings = settings.withDebug(Optional.of(0));
     }
   }
 
   @Override
   public Scenario prepare(Scenario sc, StrategyContext ctx) {
-    return sc.withProfile(sc.profile().withBuildOverrideDebug(Optional.of(debug)));
+    BuildOverrideSettings merged = sc.profile().buildOverride().merge(settings);
+    return sc.withProfile(sc.profile().withBuildOverride(merged));
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.cratesim.model.BuildOverrideSettings;
 import org.cratesim.model.BuildSettings;
 import org.cratesim.model.PendingQueue;
 import org.cratesim.model.Scenario;
@@ -83,8 +84,37 @@ public final class Strategies {
             p -> new SchedulingHints(p.list("crates"), p.num("factor"))));
     r.put(
         BuildOverride.ID,
-        new Entry(map("debug", 0.0), p -> new BuildOverride((int) Math.round(p.num("debug")))));
+        new Entry(
+            map(
+                "opt_level",
+                BuildOverride.KEEP,
+                "debug",
+                BuildOverride.KEEP,
+                "codegen_units",
+                BuildOverride.KEEP),
+            p ->
+                new BuildOverride(
+                    new BuildOverrideSettings(
+                        p.kept(
+                            "opt_level", BuildOverrideSettings::optLevelOf, "0, 1, 2, 3, s or z"),
+                        p.kept(
+                            "debug",
+                            BuildOverrideSettings::debugLevel,
+                            "0, 1, 2, true, false, none, limited, line-tables-only or full"),
+                        p.kept(
+                            "codegen_units", Strategies::codegenUnits, "a whole number >= 1")))));
     return r;
+  }
+
+  /** A codegen-units parameter: a whole number >= 1. */
+  private static Optional<Integer> codegenUnits(Object v) {
+    if (v instanceof Number n
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && n.doubleValue() >= 1
+        && n.doubleValue() <= Integer.MAX_VALUE) {
+      return Optional.of((int) n.doubleValue());
+    }
+    return Optional.empty();
   }
 
   private static Map<String, Object> map(Object... kv) {
@@ -245,6 +275,23 @@ public final class Strategies {
         throw new IllegalArgumentException(strategy + "." + k + " must be a list of names");
       }
       return (List<String>) v;
+    }
+
+    /**
+     * A parameter that is {@link BuildOverride#KEEP} (empty) or a value {@code parse} reads (empty:
+     * an IllegalArgumentException saying {@code expected}).
+     */
+    <T> Optional<T> kept(String k, Function<Object, Optional<T>> parse, String expected) {
+      Object v = values.get(k);
+      if (BuildOverride.KEEP.equals(v)) {
+        return Optional.empty();
+      }
+      Optional<T> out = parse.apply(v);
+      if (out.isEmpty()) {
+        throw new IllegalArgumentException(
+            strategy + "." + k + " must be " + expected + " (or " + BuildOverride.KEEP + ")");
+      }
+      return out;
     }
 
     String choice(String k, String... allowed) {

@@ -49,8 +49,8 @@ import org.tomlj.TomlTable;
  */
 class SchemaTest {
   private static final Pattern HEADER =
-      Pattern.compile("^(\\[\\[?)([a-z_]+)(\\]\\]?)\\s*(?:#(.*))?$");
-  private static final Pattern KEY = Pattern.compile("^([a-z_]+)\\s*=\\s*(.*)$");
+      Pattern.compile("^(\\[\\[?)([a-z_]+(?:\\.[a-z][a-z-]*)?)(\\]\\]?)\\s*(?:#(.*))?$");
+  private static final Pattern KEY = Pattern.compile("^([a-z_][a-z_-]*)\\s*=\\s*(.*)$");
   private static final Pattern CONTINUATION = Pattern.compile("^#?\\s{10,}#(.*)$");
   private static final String TOKEN = "(\"[^\"]*\"|\\[\\]|-?[0-9]+(?:\\.[0-9]+)?|[a-z][a-z-]*)";
   private static final Pattern STATED_DEFAULT = Pattern.compile("default:?\\s+" + TOKEN);
@@ -86,11 +86,15 @@ class SchemaTest {
         table = h.group(2);
         DOCS.computeIfAbsent(table, t -> new LinkedHashMap<>());
         SEEN.computeIfAbsent(table, t -> new LinkedHashSet<>());
-        SEEN.get("").add(table);
+        // [profile.build-override]: a table inside [profile], documented as profile's key
+        int dot = table.indexOf('.');
+        String parent = dot < 0 ? "" : table.substring(0, dot);
+        String self = dot < 0 ? table : table.substring(dot + 1);
+        SEEN.computeIfAbsent(parent, t -> new LinkedHashSet<>()).add(self);
         Doc d =
-            DOCS.get("")
+            DOCS.computeIfAbsent(parent, t -> new LinkedHashMap<>())
                 .computeIfAbsent(
-                    table,
+                    self,
                     t ->
                         new Doc(
                             null, new StringBuilder(h.group(4) == null ? "" : h.group(4).trim())));
