@@ -261,9 +261,6 @@ public record Advisor(
     if (c.change().startsWith("profile.linker") && timed) {
       return " (units given in seconds carry no separate link time: a page does not show it)";
     }
-    if (c.change().startsWith("profile.debuginfo") && timed) {
-      return " (units given in seconds keep the debuginfo they were measured with)";
-    }
     return "";
   }
 

@@ -108,6 +108,7 @@ public final class UnitGraphBuilder {
     // a host unit given in seconds: its codegen and link as measured, scaled for a build-override
     // other than the one it was measured under (debuginfo: both; opt-level: its codegen)
     double hostDebuginfo = costs.hostDebuginfoScale();
+    double targetDebuginfo = costs.targetDebuginfoScale();
     double hostCodegen = hostDebuginfo * costs.hostOptScale();
     ProfileSettings profile = scenario.profile();
     List<Unit> units = new ArrayList<>();
@@ -195,6 +196,9 @@ public final class UnitGraphBuilder {
         if (timedHost) {
           // built for the host only: cargo's build-override (check: every built unit)
           work = hostScaled(work, hostCodegen, hostDebuginfo);
+        } else if (!c.sizeBased()) {
+          // a target unit given in seconds under a debuginfo other than the measured profile's
+          work = hostScaled(work, targetDebuginfo, targetDebuginfo);
         }
         hostUnit.put(c.name(), add(units, edges, c, kind, CompileMode.BUILD, work, deps));
       }

@@ -347,6 +347,19 @@ public final class CostModel {
     return timedDebuginfoFactor(now) / timedDebuginfoFactor(measured);
   }
 
+  /**
+   * For a target unit given in seconds: its codegen and link time relative to what was measured
+   * (the mode's default debuginfo), when {@code [profile] debuginfo} differs. The factor is the one
+   * fitted on host units ({@code costs.timed_host_debuginfo_none_factor}): the same rustc work
+   * (emitting DWARF in LLVM, linking it) on other units, an extrapolation that no measured target
+   * debuginfo change has checked yet.
+   */
+  public double targetDebuginfoScale() {
+    int now = profile.debuginfoFor(mode);
+    int measured = ProfileSettings.DEFAULT.debuginfoFor(mode);
+    return timedDebuginfoFactor(now) / timedDebuginfoFactor(measured);
+  }
+
   private double timedDebuginfoFactor(int level) {
     double none = r.get("timed_host_debuginfo_none_factor");
     // line tables only: half-way, as the size-based factors put it (0.85 between 0.75 and 1)
