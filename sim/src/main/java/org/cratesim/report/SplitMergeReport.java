@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cratesim.calibration.SplitValidation;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.cargo.UnitData;
@@ -237,6 +238,182 @@ public final class SplitMergeReport {
           .append('\n');
     }
     return out.toString();
+  }
+
+  /** The split check against own-2core ({@code cratesim validate-split}) for people. */
+  public static String validationText(SplitValidation.Report r) {
+    String nl = System.lineSeparator();
+    StringBuilder out = new StringBuilder();
+    var o = r.options();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "cratesim validate-split: own-2core's %s pages, crate '%s' split into %d parts"
+                + " (shape layered, generic share %s, duplication %s, part start-up %s s),%n"
+                + "against the split workspace's measured builds (medians of runs.csv)%n%n",
+            r.crate(),
+            r.crate(),
+            r.parts(),
+            num(o.genericShare()),
+            num(o.duplication()),
+            num(o.partStartupS())));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %-14s %3s %5s | %9s %9s | %9s %9s %8s | %8s %8s %s%n",
+            "build",
+            "-j",
+            "pages",
+            "mono sim",
+            "mono meas",
+            "split sim",
+            "split meas",
+            "error",
+            "sim",
+            "measured",
+            "ordering"));
+    for (SplitValidation.Row row : r.rows()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-14s %3d %5d | %7.2f s %s | %7.2f s %s %8s | %8s %8s %s%n",
+              row.kind(),
+              row.jobs(),
+              row.pages(),
+              row.monoPredictedS(),
+              secs(row.monoMeasuredS()),
+              row.splitPredictedS(),
+              secs(row.splitMeasuredS()),
+              row.measured() ? pctText(row.splitError()) : "",
+              pctText(row.predictedChange()),
+              row.measured() ? pctText(row.measuredChange()) : "",
+              row.measured()
+                  ? (row.orderingAgrees() ? "agrees" : "differs")
+                  : "split not measured"));
+    }
+    out.append(nl);
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  median |error| of split's predicted wall time: %s over %d builds; the ordering"
+                + " agrees in %d of %d%n",
+            Double.isNaN(r.medianAbsError()) ? "-" : pctText(r.medianAbsError()),
+            r.rows().stream().filter(SplitValidation.Row::measured).count(),
+            r.rows().stream().filter(SplitValidation.Row::orderingAgrees).count(),
+            r.rows().stream().filter(SplitValidation.Row::measured).count()));
+    out.append(
+        "  (sim/measured columns: split relative to mono; repeated builds here differ by 15-35 %)"
+            + nl);
+    return out.toString();
+  }
+
+  /** The split check as JSON: {@code {"crate", "parts", "options", "rows": [...], ...}}. */
+  public static String validationJson(SplitValidation.Report r) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+      pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+      g.setPrettyPrinter(pp);
+      g.writeStartObject();
+      g.writeStringField("crate", r.crate());
+      g.writeNumberField("parts", r.parts());
+      g.writeStringField("shape", "layered");
+      g.writeNumberField("generic_share", r.options().genericShare());
+      g.writeNumberField("duplication", r.options().duplication());
+      g.writeNumberField("part_startup_s", r.options().partStartupS());
+      g.writeArrayFieldStart("rows");
+      for (SplitValidation.Row row : r.rows()) {
+        g.writeStartObject();
+        g.writeStringField("kind", row.kind());
+        g.writeNumberField("jobs", row.jobs());
+        g.writeNumberField("pages", row.pages());
+        g.writeNumberField("mono_predicted_s", round3(row.monoPredictedS()));
+        numberOrNull(g, "mono_measured_median_s", row.monoMeasuredS());
+        g.writeNumberField("split_predicted_s", round3(row.splitPredictedS()));
+        numberOrNull(g, "split_measured_median_s", row.splitMeasuredS());
+        g.writeNumberField("split_runs", row.splitRuns());
+        numberOrNull(g, "error", row.measured() ? row.splitError() : Double.NaN);
+        g.writeNumberField("predicted_change", round3(row.predictedChange()));
+        numberOrNull(g, "measured_change", row.measured() ? row.measuredChange() : Double.NaN);
+        if (row.measured()) {
+          g.writeBooleanField("ordering_agrees", row.orderingAgrees());
+        } else {
+          g.writeNullField("ordering_agrees");
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      numberOrNull(g, "median_abs_error", r.medianAbsError());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  /** The split check as CSV, one row per kind of build and -j. */
+  public static String validationCsv(SplitValidation.Report r) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "kind,jobs,pages,mono_predicted_s,mono_measured_median_s,split_predicted_s,"
+            + "split_measured_median_s,split_runs,error,predicted_change,measured_change,"
+            + "ordering_agrees\n");
+    for (SplitValidation.Row row : r.rows()) {
+      out.append(row.kind())
+          .append(',')
+          .append(row.jobs())
+          .append(',')
+          .append(row.pages())
+          .append(',')
+          .append(csvNum(row.monoPredictedS()))
+          .append(',')
+          .append(csvNum(row.monoMeasuredS()))
+          .append(',')
+          .append(csvNum(row.splitPredictedS()))
+          .append(',')
+          .append(csvNum(row.splitMeasuredS()))
+          .append(',')
+          .append(row.splitRuns())
+          .append(',')
+          .append(row.measured() ? csvNum(row.splitError()) : "")
+          .append(',')
+          .append(csvNum(row.predictedChange()))
+          .append(',')
+          .append(row.measured() ? csvNum(row.measuredChange()) : "")
+          .append(',')
+          .append(row.measured() ? String.valueOf(row.orderingAgrees()) : "")
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void numberOrNull(JsonGenerator g, String name, double v) throws IOException {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, round3(v));
+    }
+  }
+
+  private static BigDecimal round3(double v) {
+    return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_EVEN);
+  }
+
+  private static String csvNum(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? "" : round3(v).toPlainString();
+  }
+
+  private static String secs(double v) {
+    return Double.isNaN(v) ? "        -" : String.format(Locale.ROOT, "%7.2f s", v);
+  }
+
+  private static String pctText(double f) {
+    return String.format(Locale.ROOT, "%+.1f %%", 100 * f);
+  }
+
+  private static String num(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static void side(JsonGenerator g, String name, Totals t) throws IOException {
