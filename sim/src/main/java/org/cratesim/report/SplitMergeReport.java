@@ -297,7 +297,9 @@ public final class SplitMergeReport {
             Locale.ROOT,
             "  median |error| of split's predicted wall time: %s over %d builds; the ordering"
                 + " agrees in %d of %d%n",
-            Double.isNaN(r.medianAbsError()) ? "-" : pctText(r.medianAbsError()),
+            Double.isNaN(r.medianAbsError())
+                ? "-"
+                : String.format(Locale.ROOT, "%.1f %%", 100 * r.medianAbsError()),
             r.rows().stream().filter(SplitValidation.Row::measured).count(),
             r.rows().stream().filter(SplitValidation.Row::orderingAgrees).count(),
             r.rows().stream().filter(SplitValidation.Row::measured).count()));

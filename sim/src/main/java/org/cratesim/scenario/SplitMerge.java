@@ -343,7 +343,7 @@ public final class SplitMerge {
     requireFreeNames(names, byName);
     boolean bin = x.kind() == CrateKind.BIN;
     List<List<Integer>> graph = partGraph(shape, parts, bin);
-    TimedSplit.Rates rates = TimedSplit.Rates.of(sc.costs());
+    TimedSplit.Rates rates = TimedSplit.Rates.of(sc);
     List<Phases> phases = TimedSplit.split(x, graph, bin ? parts - 1 : -1, options, byName, rates);
     List<CrateSpec> partSpecs = new ArrayList<>(parts);
     for (int i = 0; i < parts; i++) {
@@ -633,12 +633,7 @@ public final class SplitMerge {
       }
       phases =
           TimedSplit.merge(
-              specs,
-              graph,
-              kind == CrateKind.BIN,
-              options,
-              byName,
-              TimedSplit.Rates.of(sc.costs()));
+              specs, graph, kind == CrateKind.BIN, options, byName, TimedSplit.Rates.of(sc));
       size = Optional.empty();
       linkers = linkersOf(sc, partSet);
     }
@@ -653,7 +648,7 @@ public final class SplitMerge {
             script,
             first.builtFor(),
             first.line());
-    double fewerInputs = -(parts.size() - 1) * TimedSplit.Rates.of(sc.costs()).linkPerInput();
+    double fewerInputs = -(parts.size() - 1) * TimedSplit.Rates.of(sc).linkPerInput();
 
     List<CrateSpec> out = new ArrayList<>(sc.crates().size() - parts.size() + 1);
     boolean placed = false;

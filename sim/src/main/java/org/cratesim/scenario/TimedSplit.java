@@ -9,6 +9,7 @@ import org.cratesim.model.CostRates;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Phases;
+import org.cratesim.model.Scenario;
 
 /**
  * The phases of the parts of a crate given in seconds ({@link SplitMerge#split}), and of crates
@@ -39,6 +40,10 @@ import org.cratesim.model.Phases;
  *       costs.link_per_input_s} each); a lib's link (normally 0) goes to the last part; timed
  *       crates that link X (bins and proc macros that depend on it, directly or not) read K − 1
  *       more inputs;
+ *   <li>smaller CGUs: when the profile optimises, a part holding q of X's codegen has CGUs q times
+ *       the size, and LLVM's work per CGU grows as its size to the power {@code
+ *       costs.llvm_opt_exponent} (CostModel.llvmOpt): its codegen is multiplied by serial + (1 −
+ *       serial)·q^(exponent − 1), serial being {@code rustc.codegen_serial_share};
  *   <li>codegen_units, version and built_for are X's.
  * </ul>
  *
@@ -57,8 +62,27 @@ final class TimedSplit {
       double writeShare,
       double inlineShare,
       double linkPerInput,
-      double generatedLines) {
+      double generatedLines,
+      double serialShare,
+      double llvmExponent) {
+    /** The rates of {@code r}; LLVM work linear in CGU size (no optimisation). */
     static Rates of(CostRates r) {
+      return of(r, 0, 1);
+    }
+
+    /**
+     * The scenario's rates: when its profile optimises, a part's LLVM work (the codegen beyond
+     * rustc's serial share) grows as its CGUs' size to the power {@code costs.llvm_opt_exponent}.
+     */
+    static Rates of(Scenario sc) {
+      boolean opt = sc.profile().optimizes(sc.build().mode());
+      return of(
+          sc.costs(),
+          sc.rustc().codegenSerialShare(),
+          opt ? sc.costs().get("llvm_opt_exponent") : 1);
+    }
+
+    private static Rates of(CostRates r, double serial, double exponent) {
       double perKloc = r.get("frontend_per_kloc_s");
       return new Rates(
           r.get("metadata_load_per_dep_s"),
@@ -67,7 +91,20 @@ final class TimedSplit {
           perKloc > 0 ? r.get("metadata_write_per_kloc_s") / perKloc : 0,
           r.get("inline_share"),
           r.get("link_per_input_s"),
-          r.get("generated_lines_per_invocation"));
+          r.get("generated_lines_per_invocation"),
+          serial,
+          exponent);
+    }
+
+    /**
+     * A part holding {@code q} of the crate's codegen (its CGUs q times the size): its codegen
+     * relative to q times the crate's, LLVM at opt-level &ge; 1 being superlinear in CGU size
+     * (CostModel.llvmOpt: each CGU costs (its size)^llvm_opt_exponent).
+     */
+    double cguSizeFactor(double q) {
+      return llvmExponent == 1 || q <= 0
+          ? 1
+          : serialShare + (1 - serialShare) * Math.pow(q, llvmExponent - 1);
     }
 
     /** Loading the metadata of {@code dep} once (its front end or its size tells its size). */
@@ -128,6 +165,7 @@ final class TimedSplit {
     double generic = o.genericShare() * p.codegenS();
     double c = (p.codegenS() - generic) / k;
     double perSink = generic / sinks.size() * duplicationFactor(o.duplication(), sinks.size());
+    double[] q = shares(inDeps, o, r);
     List<Phases> out = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       int n = inDeps.get(i).size();
@@ -135,7 +173,9 @@ final class TimedSplit {
       if (binPart >= 0 && i != binPart) {
         fe += r.writeShare() * f;
       }
-      double cg = c * (1 + r.inlineShare() * n) + (sinks.contains(i) ? perSink : 0);
+      double cg =
+          (c * (1 + r.inlineShare() * n) + (sinks.contains(i) ? perSink : 0))
+              * r.cguSizeFactor(q[i]);
       double link =
           binPart >= 0
               ? (i == binPart ? p.linkS() + (k - 1) * r.linkPerInput() : 0)
@@ -192,14 +232,32 @@ final class TimedSplit {
     if (fe < s0) {
       fe = rest / k; // F <= s0: every part is start-up only
     }
-    int sinks = sinks(inDeps).size();
-    double g = o.genericShare();
-    double factor =
-        (1 - g) * (1 + r.inlineShare() * e / k) + g * duplicationFactor(o.duplication(), sinks);
+    double factor = 0;
+    for (double q : shares(inDeps, o, r)) {
+      factor += q * r.cguSizeFactor(q);
+    }
     double cg = factor > 0 ? sumC / factor : 0;
     double link = bin ? sumL - (k - 1) * r.linkPerInput() : sumL;
     return new Phases(
         Math.max(0, fe), Math.max(0, cg), parts.get(0).phases().codegenUnits(), Math.max(0, link));
+  }
+
+  /**
+   * Each part's codegen before the CGU-size factor, as a share of the crate's: (1 − g)/K·(1 +
+   * inline_share·its dependency parts) + (a sink: g/S·(1 + d·(S − 1)/S)).
+   */
+  private static double[] shares(List<List<Integer>> inDeps, SplitMerge.Options o, Rates r) {
+    int k = inDeps.size();
+    Set<Integer> sinks = sinks(inDeps);
+    double g = o.genericShare();
+    double perSink = g / sinks.size() * duplicationFactor(o.duplication(), sinks.size());
+    double[] q = new double[k];
+    for (int i = 0; i < k; i++) {
+      q[i] =
+          (1 - g) / k * (1 + r.inlineShare() * inDeps.get(i).size())
+              + (sinks.contains(i) ? perSink : 0);
+    }
+    return q;
   }
 
   /** A crate's phases with {@code delta} seconds more link (never below 0). */

@@ -183,6 +183,27 @@ class TimedSplitTest {
     assertPhases(crate(scenario(), "tool").phases(), crate(back, "tool").phases());
   }
 
+  static Scenario release() throws Exception {
+    return ScenarioReader.parse(
+        SCENARIO
+            .replace("jobs = 4\n", "jobs = 4\nmode = \"release\"\n")
+            .replace(
+                "link_per_input_s = 0.005\n", "link_per_input_s = 0.005\nllvm_opt_exponent = 2.0\n")
+            .replace("[costs]", "[rustc]\ncodegen_serial_share = 0.2\n\n[costs]"),
+        "release.toml");
+  }
+
+  @Test
+  void split_release_smallerCgusCostLess_whenLlvmIsSuperlinear() throws Exception {
+    Scenario sc = release();
+    Scenario split = SplitMerge.split(sc, "x", 2, Shape.CHAIN, new Options(0.5, 0, 0.02));
+    // q = (1/2)(1 + 0.1 inline) for x-2, 1/2 for x-1; LLVM (0.8 of codegen) scales by q^(2-1)
+    assertEquals(4.0 * (0.2 + 0.8 * 0.5), cg(split, "x-1"), EPS);
+    assertEquals(4.4 * (0.2 + 0.8 * 0.55), cg(split, "x-2"), EPS);
+    Scenario back = SplitMerge.merge(split, List.of("x-1", "x-2"), "x", new Options(0.5, 0, 0.02));
+    assertPhases(crate(sc, "x").phases(), crate(back, "x").phases());
+  }
+
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("x", 4, Shape.WIDE),
