@@ -22,35 +22,39 @@ import picocli.CommandLine.Spec;
     name = "split",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a new scenario in which crate X is replaced by K crates X-1 .. X-K, then compares",
-      "the simulated builds at each -j: the parallelism gained against the work added.",
-      "A crate described by its size (loc) shares its lines, macro invocations and",
-      "instantiations; the cost model charges the new graph (every part loads its",
-      "dependencies' metadata again; parts re-instantiate generics they share).",
-      "A crate given in seconds (imported from a timing page, or written with phases) shares",
-      "its measured front end, codegen and link, plus what splitting adds: rustc's start-up",
-      "per part (--part-startup), metadata written per part and loaded by each dependent part",
-      "(costs.metadata_load_per_dep_s, and the per-kloc load and write rates as a share of",
-      "the front end: x metadata_load_per_dep_kloc_s / frontend_per_kloc_s), the generic",
-      "share of codegen made by the parts nothing in the split depends on (--generic-share,",
-      "duplicated between several of them by --duplication), inlined code translated again",
-      "(costs.inline_share of each dependency part's codegen) and one more link input per",
-      "part (costs.link_per_input_s)."
+      "Writes a new scenario in which crate X is replaced by K crates X-1 .. X-K,",
+      "then compares the simulated builds at each -j: the parallelism gained",
+      "against the work added. A crate described by its size (loc) shares its",
+      "lines, macro invocations and instantiations; the cost model charges the new",
+      "graph (every part loads its dependencies' metadata again; parts re-",
+      "instantiate generics they share). A crate given in seconds (imported from a",
+      "timing page, or written with phases) shares its measured front end, codegen",
+      "and link, plus what splitting adds: rustc's start-up per part (--part-",
+      "startup), metadata written per part and loaded by each dependent part",
+      "(costs.metadata_load_per_dep_s, and the per-kloc load and write rates as a",
+      "share of the front end: metadata_load_per_dep_kloc_s and _write_ over",
+      "frontend_per_kloc_s), the generic share of codegen made by the parts nothing",
+      "in the split depends on (--generic-share, duplicated between several of them",
+      "by --duplication), inlined code translated again (costs.inline_share of each",
+      "dependency part's codegen) and one more link input per part",
+      "(costs.link_per_input_s)."
     },
     footer = {
       "",
-      "Shapes: wide = parts 2..K depend on part 1 and dependents use every part;",
-      "chain = part i depends on part i-1 and dependents use the last part;",
-      "layered = part 1, then two layers (the first on part 1, each of the second on part 1",
-      "and one of the first), then the last part on all (m00 -> {m01..m04} -> {m05..m08} -> m09",
-      "for K = 10); dependents use the last part.",
+      "Shapes: wide = parts 2..K depend on part 1, dependents use every part;",
+      "chain = part i depends on part i-1, dependents use the last part;",
+      "layered = part 1, then two layers (the first on part 1, each of the",
+      "second on part 1 and one of the first), then the last part on all (for",
+      "K = 10: m00 -> {m01..m04} -> {m05..m08} -> m09); dependents use the last.",
       "Undo with: cratesim merge OUT --crates X-1,..,X-K --into X (same options)",
       "Examples:",
-      "  cratesim split scenarios/workspaces/mono.toml --crate mono --into 4 -o split.toml",
-      "  cratesim import sim/src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json"
-          + " -o mono.toml",
-      "  cratesim split mono.toml --crate mono --into 10 --shape layered --generic-share 0.76"
-          + " --jobs 1,2,4 -o mono-split.toml"
+      "  cratesim split scenarios/workspaces/mono.toml --crate mono --into 4 \\",
+      "    -o split.toml",
+      "  cratesim import \\",
+      "    sim/src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json \\",
+      "    -o mono.toml",
+      "  cratesim split mono.toml --crate mono --into 10 --shape layered \\",
+      "    --generic-share 0.76 --jobs 1,2,4 -o mono-split.toml"
     })
 public final class SplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

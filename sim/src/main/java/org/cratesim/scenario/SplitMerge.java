@@ -47,17 +47,20 @@ import org.cratesim.model.Scenario;
  *       part 1;
  *   <li>every part depends on all of X's dependencies (same order); {@link Shape#WIDE}: parts 2..K
  *       also depend on part 1 (and a bin part depends on every other part, as it is what uses
- *       them); {@link Shape#CHAIN}: part i also depends on part i−1. The sibling dependency comes
- *       after X's own dependencies;
+ *       them); {@link Shape#CHAIN}: part i also depends on part i−1; {@link Shape#LAYERED}: as
+ *       {@link #partGraph} gives. The sibling dependencies come after X's own dependencies;
  *   <li>generic duplication: the code that used X's generics is now in other parts, which
  *       monomorphise their own copies. Each part i ≥ 2 gets {@code upstream_instantiations} on part
- *       1 (WIDE) / part i−1 (CHAIN) of round(duplication · own_instantiations(X) / K), left out
- *       when that is 0. {@code duplication} is the share of a part's proportional share of X's
- *       instantiations that it makes again: 0 = none (generics shared perfectly), 1 = each part
- *       re-instantiates as much as its own share; {@value #DEFAULT_DUPLICATION} by default;
+ *       1 (WIDE) / part i−1 (CHAIN) / the last part it depends on (LAYERED) of round(duplication ·
+ *       own_instantiations(X) / K), left out when that is 0. {@code duplication} is the share of a
+ *       part's proportional share of X's instantiations that it makes again: 0 = none (generics
+ *       shared perfectly), 1 = each part re-instantiates as much as its own share; {@value
+ *       #DEFAULT_DUPLICATION} by default;
  *   <li>dependents of X (normal and build-script dependencies) depend on every part (WIDE) or on
- *       the last part, which re-exports the others (CHAIN), at X's place in their lists; other
- *       crates' upstream_instantiations of X move to part 1 (WIDE) / the last part (CHAIN).
+ *       the last part, which re-exports the others (CHAIN, LAYERED), at X's place in their lists;
+ *       other crates' upstream_instantiations of X move to part 1 (WIDE) / the last part (CHAIN,
+ *       LAYERED);
+ *   <li>the rebuild's workspace members list the parts in X's place.
  * </ul>
  *
  * <p>Merge of parts P1..Pn (in the order given) into X: sizes are summed; entries naming a part
