@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       SplitCommand.class,
       MergeCommand.class,
+      ValidateSplitCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

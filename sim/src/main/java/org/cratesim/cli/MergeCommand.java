@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.ReportFormat;
 import org.cratesim.report.SplitMergeReport;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.scenario.SplitMerge;
@@ -18,15 +19,24 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a new scenario in which crates described by their size (loc) are replaced by one",
-      "crate X: sizes are summed, references between them dropped, dependents use X. Then",
-      "compares the simulated builds before and after. Merging the parts a split produced, in",
-      "order, restores the scenario that was split."
+      "Writes a new scenario in which crates are replaced by one crate X, then",
+      "compares the simulated builds before and after at each -j. Crates described",
+      "by their size (loc): sizes are summed, references between them dropped,",
+      "dependents use X. Crates given in seconds: their phases are summed minus",
+      "what a split of X into them adds (rustc's start-up per crate, metadata",
+      "loaded between them and of their dependencies more than once, metadata a",
+      "bin's lib parts write, generic copies made again by several of them, inlined",
+      "code translated again, link inputs), with the options split uses. Merging",
+      "the parts a split produced, in order and with the split's options, restores",
+      "the scenario that was split."
     },
     footer = {
       "",
-      "Example: cratesim merge split.toml --crates core-1,core-2,core-3 --into core"
-          + " -o merged.toml"
+      "Examples:",
+      "  cratesim merge split.toml --crates core-1,core-2,core-3 --into core \\",
+      "    -o merged.toml",
+      "  cratesim merge mono-split.toml --crates mono-1,mono-2 --into mono \\",
+      "    --generic-share 0.76 --jobs 1,2 -o mono.toml"
     })
 public final class MergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,6 +62,47 @@ public final class MergeCommand implements Callable<Integer> {
   String into;
 
   @Option(
+      names = "--duplication",
+      defaultValue = "" + SplitMerge.DEFAULT_DUPLICATION,
+      paramLabel = "F",
+      description =
+          "Crates given in seconds: the generic duplication the split added (see split --help;"
+              + " default: ${DEFAULT-VALUE}).")
+  double duplication;
+
+  @Option(
+      names = "--generic-share",
+      defaultValue = "" + SplitMerge.DEFAULT_GENERIC_SHARE,
+      paramLabel = "G",
+      description =
+          "Crates given in seconds: the generic share of the merged crate's codegen"
+              + " (see split --help; default: ${DEFAULT-VALUE}).")
+  double genericShare;
+
+  @Option(
+      names = "--part-startup",
+      defaultValue = "" + SplitMerge.DEFAULT_PART_STARTUP_S,
+      paramLabel = "S",
+      description =
+          "Crates given in seconds: rustc's start-up each merged crate paid, seconds"
+              + " (default: ${DEFAULT-VALUE}).")
+  double partStartup;
+
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N,..",
+      description =
+          "The -j values to compare both builds at, comma-separated (default: the scenario's).")
+  String jobs;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
       names = {"-o", "--output"},
       required = true,
       paramLabel = "OUT",
@@ -60,10 +111,14 @@ public final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ReportFormat f = SplitCommand.parseFormat(format);
     Scenario before = ScenarioReader.read(scenarioFile);
+    List<Integer> js = SplitCommand.parseJobs(jobs, before);
     Scenario after;
     try {
-      after = SplitMerge.merge(before, crates, into);
+      after =
+          SplitMerge.merge(
+              before, crates, into, new SplitMerge.Options(duplication, genericShare, partStartup));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -75,8 +130,10 @@ public final class MergeCommand implements Callable<Integer> {
             + " into '"
             + into
             + "'";
+    String report =
+        SplitCommand.render(f, SplitMergeReport.compare(what, output, before, after, js));
     Output.writeScenario(output, after, List.of("cratesim " + what));
-    Output.print(spec, SplitMergeReport.render(what, output, before, after));
+    Output.print(spec, report);
     return 0;
   }
 }

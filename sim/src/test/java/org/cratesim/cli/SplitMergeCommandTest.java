@@ -197,8 +197,18 @@ class SplitMergeCommandTest {
         exec("split", input.toString(), "--crate", "core", "--into", "1", "-o", o),
         "at least 2 parts");
     assertOneLineError(
-        exec("split", input.toString(), "--crate", "secs", "--into", "2", "-o", o),
-        "described by its size (loc)");
+        exec(
+            "split",
+            input.toString(),
+            "--crate",
+            "secs",
+            "--into",
+            "2",
+            "--generic-share",
+            "1.5",
+            "-o",
+            o),
+        "generic share must be between 0 and 1");
     assertOneLineError(
         exec("split", input.toString(), "--crate", "derive", "--into", "2", "-o", o), "proc-macro");
     assertOneLineError(
