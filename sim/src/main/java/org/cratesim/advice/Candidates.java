@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
+import org.cratesim.cargo.Fingerprints;
 import org.cratesim.cargo.UnitData;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
@@ -32,8 +33,8 @@ import org.cratesim.strategy.Strategies;
  *   <li><b>profile</b>: the knobs of {@code [profile]} that differ from the build's: linker lld and
  *       mold, {@code -Z threads}, debuginfo 1 and 0 in debug builds, LTO off and codegen-units 256
  *       in release builds, host units without debuginfo where cargo gives them some (before 1.69);
- *   <li><b>split</b>: the crate that holds the simulated critical path longest, split in four
- *       ({@link SplitMerge.Shape#WIDE}, the default duplication).
+ *   <li><b>split</b>: the workspace crate that holds the simulated critical path longest, split in
+ *       four ({@link SplitMerge.Shape#WIDE}, the default duplication).
  * </ul>
  */
 public final class Candidates {
@@ -125,6 +126,15 @@ public final class Candidates {
       out.add(
           new Candidate(
               "split " + longest + " into " + SPLIT_PARTS, "split", s -> split(s, longest)));
+    } else {
+      out.add(
+          new Candidate(
+              "split",
+              "split",
+              s -> {
+                throw new IllegalArgumentException(
+                    "no workspace crate that can be split holds the critical path");
+              }));
     }
     return out;
   }
@@ -167,8 +177,12 @@ public final class Candidates {
    */
   static String longestOnCriticalPath(Scenario sc, BuildResult r) {
     Map<String, Long> held = new LinkedHashMap<>();
+    // a user can split only their own crates (the workspace), and rustc cannot split a proc macro
     Set<String> crates = new LinkedHashSet<>();
-    sc.crates().forEach(c -> crates.add(c.name()));
+    Set<String> ws = Fingerprints.workspace(sc);
+    sc.crates().stream()
+        .filter(c -> ws.contains(c.name()) && c.kind() != CrateKind.PROC_MACRO)
+        .forEach(c -> crates.add(c.name()));
     for (ChainLink l : r.criticalChain()) {
       if (l.unit() < 0) {
         continue;
@@ -191,33 +205,11 @@ public final class Candidates {
   }
 
   /**
-   * {@code crate} split in {@link #SPLIT_PARTS}; the build's workspace and edits follow the parts
-   * (an edit of the crate lands in its first part, which the others depend on).
+   * {@code crate} split in {@link #SPLIT_PARTS}: the build's workspace and edits follow the parts
+   * (an edit of the crate lands in part 1, which the others depend on).
    */
   static Scenario split(Scenario s, String crate) {
-    Scenario out =
-        SplitMerge.split(
-            s, crate, SPLIT_PARTS, SplitMerge.Shape.WIDE, SplitMerge.DEFAULT_DUPLICATION);
-    List<String> parts = SplitMerge.partNames(crate, SPLIT_PARTS);
-    var rb = out.rebuild();
-    if (rb.workspace().contains(crate)) {
-      List<String> ws = new ArrayList<>();
-      for (String w : rb.workspace()) {
-        if (w.equals(crate)) {
-          ws.addAll(parts);
-        } else {
-          ws.add(w);
-        }
-      }
-      rb = rb.withWorkspace(ws);
-    }
-    if (rb.edits().contains(crate)) {
-      List<String> ed = new ArrayList<>();
-      for (String e : rb.edits()) {
-        ed.add(e.equals(crate) ? parts.get(0) : e);
-      }
-      rb = rb.withEdits(ed);
-    }
-    return out.withRebuild(rb);
+    return SplitMerge.split(
+        s, crate, SPLIT_PARTS, SplitMerge.Shape.WIDE, SplitMerge.Options.defaults());
   }
 }

@@ -60,7 +60,9 @@ import org.cratesim.model.Scenario;
  *       the last part, which re-exports the others (CHAIN, LAYERED), at X's place in their lists;
  *       other crates' upstream_instantiations of X move to part 1 (WIDE) / the last part (CHAIN,
  *       LAYERED);
- *   <li>the rebuild's workspace members list the parts in X's place.
+ *   <li>the rebuild's workspace members list the parts in X's place; an edit of X becomes an edit
+ *       of part 1, the part the others build on (the edit loop's worst case: every part that
+ *       depends on it is rebuilt).
  * </ul>
  *
  * <p>Merge of parts P1..Pn (in the order given) into X: sizes are summed; entries naming a part
@@ -426,8 +428,22 @@ public final class SplitMerge {
         c.line());
   }
 
-  /** The rebuild's workspace members with {@code crate} replaced by {@code by} (in place). */
+  /**
+   * The rebuild's workspace members with {@code crate} replaced by {@code by} (in place), and an
+   * edit of {@code crate} by an edit of the first part.
+   */
   private static Scenario withWorkspace(Scenario sc, String crate, List<String> by) {
+    List<String> ed = sc.rebuild().edits();
+    if (ed.contains(crate)) {
+      List<String> e = new ArrayList<>();
+      for (String x : ed) {
+        String y = x.equals(crate) ? by.get(0) : x;
+        if (!e.contains(y)) {
+          e.add(y);
+        }
+      }
+      sc = sc.withRebuild(sc.rebuild().withEdits(e));
+    }
     List<String> ws = sc.rebuild().workspace();
     if (!ws.contains(crate)) {
       return sc;
