@@ -46,9 +46,11 @@ public record Advice(
       rows = List.copyOf(rows);
     }
 
-    /** The applicable change with the largest significant saving, if any. */
+    /** The applicable change with the largest significant saving (a speed-up), if any. */
     public Optional<Row> best() {
-      return rows.stream().filter(r -> r.label() == Label.SIGNIFICANT).findFirst();
+      return rows.stream()
+          .filter(r -> r.label() == Label.SIGNIFICANT && r.savingS() > 0)
+          .findFirst();
     }
   }
 

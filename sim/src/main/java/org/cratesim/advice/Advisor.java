@@ -44,7 +44,7 @@ import org.cratesim.sweep.SweepRunner;
  *     #NOISE_REPLICATIONS} for its noise estimate
  * @param seed random seed
  * @param noise the noise model
- * @param measuredNoiseS run-to-run noise measured from several pages of the build, if any
+ * @param measuredNoiseS run-to-run noise of the clean build measured from several pages, if any
  * @param threads worker threads (1 = the calling thread)
  */
 public record Advisor(
@@ -88,11 +88,20 @@ public record Advisor(
     }
     List<Advice.Build> out = new ArrayList<>();
     for (int b = 0; b < builds.size(); b++) {
-      out.add(build(names.get(b), builds.get(b), candidates));
+      // the pages' spread is that of the clean build they record; the edit loop's is the model's
+      out.add(
+          build(
+              names.get(b),
+              builds.get(b),
+              candidates,
+              b == 0 ? measuredNoiseS : OptionalDouble.empty()));
     }
     String source =
         measuredNoiseS.isPresent()
-            ? "the pages given (standard deviation of their wall times)"
+            ? "the pages given for the clean build (standard deviation of their wall times),"
+                + " the noise model for the edit loop (per-build cv "
+                + noise.buildCv()
+                + ")"
             : "the noise model (per-build cv "
                 + noise.buildCv()
                 + ", per-unit cv "
@@ -126,7 +135,8 @@ public record Advisor(
     return last;
   }
 
-  private Advice.Build build(String name, Scenario base, List<Candidate> candidates) {
+  private Advice.Build build(
+      String name, Scenario base, List<Candidate> candidates, OptionalDouble measured) {
     int n = candidates.size();
     Scenario[] variants = new Scenario[n];
     String[] notApplicable = new String[n];
@@ -187,7 +197,7 @@ public record Advisor(
     for (double w : walls[0]) {
       baseStats.addValue(w);
     }
-    double noiseS = measuredNoiseS.orElse(baseStats.getStandardDeviation());
+    double noiseS = measured.orElse(baseStats.getStandardDeviation());
     List<Advice.Row> rows = new ArrayList<>();
     List<Advice.Row> na = new ArrayList<>();
     for (int i = 0; i < n; i++) {
