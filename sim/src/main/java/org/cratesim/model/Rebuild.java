@@ -65,6 +65,10 @@ import java.util.Optional;
  *     .rmeta for a bin, so an imported page cannot show a bin's front end (the importer splits it
  *     like the page's libs, about half); a rebuild redoes far more of the front end than of the
  *     codegen, so the split matters there
+ * @param binLinkS a bin given in seconds without a link time (an imported page folds the link into
+ *     the bin's codegen): the part of its codegen that is the link, redone in full by every rebuild
+ *     (GNU ld, debug: logscan 0.09 s, kvserve 0.11 s, mono and split's m09 0.47 s in own-2core's -Z
+ *     time-passes)
  */
 public record Rebuild(
     Kind kind,
@@ -81,18 +85,31 @@ public record Rebuild(
     double overheadS,
     double bodyCguShare,
     double signatureShare,
-    double binFrontendShare) {
+    double binFrontendShare,
+    double binLinkS) {
   /**
-   * A clean build with the documented incremental defaults. expansion_share and
-   * plain_expansion_share are measured, not fitted: expansion_share is the median expansion share
-   * of leaf crates' check time in lqd-epyc-2022 (shared/groundtruth/README.md), as in own-2core's
-   * macro-heavy (0.57 of 5.75 s, rustc -Z time-passes); plain_expansion_share, the expansion share
-   * of crates without proc macros: mono 0.108 of 4.37 s, split's m09 0.002 of 0.08 s (2.5 %).
-   * bin_frontend_share: own-2core's bins' check time over their dev build time (m09 0.3 %, kvserve
-   * 11 %, mono 10–15 %, logscan 18 %), FITTED_BELOW. The other shares and overhead_s are fitted on
-   * own-2core-2026's rebuilds: {@code cratesim validate-rebuilds --fit} (RebuildValidation.fit:
-   * least squares of log(predicted / measured) over every rebuild the folder has, each predicted
-   * from every clean page of its workspace, mode and -j).
+   * A clean build with the documented incremental defaults.
+   *
+   * <p>Measured, not fitted: expansion_share, the median expansion share of leaf crates' check time
+   * in lqd-epyc-2022 (shared/groundtruth/README.md), as in own-2core's macro-heavy (0.57 of 5.75 s,
+   * rustc -Z time-passes); plain_expansion_share, the expansion share of crates without proc macros
+   * (mono 0.108 of 4.37 s, split's m09 0.002 of 0.08 s: 2.5 %); bin_frontend_share, own-2core's
+   * bins' check time over their dev build time (m09 0.3 %, kvserve 11 %, mono 10–15 %, logscan 18
+   * %: 0.10); body_cgu_share, one CGU of a large crate (mono's dev build writes 201 object files:
+   * 0.5 %; the signature rebuilds, whose new function is in one CGU, fit 0).
+   *
+   * <p>Fitted on own-2core-2026's 36 rebuilds with {@code cratesim validate-rebuilds --fit}
+   * (RebuildValidation.fit: least squares of log(predicted / measured), Nelder-Mead from the
+   * previous defaults, each rebuild predicted from every clean page of its workspace, mode and -j):
+   * items_share 0.219, check_items_share 0.177 (an edited crate redoes about a fifth of its front
+   * end after expansion: parsing, name resolution, loading and saving the dependency graph; the
+   * time-passes logs give 15 % for mono and 22 % for macro-heavy in check), cgu_share 0.034,
+   * dependent_items_share 0.158, dependent_cgu_share 0.020 (split's m01..m08 after an edit to m00:
+   * 0.08 of 0.57 s front end, 0.04 of 0.5 s codegen), overhead_s 0.001 (absorbed by the shares),
+   * signature_share 0.055, bin_link_s 0.156 (time-passes: 0.09–0.47 s). Median |error| 9 %, largest
+   * +52 % (split's m09, whose front end is 0.3 % of its time, far below bin_frontend_share);
+   * leave-one-workspace-out median 36 %: the five workspaces differ more than the parameters can
+   * say.
    */
   public static final Rebuild CLEAN =
       new Rebuild(
@@ -100,17 +117,18 @@ public record Rebuild(
           List.of(),
           List.of(),
           Optional.empty(),
-          0.05,
-          0.18,
-          0.02,
-          0.10,
-          0.02,
+          0.219,
+          0.177,
+          0.034,
+          0.158,
+          0.020,
           0.10,
           0.025,
-          0.02,
-          0.02,
-          0.05,
-          0.10);
+          0.001,
+          0.005,
+          0.055,
+          0.10,
+          0.156);
 
   public Rebuild {
     Objects.requireNonNull(kind);
@@ -135,6 +153,7 @@ public record Rebuild(
       }
     }
     Phases.requireTime("overhead_s", overheadS);
+    Phases.requireTime("bin_link_s", binLinkS);
   }
 
   public Rebuild withKind(Kind k) {
@@ -166,7 +185,7 @@ public record Rebuild(
       Kind kind, List<Edit> edits, List<String> workspace, Optional<Boolean> inc, double[] v) {
     this(
         kind, edits, workspace, inc, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-        v[10]);
+        v[10], v[11]);
   }
 
   /** The edited crates' names, in order. */
@@ -185,8 +204,8 @@ public record Rebuild(
   }
 
   /**
-   * The numeric parameters, from itemsShare to binFrontendShare in the order of the record's
-   * components (the scenario's {@code [incremental]} keys).
+   * The numeric parameters, from itemsShare to binLinkS in the order of the record's components
+   * (the scenario's {@code [incremental]} keys).
    */
   public double[] values() {
     return new double[] {
@@ -200,7 +219,8 @@ public record Rebuild(
       overheadS,
       bodyCguShare,
       signatureShare,
-      binFrontendShare
+      binFrontendShare,
+      binLinkS
     };
   }
 

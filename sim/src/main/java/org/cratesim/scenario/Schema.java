@@ -364,7 +364,12 @@ public final class Schema {
                 "bin_frontend_share",
                 v[10],
                 "a bin given in seconds rebuilt incrementally: its front end is at most this"
-                    + " share of its compile time")));
+                    + " share of its compile time"),
+            nonNegative(
+                "bin_link_s",
+                dflt(v[11]),
+                "a bin given in seconds without link_s: the part of its codegen that is the link,"
+                    + " redone in full")));
   }
 
   /** The numeric keys of {@code [incremental]}, in the order of {@link Rebuild#values()}. */
