@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "Scenario format: scenarios/README.md and scenarios/reference.toml.",
       "",
       "Example (the edit-compile loop of an imported build):",
-      "  cratesim run sim/src/test/resources/own2core/split/clean-dev-j1-r1.json \\",
+      "  cratesim run sim/src/test/resources/own2core/split/timings/clean-dev-j1-r1.json \\",
       "    --metadata sim/src/test/resources/own2core/split/metadata.json --edit m03:signature"
     })
 public final class RunCommand implements Callable<Integer> {
