@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
@@ -36,6 +37,9 @@ final class Fingerprints {
   /** Crates given in seconds (not by size): their bins' front end may be a guess. */
   private final Set<String> timed = new HashSet<>();
 
+  /** Bins that depend on a workspace lib: glue over the libs' code. */
+  private final Set<String> libBins = new HashSet<>();
+
   private final Rebuild rebuild;
 
   Fingerprints(Scenario sc) {
@@ -62,6 +66,11 @@ final class Fingerprints {
         if (!depended.contains(c.name())) {
           workspace.add(c.name());
         }
+      }
+    }
+    for (CrateSpec c : sc.crates()) {
+      if (c.kind() == CrateKind.BIN && c.deps().stream().anyMatch(workspace::contains)) {
+        libBins.add(c.name());
       }
     }
     boolean incremental = rb.incrementalFor(sc.build().mode());
@@ -166,7 +175,10 @@ final class Fingerprints {
             && timed.contains(unit.name());
     if (timedBin) {
       // no .rmeta for a bin: its front end is at most bin_frontend_share of its compile time
-      long cap = Math.round((fe + cg) * rb.binFrontendShare());
+      // (lib_bin_frontend_share over workspace libs)
+      double share =
+          libBins.contains(unit.name()) ? rb.libBinFrontendShare() : rb.binFrontendShare();
+      long cap = Math.round((fe + cg) * share);
       if (fe > cap) {
         expansion = fe == 0 ? 0 : Math.round(expansion * (double) cap / fe);
         cg += fe - cap;

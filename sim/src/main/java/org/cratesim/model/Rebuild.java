@@ -86,7 +86,8 @@ public record Rebuild(
     double bodyCguShare,
     double signatureShare,
     double binFrontendShare,
-    double binLinkS) {
+    double binLinkS,
+    double libBinFrontendShare) {
   /**
    * A clean build with the documented incremental defaults.
    *
@@ -128,7 +129,8 @@ public record Rebuild(
           0.005,
           0.055,
           0.10,
-          0.156);
+          0.156,
+          0.01);
 
   public Rebuild {
     Objects.requireNonNull(kind);
@@ -146,7 +148,8 @@ public record Rebuild(
           plainExpansionShare,
           bodyCguShare,
           signatureShare,
-          binFrontendShare
+          binFrontendShare,
+          libBinFrontendShare
         }) {
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException("shares must be between 0 and 1, was " + share);
@@ -185,7 +188,7 @@ public record Rebuild(
       Kind kind, List<Edit> edits, List<String> workspace, Optional<Boolean> inc, double[] v) {
     this(
         kind, edits, workspace, inc, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-        v[10], v[11]);
+        v[10], v[11], v[12]);
   }
 
   /** The edited crates' names, in order. */
@@ -204,8 +207,8 @@ public record Rebuild(
   }
 
   /**
-   * The numeric parameters, from itemsShare to binLinkS in the order of the record's components
-   * (the scenario's {@code [incremental]} keys).
+   * The numeric parameters, from itemsShare to libBinFrontendShare in the order of the record's
+   * components (the scenario's {@code [incremental]} keys).
    */
   public double[] values() {
     return new double[] {
@@ -220,7 +223,8 @@ public record Rebuild(
       bodyCguShare,
       signatureShare,
       binFrontendShare,
-      binLinkS
+      binLinkS,
+      libBinFrontendShare
     };
   }
 

@@ -369,7 +369,11 @@ public final class Schema {
                 "bin_link_s",
                 dflt(v[11]),
                 "a bin given in seconds without link_s: the part of its codegen that is the link,"
-                    + " redone in full")));
+                    + " redone in full"),
+            share(
+                "lib_bin_frontend_share",
+                v[12],
+                "the same as bin_frontend_share for a bin that depends on a workspace lib")));
   }
 
   /** The numeric keys of {@code [incremental]}, in the order of {@link Rebuild#values()}. */
