@@ -102,15 +102,14 @@ public record Rebuild(
    * <p>Fitted on own-2core-2026's 36 rebuilds with {@code cratesim validate-rebuilds --fit}
    * (RebuildValidation.fit: least squares of log(predicted / measured), Nelder-Mead from the
    * previous defaults, each rebuild predicted from every clean page of its workspace, mode and -j):
-   * items_share 0.219, check_items_share 0.177 (an edited crate redoes about a fifth of its front
+   * items_share 0.239, check_items_share 0.180 (an edited crate redoes about a fifth of its front
    * end after expansion: parsing, name resolution, loading and saving the dependency graph; the
    * time-passes logs give 15 % for mono and 22 % for macro-heavy in check), cgu_share 0.034,
-   * dependent_items_share 0.158, dependent_cgu_share 0.020 (split's m01..m08 after an edit to m00:
-   * 0.08 of 0.57 s front end, 0.04 of 0.5 s codegen), overhead_s 0.001 (absorbed by the shares),
-   * signature_share 0.055, bin_link_s 0.156 (time-passes: 0.09–0.47 s). Median |error| 9 %, largest
-   * +52 % (split's m09, whose front end is 0.3 % of its time, far below bin_frontend_share);
-   * leave-one-workspace-out median 36 %: the five workspaces differ more than the parameters can
-   * say.
+   * dependent_items_share 0.153, dependent_cgu_share 0.037 (split's m01..m08 after an edit to m00:
+   * 0.08 of 0.57 s front end, 0.04 of 0.5 s codegen), overhead_s 0 (absorbed by the shares),
+   * signature_share 0.041, bin_link_s 0.155 (time-passes: 0.09–0.47 s). Median |error| 9 %, largest
+   * 35 % (mono's incremental check); leave-one-workspace-out median 13 %, largest 82 % (mono's
+   * check, predicted without mono).
    */
   public static final Rebuild CLEAN =
       new Rebuild(
@@ -118,18 +117,18 @@ public record Rebuild(
           List.of(),
           List.of(),
           Optional.empty(),
-          0.219,
-          0.177,
+          0.239,
+          0.180,
           0.034,
-          0.158,
-          0.020,
+          0.153,
+          0.037,
           0.10,
           0.025,
-          0.001,
+          0.0,
           0.005,
-          0.055,
+          0.041,
           0.10,
-          0.156,
+          0.155,
           0.01);
 
   public Rebuild {
