@@ -108,7 +108,7 @@ public record Rebuild(
    * dependent_items_share 0.153, dependent_cgu_share 0.037 (split's m01..m08 after an edit to m00:
    * 0.08 of 0.57 s front end, 0.04 of 0.5 s codegen), overhead_s 0 (absorbed by the shares),
    * signature_share 0.041, bin_link_s 0.155 (time-passes: 0.09–0.47 s). Median |error| 9 %, largest
-   * 35 % (mono's incremental check); leave-one-workspace-out median 13 %, largest 82 % (mono's
+   * 35 % (mono's incremental check); leave-one-workspace-out median 15 %, largest 82 % (mono's
    * check, predicted without mono).
    */
   public static final Rebuild CLEAN =
