@@ -632,7 +632,7 @@ public final class RebuildValidation {
     sb.append(
         String.format(
             Locale.ROOT,
-            "  %-12s %-18s %3s %-15s %9s %9s %15s %7s%n",
+            "  %-12s %-18s %3s %-17s %9s %9s %15s %7s%n",
             "workspace",
             "build",
             "-j",
@@ -645,7 +645,7 @@ public final class RebuildValidation {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %-12s %-18s %3d %-15s %8.2fs %8.2fs %15s %+6.0f%%%n",
+              "  %-12s %-18s %3d %-17s %8.2fs %8.2fs %15s %+6.0f%%%n",
               r.workspace(),
               r.kind(),
               r.jobs(),
