@@ -65,8 +65,9 @@ public record Advisor(
   }
 
   /**
-   * Advice on {@code sc}: its clean build and, when {@code edit} is given, the incremental rebuild
-   * after an edit of that crate; {@code jobs} are the -j values tried.
+   * Advice on {@code sc}: its clean build and, when {@code edit} ({@code CRATE[:KIND]}, KIND
+   * comment, body or signature) is given, the incremental rebuild after that edit; {@code jobs} are
+   * the -j values tried.
    */
   public Advice advise(Scenario sc, List<Integer> jobs, String edit) {
     Scenario clean =
@@ -78,13 +79,14 @@ public record Advisor(
     builds.add(clean);
     names.add("clean");
     if (edit != null) {
-      if (clean.crates().stream().noneMatch(c -> c.name().equals(edit))) {
-        throw new IllegalArgumentException("--edit: no crate '" + edit + "' in the build");
+      Rebuild.Edit e = Rebuild.Edit.parse(edit);
+      if (clean.crates().stream().noneMatch(c -> c.name().equals(e.crate()))) {
+        throw new IllegalArgumentException("--edit: no crate '" + e.crate() + "' in the build");
       }
       builds.add(
           clean.withRebuild(
-              clean.rebuild().withKind(Rebuild.Kind.INCREMENTAL).withEdits(List.of(edit))));
-      names.add("edit " + edit);
+              clean.rebuild().withKind(Rebuild.Kind.INCREMENTAL).withEditList(List.of(e))));
+      names.add("edit " + e);
     }
     List<Advice.Build> out = new ArrayList<>();
     for (int b = 0; b < builds.size(); b++) {

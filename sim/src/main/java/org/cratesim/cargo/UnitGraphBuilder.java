@@ -232,7 +232,7 @@ public final class UnitGraphBuilder {
             Math.round(clean.work().frontendNanos() * scenario.rebuild().plainExpansionShare());
       }
       Fingerprints.State state = plan.state(c.name());
-      Unit u = Fingerprints.apply(clean, state, expansion, scenario.rebuild());
+      Unit u = plan.apply(clean, state, expansion);
       if (!strategies.isEmpty()) {
         boolean rebuilt = u.work().totalNanos() > 0;
         boolean incremental =

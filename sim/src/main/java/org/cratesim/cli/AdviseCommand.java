@@ -81,10 +81,11 @@ public final class AdviseCommand implements Callable<Integer> {
 
   @Option(
       names = "--edit",
-      paramLabel = "CRATE",
+      paramLabel = "CRATE[:KIND]",
       description =
-          "The crate edited in the edit loop (default: the workspace member that ends the"
-              + " critical path); 'none' advises on the clean build only.")
+          "The edit of the edit loop: a crate and comment (default), body or signature (default:"
+              + " a comment in the workspace member that ends the critical path); 'none' advises"
+              + " on the clean build only.")
   String edit;
 
   @Option(
@@ -193,6 +194,10 @@ public final class AdviseCommand implements Callable<Integer> {
     }
     Advice a;
     try {
+      if (e != null) {
+        // an edit of a page's build names a workspace member, as on run and compare
+        Overrides.requireMembers(sc.withRebuild(sc.rebuild().withEdits(List.of(e))));
+      }
       a = new Advisor(replications, seed, Noise.DEFAULT, measured, nThreads).advise(sc, js, e);
     } catch (IllegalArgumentException ex) {
       throw new BadInputException(ex.getMessage());

@@ -62,7 +62,12 @@ public final class CompareCommand implements Callable<Integer> {
       description = "clean, warm, incremental or noop (default: the scenario's).")
   String buildKind;
 
-  @Option(names = "--edit", paramLabel = "CRATE", description = "Edited crate (repeatable).")
+  @Option(
+      names = "--edit",
+      paramLabel = "CRATE[:KIND]",
+      description =
+          "Edited crate (repeatable); KIND: comment (default), body or signature, as on run. On a"
+              + " page: a workspace member.")
   List<String> edits = new ArrayList<>();
 
   @Option(
@@ -101,6 +106,9 @@ public final class CompareCommand implements Callable<Integer> {
     }
     sc = Overrides.apply(sc, jobs, null);
     sc = Overrides.rebuild(sc, buildKind, edits);
+    if (file.endsWith(".html") || file.endsWith(".json")) {
+      Overrides.requireMembers(sc);
+    }
     StrategyComparison c;
     try {
       c = StrategyComparison.of(sc, strategies);

@@ -38,7 +38,11 @@ final class Overrides {
       throw new BadInputException("--build-kind: " + e.getMessage());
     }
     if (!edits.isEmpty()) {
-      rb = rb.withEdits(edits);
+      try {
+        rb = rb.withEdits(edits);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--edit: " + e.getMessage());
+      }
       if (kind == null) {
         rb = rb.withKind(Rebuild.Kind.INCREMENTAL);
       }
@@ -47,6 +51,25 @@ final class Overrides {
       throw new BadInputException("an incremental build needs --edit CRATE");
     }
     return sc.withRebuild(rb);
+  }
+
+  /**
+   * An imported page's edits: only workspace members (cargo metadata's, or the page's targets) are
+   * edited in an edit-compile loop; a registry crate changes only with its version (a clean build
+   * of it and its dependents).
+   */
+  static void requireMembers(Scenario sc) {
+    List<String> ws = sc.rebuild().workspace();
+    for (String e : sc.rebuild().editedCrates()) {
+      if (!ws.isEmpty() && !ws.contains(e)) {
+        throw new BadInputException(
+            "--edit "
+                + e
+                + ": not a workspace member of the page (members: "
+                + String.join(", ", ws)
+                + ")");
+      }
+    }
   }
 
   /** {@code --set} overrides; a bad one is bad input. */

@@ -13,6 +13,7 @@ import org.cratesim.model.Scenario;
 import org.cratesim.report.HtmlReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.scenario.ScenarioReader;
+import org.cratesim.timings.TimingsReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,12 +28,37 @@ import picocli.CommandLine.Spec;
       "Simulates one cargo build of a scenario and prints the predicted wall time, the lower",
       "bounds, the critical path with why each link waited, and a per-unit table."
     },
-    footer = {"", "Scenario format: scenarios/README.md and scenarios/reference.toml."})
+    footer = {
+      "",
+      "Scenario format: scenarios/README.md and scenarios/reference.toml.",
+      "",
+      "Example (the edit-compile loop of an imported build):",
+      "  cratesim run sim/src/test/resources/own2core/split/timings/clean-dev-j1-r1.json \\",
+      "    --metadata sim/src/test/resources/own2core/split/metadata.json --edit m03:signature"
+    })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (TOML).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description =
+          "Scenario file (TOML), or a cargo --timings page (.html or .json) imported on the fly.")
   Path scenarioFile;
+
+  @Option(
+      names = "--metadata",
+      paramLabel = "FILE",
+      description =
+          "With a page: cargo metadata --format-version 1 of the same workspace (every package"
+              + " edge, the proc macros, the workspace members --edit may name).")
+  Path metadata;
+
+  @Option(
+      names = "--graph",
+      paramLabel = "FILE",
+      description = "With a page: cargo --unit-graph JSON of the same build.")
+  Path graph;
 
   @Option(
       names = {"-j", "--jobs"},
@@ -56,8 +82,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--edit",
-      paramLabel = "CRATE",
-      description = "A crate edited before an incremental build (repeatable).")
+      paramLabel = "CRATE[:KIND]",
+      description =
+          "A crate edited before an incremental build (repeatable); KIND: comment (default; "
+              + "changes no item), body (a function body: its CGUs re-generated), signature (an "
+              + "API change: dependents re-type-check what uses it). On a page: a workspace "
+              + "member.")
   List<String> edits = new ArrayList<>();
 
   @Option(
@@ -104,9 +134,25 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Scenario sc = ScenarioReader.read(scenarioFile);
+    String file = scenarioFile.getFileName().toString();
+    boolean page = file.endsWith(".html") || file.endsWith(".json");
+    Scenario sc;
+    if (page) {
+      sc =
+          new ModelOptions()
+              .imported(
+                  TimingsReader.read(scenarioFile), graph, metadata, spec.commandLine().getErr());
+    } else {
+      if (metadata != null || graph != null) {
+        throw new BadInputException("--metadata and --graph go with a timing page, not a scenario");
+      }
+      sc = ScenarioReader.read(scenarioFile);
+    }
     sc = Overrides.apply(sc, jobs, mode == null ? null : parseMode(mode));
     sc = Overrides.rebuild(sc, buildKind, edits);
+    if (page) {
+      Overrides.requireMembers(sc);
+    }
     sc = Overrides.strategies(sc, strategies);
     sc = Overrides.set(sc, overrides);
     BuildResult r = BuildSimulator.simulate(sc);

@@ -372,11 +372,12 @@ public final class ScenarioReader {
         v[i] = number(inc, keys.get(i));
       }
     }
-    return d.withKind(kind)
-        .withEdits(edits)
-        .withWorkspace(workspace)
-        .withIncremental(enabled)
-        .withValues(v);
+    try {
+      d = d.withEdits(edits);
+    } catch (IllegalArgumentException e) {
+      throw error(build, "edits", "edits: " + e.getMessage());
+    }
+    return d.withKind(kind).withWorkspace(workspace).withIncremental(enabled).withValues(v);
   }
 
   private ProfileSettings profile(TomlTable t) throws ScenarioException {

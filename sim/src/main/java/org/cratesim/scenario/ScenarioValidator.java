@@ -94,7 +94,7 @@ public final class ScenarioValidator {
         }
       }
     }
-    for (String e : sc.rebuild().edits()) {
+    for (String e : sc.rebuild().editedCrates()) {
       if (!byName.containsKey(e)) {
         throw new ScenarioException(sc.source(), 0, "edits names unknown crate '" + e + "'");
       }

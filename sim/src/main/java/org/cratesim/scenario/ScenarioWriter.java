@@ -139,7 +139,7 @@ public final class ScenarioWriter {
       case "cargo_version" -> unlessDefault(t, k, b.cargo().toString(), str(b.cargo().toString()));
       case "pending_queue" -> b.pendingQueue().map(q -> str(q.id())).orElse(null);
       case "kind" -> unlessDefault(t, k, rb.kind().id(), str(rb.kind().id()));
-      case "edits" -> rb.edits().isEmpty() ? null : list(rb.edits());
+      case "edits" -> rb.edits().isEmpty() ? null : list(rb.editSpecs());
       case "workspace" -> rb.workspace().isEmpty() ? null : list(rb.workspace());
       default -> throw unwritten(t, k);
     };

@@ -301,7 +301,7 @@ public final class Schema {
                       "edits",
                       Type.NAMES,
                       dflt(List.of()),
-                      "crates edited before an incremental build")),
+                      "crates edited before an incremental build, CRATE or CRATE:comment|body|signature")),
               fileOnly(
                   key(
                       "workspace",
@@ -350,7 +350,30 @@ public final class Schema {
             nonNegative(
                 "overhead_s",
                 dflt(v[7]),
-                "per crate rebuilt incrementally (dependency " + "graph, query cache)")));
+                "per crate rebuilt incrementally (dependency " + "graph, query cache)"),
+            share(
+                "body_cgu_share",
+                v[8],
+                "body and signature edits: further share of the edited crate's CGUs re-generated"),
+            share(
+                "signature_share",
+                v[9],
+                "signature edits: further share of the front end redone by the edited crate and"
+                    + " its direct dependents"),
+            share(
+                "bin_frontend_share",
+                v[10],
+                "a bin given in seconds rebuilt incrementally: its front end is at most this"
+                    + " share of its compile time"),
+            nonNegative(
+                "bin_link_s",
+                dflt(v[11]),
+                "a bin given in seconds without link_s: the part of its codegen that is the link,"
+                    + " redone in full"),
+            share(
+                "lib_bin_frontend_share",
+                v[12],
+                "the same as bin_frontend_share for a bin that depends on a workspace lib")));
   }
 
   /** The numeric keys of {@code [incremental]}, in the order of {@link Rebuild#values()}. */

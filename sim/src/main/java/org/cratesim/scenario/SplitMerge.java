@@ -16,6 +16,7 @@ import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSize;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Phases;
+import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
 
 /**
@@ -433,16 +434,16 @@ public final class SplitMerge {
    * edit of {@code crate} by an edit of the first part.
    */
   private static Scenario withWorkspace(Scenario sc, String crate, List<String> by) {
-    List<String> ed = sc.rebuild().edits();
-    if (ed.contains(crate)) {
-      List<String> e = new ArrayList<>();
-      for (String x : ed) {
-        String y = x.equals(crate) ? by.get(0) : x;
-        if (!e.contains(y)) {
+    List<Rebuild.Edit> ed = sc.rebuild().edits();
+    if (sc.rebuild().editOf(crate).isPresent()) {
+      List<Rebuild.Edit> e = new ArrayList<>();
+      for (Rebuild.Edit x : ed) {
+        Rebuild.Edit y = x.crate().equals(crate) ? new Rebuild.Edit(by.get(0), x.kind()) : x;
+        if (e.stream().noneMatch(z -> z.crate().equals(y.crate()))) {
           e.add(y);
         }
       }
-      sc = sc.withRebuild(sc.rebuild().withEdits(e));
+      sc = sc.withRebuild(sc.rebuild().withEditList(e));
     }
     List<String> ws = sc.rebuild().workspace();
     if (!ws.contains(crate)) {
@@ -464,11 +465,20 @@ public final class SplitMerge {
           return List.copyOf(out);
         };
     List<String> ws = sc.rebuild().workspace();
-    List<String> ed = sc.rebuild().edits();
-    if (ws.stream().noneMatch(parts::contains) && ed.stream().noneMatch(parts::contains)) {
+    List<Rebuild.Edit> ed = sc.rebuild().edits();
+    if (ws.stream().noneMatch(parts::contains)
+        && ed.stream().noneMatch(e -> parts.contains(e.crate()))) {
       return sc;
     }
-    return sc.withRebuild(sc.rebuild().withWorkspace(f.apply(ws)).withEdits(f.apply(ed)));
+    // an edit of a part is an edit of the merged crate (the first part's kind)
+    List<Rebuild.Edit> e = new ArrayList<>();
+    for (Rebuild.Edit x : ed) {
+      Rebuild.Edit y = parts.contains(x.crate()) ? new Rebuild.Edit(into, x.kind()) : x;
+      if (e.stream().noneMatch(z -> z.crate().equals(y.crate()))) {
+        e.add(y);
+      }
+    }
+    return sc.withRebuild(sc.rebuild().withWorkspace(f.apply(ws)).withEditList(e));
   }
 
   private static void requireFreeNames(List<String> names, Map<String, CrateSpec> byName) {

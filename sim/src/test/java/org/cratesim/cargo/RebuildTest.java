@@ -33,6 +33,8 @@ class RebuildTest {
       plain_expansion_share = 0.2
       check_items_share = 0.75
       overhead_s = 0.0
+      bin_frontend_share = 1.0
+      lib_bin_frontend_share = 1.0
       [[crate]]
       name = "dep"
       frontend_s = 1.0
@@ -162,5 +164,76 @@ class RebuildTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> org.cratesim.scenario.ScenarioOverrides.apply(sc, Map.of("incremental.x", "1")));
+  }
+
+  private static long wall(Scenario sc, String edit) {
+    Scenario s =
+        sc.withRebuild(sc.rebuild().withKind(Rebuild.Kind.INCREMENTAL).withEdits(List.of(edit)));
+    return BuildSimulator.simulate(s).wallNanos();
+  }
+
+  @Test
+  void editKinds_commentAtMostBodyAtMostSignature() throws Exception {
+    Scenario sc = scenario("clean", "[]");
+    for (String crate : List.of("core", "app")) {
+      long comment = wall(sc, crate);
+      long body = wall(sc, crate + ":body");
+      long signature = wall(sc, crate + ":signature");
+      assertTrue(comment <= body && body <= signature, comment + " " + body + " " + signature);
+    }
+    assertTrue(wall(sc, "core") < wall(sc, "core:signature"));
+  }
+
+  @Test
+  void signatureEdit_dependentsRedoMoreOfTheirFrontEnd_bodyEditDoesNot() throws Exception {
+    Scenario sc = scenario("clean", "[]");
+    java.util.function.Function<String, UnitData> app =
+        e ->
+            byLabel(
+                    BuildSimulator.simulate(
+                        sc.withRebuild(
+                            sc.rebuild().withKind(Rebuild.Kind.INCREMENTAL).withEdits(List.of(e)))))
+                .get("app bin \"app\"");
+    long comment = app.apply("core").frontendEndNanos();
+    assertEquals(comment, app.apply("core:body").frontendEndNanos(), "API unchanged");
+    // app (dependent, no proc macro): 0.2 s expansion + (10 % + signature_share 5 %) of 0.8 s
+    long signature = app.apply("core:signature").frontendEndNanos();
+    assertEquals(comment + Math.round(0.8 * S * Rebuild.CLEAN.signatureShare()), signature);
+  }
+
+  @Test
+  void editSpecs_parseAndRoundTrip_unknownKindIsBadInput() throws Exception {
+    Rebuild rb = Rebuild.CLEAN.withEdits(List.of("core:signature", "app", "x:body"));
+    assertEquals(List.of("core", "app", "x"), rb.editedCrates());
+    assertEquals(java.util.Optional.of(Rebuild.EditKind.SIGNATURE), rb.editOf("core"));
+    assertEquals(java.util.Optional.of(Rebuild.EditKind.COMMENT), rb.editOf("app"));
+    assertEquals(List.of("core:signature", "app", "x:body"), rb.editSpecs());
+    Scenario sc = scenario("incremental", "[\"core:signature\"]");
+    Scenario back = ScenarioReader.parse(ScenarioWriter.write(sc, List.of()), "back.toml");
+    assertEquals(sc.rebuild(), back.rebuild());
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> scenario("incremental", "[\"core:typo\"]"));
+    assertTrue(e.getMessage().contains("unknown edit kind 'typo'"), e.getMessage());
+  }
+
+  @Test
+  void binFrontendShare_capsAnImportedBinsFrontEnd_totalKept() throws Exception {
+    Scenario sc = scenario("clean", "[]");
+    double[] v = sc.rebuild().values();
+    // app depends on the workspace lib core: lib_bin_frontend_share caps its front end at 0.1 of
+    // its 3 s (bin_frontend_share, for bins holding their own code, stays 1)
+    v[12] = 0.1;
+    v[3] = 1.0; // dependent_items_share 1, dependent_cgu_share 1: the whole unit redone
+    v[4] = 1.0;
+    v[6] = 0.0;
+    Scenario capped =
+        sc.withRebuild(
+            sc.rebuild()
+                .withValues(v)
+                .withKind(Rebuild.Kind.INCREMENTAL)
+                .withEdits(List.of("core")));
+    UnitData app = byLabel(BuildSimulator.simulate(capped)).get("app bin \"app\"");
+    assertEquals(3 * S / 10, app.frontendEndNanos());
+    assertEquals(3 * S + S / 2, app.durationNanos());
   }
 }

@@ -231,4 +231,72 @@ class CliTest {
       assertTrue(o.out().contains("\"" + k + "\": "), k + " in " + o.out());
     }
   }
+
+  private static String own(String file) {
+    return TestPaths.repo()
+        .resolve("sim/src/test/resources/own2core/split")
+        .resolve(file)
+        .toString();
+  }
+
+  private static double rebuildWall(String edit) throws Exception {
+    Outcome o =
+        exec(
+            "run",
+            own("timings/clean-dev-j1-r1.json"),
+            "--metadata",
+            own("metadata.json"),
+            "--edit",
+            edit,
+            "--format",
+            "json");
+    assertEquals(0, o.code(), o.err());
+    return new ObjectMapper().readTree(o.out()).get("wall_time_s").asDouble();
+  }
+
+  @Test
+  void run_editOnAnImportedPage_rebuildsTheWorkspace_signatureAtLeastComment() throws Exception {
+    Outcome clean =
+        exec(
+            "run",
+            own("timings/clean-dev-j1-r1.json"),
+            "--metadata",
+            own("metadata.json"),
+            "--format",
+            "json");
+    assertEquals(0, clean.code(), clean.err());
+    double cleanWall = new ObjectMapper().readTree(clean.out()).get("wall_time_s").asDouble();
+    double comment = rebuildWall("m03");
+    double body = rebuildWall("m03:body");
+    double signature = rebuildWall("m03:signature");
+    assertTrue(comment < cleanWall, comment + " vs clean " + cleanWall);
+    assertTrue(comment <= body && body <= signature, comment + " " + body + " " + signature);
+  }
+
+  @Test
+  void run_editOnAnImportedPage_notAMemberOrUnknownKind_exitTwo() {
+    Outcome o =
+        exec(
+            "run",
+            own("timings/clean-dev-j1-r1.json"),
+            "--metadata",
+            own("metadata.json"),
+            "--edit",
+            "m03:typo");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("unknown edit kind 'typo'"), o.err());
+    Path mh = TestPaths.repo().resolve("sim/src/test/resources/own2core/macro-heavy");
+    Outcome r =
+        exec(
+            "run",
+            mh.resolve("timings/check-j1-r1.json").toString(),
+            "--metadata",
+            mh.resolve("metadata.json").toString(),
+            "--edit",
+            "serde");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("not a workspace member"), r.err());
+    Outcome s = exec("run", tiny(), "--metadata", own("metadata.json"));
+    assertEquals(2, s.code(), s.err());
+  }
 }

@@ -54,9 +54,10 @@ class ScenarioReaderMessagesTest {
         "[incremental]\\ncgu_share = -0.5|bad.toml:2: cgu_share must not be negative, was -0.5",
         "[incremental]\\noverhead_s = -1|bad.toml:2: overhead_s must not be negative, was -1.0",
         "[incremental]\\nenabled = 1|bad.toml:2: enabled must be true or false",
-        "[incremental]\\nx = 1|bad.toml:2: unknown key 'incremental.x' (known: cgu_share, "
-            + "check_items_share, dependent_cgu_share, dependent_items_share, enabled, "
-            + "expansion_share, items_share, overhead_s, plain_expansion_share)",
+        "[incremental]\\nx = 1|bad.toml:2: unknown key 'incremental.x' (known: "
+            + "bin_frontend_share, bin_link_s, body_cgu_share, cgu_share, check_items_share, "
+            + "dependent_cgu_share, dependent_items_share, enabled, expansion_share, items_share, "
+            + "lib_bin_frontend_share, overhead_s, plain_expansion_share, signature_share)",
         "[profile]\\nopt_level = 4|bad.toml:2: opt_level must be 0, 1, 2, 3, \"s\" or \"z\"",
         "[profile]\\ndebuginfo = 3|bad.toml:2: debuginfo must be 0, 1, 2, \"none\", "
             + "\"line-tables-only\" or \"full\"",

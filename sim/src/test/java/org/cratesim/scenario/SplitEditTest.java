@@ -35,7 +35,7 @@ class SplitEditTest {
                 .withWorkspace(List.of("lib", "app")));
     Scenario out =
         SplitMerge.split(sc, "lib", 3, SplitMerge.Shape.WIDE, SplitMerge.Options.defaults());
-    assertEquals(List.of("lib-1", "app"), out.rebuild().edits());
+    assertEquals(List.of("lib-1", "app"), out.rebuild().editedCrates());
     assertEquals(List.of("lib-1", "lib-2", "lib-3", "app"), out.rebuild().workspace());
   }
 }
