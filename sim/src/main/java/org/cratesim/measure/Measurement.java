@@ -261,8 +261,9 @@ public final class Measurement {
       Optional<Path> edit,
       String workspace) {
     Variant v = s.variant();
-    Path out = req.out();
-    Path target = out.resolve("target").resolve(v.name()).toAbsolutePath();
+    // absolute: cargo (and GNU time, which writes -o FILE) run in the workspace
+    Path out = req.out().toAbsolutePath();
+    Path target = out.resolve("target").resolve(v.name());
     Path log = out.resolve("logs").resolve(s.stem() + ".log");
     Path timeFile = out.resolve("logs").resolve(s.stem() + ".time");
     boolean fresh = !req.kind().incremental() || s.purpose() == Plan.Purpose.PRIME;
