@@ -35,9 +35,12 @@ import java.util.stream.Stream;
  *       unless kept.
  * </ul>
  *
- * A clean or check run starts from an empty target directory (removed and recreated; cargo's {@code
- * --timings} page is written under it: cargo's {@code timings.rs} puts it in {@code
- * <target-dir>/cargo-timings/cargo-timing-<stamp>.html}).
+ * A clean or check run starts from an empty target directory (removed and recreated). cargo writes
+ * the {@code --timings} page under it: {@code Timings::report_html} in cargo's {@code
+ * core/compiler/timings.rs} joins {@code files().host_root()} (the target directory, here {@code
+ * CARGO_TARGET_DIR}, which cargo prefers to {@code build.target-dir}) with {@code
+ * cargo-timings/cargo-timing-<stamp>.html} (1.95 appends a hash to the stamp); the newest such page
+ * written since the run started is the run's.
  */
 public final class Measurement {
   private Measurement() {}
