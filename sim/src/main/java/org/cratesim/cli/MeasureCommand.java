@@ -39,9 +39,11 @@ import picocli.CommandLine.Spec;
       "--force. Without cargo: exit 1; --cargo naming a missing file: exit 2.",
       "",
       "A variant is NAME=WORD... : each WORD is KEY=VALUE (an environment variable set on top of",
-      "yours) or a cargo argument starting with '-' with its value in the same word",
-      "(--config=profile.dev.debug=0, -j1, --release); quotes group: RUSTFLAGS='-C debuginfo=0'.",
-      "The first variant is the baseline. Arguments after -- go to cargo in every run.",
+      "yours; KEY= sets it empty: RUSTC_WRAPPER= turns a wrapper off) or a cargo argument",
+      "starting with '-' (--release, --config profile.dev.debug=0, -j 1; the options that take a",
+      "value, --config -Z --profile -p --features -F --target ..., take the next word). Quotes",
+      "group: RUSTFLAGS='-C debuginfo=0'. A variant's -j replaces -j. The first variant is the",
+      "baseline. Arguments after -- go to cargo in every run.",
       ""
     },
     footer = {
@@ -109,7 +111,9 @@ public final class MeasureCommand implements Callable<Integer> {
   @Option(
       names = "--warm",
       paramLabel = "NAME",
-      description = "One unrecorded warm-up run of this variant first (repeatable; clean kinds).")
+      description =
+          "One unrecorded warm-up run of this variant first (repeatable; the incremental kinds "
+              + "build every variant once first anyway).")
   List<String> warm = new ArrayList<>();
 
   @Option(

@@ -130,6 +130,16 @@ public final class Measurement {
     if (req.variants().isEmpty()) {
       throw new MeasureInputException("--variant: at least one (the baseline) is needed");
     }
+    for (String a : req.cargoArgs()) {
+      if (a.startsWith("-j") || a.startsWith("--jobs")) {
+        throw new MeasureInputException(
+            "cargo arguments after --: give -j as measure's -j (or a variant's), not " + a);
+      }
+      if (a.startsWith("--target-dir")) {
+        throw new MeasureInputException(
+            "cargo arguments after --: measure chooses the target directory, not " + a);
+      }
+    }
     for (String w : req.warm()) {
       if (req.variants().stream().noneMatch(v -> v.name().equals(w))) {
         throw new MeasureInputException("--warm: no variant named '" + w + "'");

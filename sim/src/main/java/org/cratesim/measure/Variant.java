@@ -6,17 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * One way of running the build: environment variables set on top of the inherited environment and
  * cargo arguments added to the command. Written {@code NAME=WORD WORD ...} (or just {@code NAME}),
  * where each word is either {@code KEY=VALUE} (an environment variable) or a cargo argument, which
- * starts with {@code -} and carries its value in the same word ({@code
- * --config=profile.dev.debug=0}, {@code -j1}, {@code --jobs=1}, {@code --release}). Words are
- * separated by spaces; single or double quotes keep spaces inside a word ({@code RUSTFLAGS='-C
- * link-arg=-fuse-ld=lld'}), a backslash escapes the next character outside single quotes. A {@code
- * -jN} or {@code --jobs=N} of the variant replaces the command's {@code -j}.
+ * starts with {@code -} ({@code --release}, {@code --config=profile.dev.debug=0}, {@code -j1});
+ * cargo's options that take a value ({@link #TAKES_VALUE}: {@code --config}, {@code -Z}, {@code
+ * -p}, {@code --features}, …, and {@code -j}) may have it in the next word ({@code --config
+ * profile.dev.debug=0}, {@code -j 1}). Words are separated by spaces; single or double quotes keep
+ * spaces inside a word ({@code RUSTFLAGS='-C link-arg=-fuse-ld=lld'}), a backslash escapes the next
+ * character outside single quotes. A {@code -jN} or {@code --jobs=N} of the variant replaces the
+ * command's {@code -j}.
  *
  * @param name file-name-safe, unique among the variants (the pages are {@code <name>-r<N>.html})
  * @param env environment variables, in the order written
@@ -27,7 +30,27 @@ public record Variant(
     String name, Map<String, String> env, List<String> cargoArgs, Optional<Integer> jobs) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.+]+(?:-[A-Za-z0-9_.+]+)*");
   private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern JOBS = Pattern.compile("(?:-j|--jobs=)(-?\\d+)");
+  private static final Pattern JOBS = Pattern.compile("(?:-j|--jobs=)(.+)");
+
+  /** cargo's options that take a value: written as two words, the next word is the value. */
+  static final Set<String> TAKES_VALUE =
+      Set.of(
+          "--config",
+          "-Z",
+          "--profile",
+          "-p",
+          "--package",
+          "--features",
+          "-F",
+          "--target",
+          "--bin",
+          "--example",
+          "--test",
+          "--bench",
+          "--exclude",
+          "--manifest-path",
+          "--message-format",
+          "--color");
 
   public Variant {
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -45,33 +68,35 @@ public record Variant(
     Map<String, String> env = new LinkedHashMap<>();
     List<String> args = new ArrayList<>();
     Integer jobs = null;
-    for (String w : words(spec, rest)) {
+    List<String> ws = words(spec, rest);
+    for (int i = 0; i < ws.size(); i++) {
+      String w = ws.get(i);
       if (w.startsWith("-")) {
         var m = JOBS.matcher(w);
-        if (m.matches()) {
-          jobs = Integer.parseInt(m.group(1));
-          if (jobs == 0) {
-            throw bad(spec, "-j0 is not a number of jobs");
+        if (w.equals("-j") || w.equals("--jobs")) {
+          if (i + 1 == ws.size()) {
+            throw bad(spec, w + " needs a number");
           }
-        } else if (w.equals("-j") || w.equals("--jobs")) {
-          throw bad(spec, "write the jobs in the same word: -j2 or --jobs=2");
-        } else if (w.equals("--config") || w.equals("-Z") || w.equals("--profile")) {
-          throw bad(spec, "write " + w + "'s value in the same word: " + w + "=VALUE");
+          jobs = jobsOf(spec, ws.get(++i));
+        } else if (m.matches()) {
+          jobs = jobsOf(spec, m.group(1));
         } else if (w.startsWith("--target-dir")) {
           throw bad(spec, "measure chooses the target directory (OUT/target/<variant>)");
         } else {
           args.add(w);
+          if (TAKES_VALUE.contains(w)) {
+            if (i + 1 == ws.size()) {
+              throw bad(spec, w + " needs a value");
+            }
+            args.add(ws.get(++i));
+          }
         }
       } else {
         int e = w.indexOf('=');
         String key = e < 0 ? w : w.substring(0, e);
         if (e < 0 || !KEY.matcher(key).matches()) {
           throw bad(
-              spec,
-              "'"
-                  + w
-                  + "' is neither KEY=VALUE nor a cargo argument starting with '-' (write a cargo "
-                  + "argument's value in the same word: --config=profile.dev.debug=0)");
+              spec, "'" + w + "' is neither KEY=VALUE nor a cargo argument starting with '-'");
         }
         if (key.equals("CARGO_TARGET_DIR")) {
           throw bad(spec, "measure chooses the target directory (OUT/target/<variant>)");
@@ -80,6 +105,18 @@ public record Variant(
       }
     }
     return new Variant(name, env, args, Optional.ofNullable(jobs));
+  }
+
+  private static int jobsOf(String spec, String n) {
+    try {
+      int j = Integer.parseInt(n);
+      if (j != 0) {
+        return j;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw bad(spec, "-j " + n + " is not a number of jobs");
   }
 
   /** The variants of {@code specs}; the first is the baseline; names must be unique. */

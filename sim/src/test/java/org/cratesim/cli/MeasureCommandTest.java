@@ -337,15 +337,26 @@ class MeasureCommandTest {
         "-o",
         out.toString());
     assertBad(
-        "--variant 'v=-j 2': write the jobs",
+        "--variant 'v=-j x': -j x is not a number of jobs",
         "measure",
         ws.toString(),
         "--variant",
-        "v=-j 2",
+        "v=-j x",
         "--cargo",
         cargo.toString(),
         "-o",
         out.toString());
+    assertBad(
+        "cargo arguments after --: give -j as measure's -j",
+        "measure",
+        ws.toString(),
+        "--cargo",
+        cargo.toString(),
+        "-o",
+        out.toString(),
+        "--",
+        "--release",
+        "-j4");
     assertBad(
         "--warm: no variant named 'x'",
         "measure",

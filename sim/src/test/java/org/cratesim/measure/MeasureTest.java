@@ -35,6 +35,15 @@ class MeasureTest {
   }
 
   @Test
+  void variant_optionValuesInTheNextWord() {
+    Variant v = Variant.parse("v=--config profile.dev.debug=0 -j 2 --release -p app X=1");
+    assertEquals(
+        List.of("--config", "profile.dev.debug=0", "--release", "-p", "app"), v.cargoArgs());
+    assertEquals(Optional.of(2), v.jobs());
+    assertEquals(Map.of("X", "1"), v.env());
+  }
+
+  @Test
   void variant_emptyBareAndQuoting() {
     assertEquals(
         new Variant("base", Map.of(), List.of(), Optional.empty()), Variant.parse("base="));
@@ -50,8 +59,9 @@ class MeasureTest {
     assertBad("a b=X=1", "the name 'a b'");
     assertBad("=X=1", "the name ''");
     assertBad("v=profile", "'profile' is neither KEY=VALUE nor a cargo argument");
-    assertBad("v=--config profile.dev.debug=0", "--config's value in the same word");
-    assertBad("v=-j 2", "-j2 or --jobs=2");
+    assertBad("v=-j two", "-j two is not a number of jobs");
+    assertBad("v=-j0", "-j 0 is not a number of jobs");
+    assertBad("v=--config", "--config needs a value");
     assertBad("v=RUSTFLAGS='-C x", "quote is not closed");
     assertBad("v=CARGO_TARGET_DIR=/tmp/t", "measure chooses the target directory");
     assertBad("v=--target-dir=/tmp/t", "measure chooses the target directory");
