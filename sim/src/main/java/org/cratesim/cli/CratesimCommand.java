@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       MergeCommand.class,
       ValidateSplitCommand.class,
       BenchCommand.class,
+      MeasureCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
