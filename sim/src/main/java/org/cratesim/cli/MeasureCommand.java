@@ -86,8 +86,9 @@ public final class MeasureCommand implements Callable<Integer> {
       names = "--edit-kind",
       paramLabel = "KIND",
       description =
-          "comment (default: '// cratesim measure <run>' appended) or pub-fn (a new empty pub fn "
-              + "appended: an API-visible edit).")
+          "comment (default: '// cratesim measure <run>' appended), pub-fn (a new empty pub fn "
+              + "appended: an API-visible edit) or body (a private probe fn whose returned literal"
+              + " changes every run: a body edit).")
   String editKind = "comment";
 
   @Option(
@@ -175,7 +176,7 @@ public final class MeasureCommand implements Callable<Integer> {
     Edit.Kind ek = Edit.Kind.byId(editKind);
     if (ek == null) {
       throw new BadInputException(
-          "--edit-kind: expected comment or pub-fn, got '" + editKind + "'");
+          "--edit-kind: expected comment, pub-fn or body, got '" + editKind + "'");
     }
     try {
       List<Variant> vs = Variant.parseAll(variants.isEmpty() ? List.of("base") : variants);

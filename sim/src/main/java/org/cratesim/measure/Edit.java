@@ -19,7 +19,13 @@ public final class Edit implements AutoCloseable {
     /** {@code // cratesim measure <run>}: a comment edit (own-2core-2026's incr-dev-top). */
     COMMENT("comment"),
     /** {@code pub fn cratesim_measure_<run>() {}}: an API-visible edit (incr-dev-edit-top). */
-    PUB_FN("pub-fn");
+    PUB_FN("pub-fn"),
+    /**
+     * A private probe function whose returned literal differs every run: a body edit (no item added
+     * or changed in signature). The unrecorded prime build already has the probe, so every recorded
+     * run changes a body only.
+     */
+    BODY("body");
 
     private final String id;
 
@@ -64,6 +70,11 @@ public final class Edit implements AutoCloseable {
               + "#[allow(dead_code)]\npub fn cratesim_measure_"
               + stem.replaceAll("[^A-Za-z0-9_]", "_")
               + "() {}\n";
+      case BODY ->
+          nl
+              + "#[allow(dead_code)]\nfn cratesim_measure_probe() -> u64 {\n    "
+              + Integer.toUnsignedString(stem.hashCode())
+              + "\n}\n";
     };
   }
 

@@ -304,7 +304,9 @@ public final class Measurement {
       long t1;
       FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 1000);
       try (Edit e =
-          edit.isPresent() && s.purpose() == Plan.Purpose.RECORDED
+          edit.isPresent()
+                  && (s.purpose() == Plan.Purpose.RECORDED
+                      || s.purpose() == Plan.Purpose.PRIME && req.editKind() == Edit.Kind.BODY)
               ? Edit.apply(edit.get(), req.editKind(), s.stem())
               : null) {
         t0 = System.nanoTime();

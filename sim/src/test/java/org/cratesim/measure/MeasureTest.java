@@ -1,6 +1,7 @@
 package org.cratesim.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,5 +201,16 @@ class MeasureTest {
         assertThrows(
             MeasureInputException.class, () -> Cargo.locate(Optional.of(tmp.resolve("nope")), env));
     assertEquals("--cargo: no such file: " + tmp.resolve("nope"), e.getMessage());
+  }
+
+  @Test
+  void aBodyEdit_changesOnlyTheProbesLiteral_fromRunToRun() {
+    String a = Edit.appended(Edit.Kind.BODY, "base-r1", "fn main() {}\n");
+    String b = Edit.appended(Edit.Kind.BODY, "base-r2", "fn main() {}\n");
+    assertNotEquals(a, b);
+    String sig = "#[allow(dead_code)]\nfn cratesim_measure_probe() -> u64 {\n    ";
+    assertTrue(a.startsWith(sig), a);
+    assertTrue(b.startsWith(sig), b);
+    assertEquals(Edit.Kind.BODY, Edit.Kind.byId("body"));
   }
 }
