@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       AdviseCommand.class,
       ValidateRebuildsCommand.class,
       ValidateExperimentsCommand.class,
+      ValidateStrategiesCommand.class,
       SweepCommand.class,
       ReportCommand.class,
       SplitCommand.class,
