@@ -16,6 +16,7 @@ import org.cratesim.cargo.Fingerprints;
 import org.cratesim.cargo.UnitGraph;
 import org.cratesim.cargo.UnitGraphBuilder;
 import org.cratesim.engine.RandomStreams;
+import org.cratesim.model.CrateKind;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
 import org.cratesim.report.Comparison;
@@ -270,8 +271,9 @@ public record Advisor(
       return " (the build never uses more than its -j)";
     }
     boolean timed = base.crates().stream().noneMatch(x -> x.sizeBased());
-    if (c.change().startsWith("profile.linker") && timed) {
-      return " (units given in seconds carry no separate link time: a page does not show it)";
+    boolean bins = base.crates().stream().anyMatch(x -> x.kind() == CrateKind.BIN);
+    if (c.change().startsWith("profile.linker") && timed && !bins) {
+      return " (no bin links in this build)";
     }
     return "";
   }

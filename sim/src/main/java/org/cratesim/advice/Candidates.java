@@ -95,8 +95,11 @@ public final class Candidates {
               "scheduling"));
     }
     Mode mode = sc.build().mode();
-    String linker = sc.profile().linker().id();
-    for (String l : List.of("lld", "mold")) {
+    // the linker in effect: for crates given in seconds, their rustc's default (rust-lld from 1.90)
+    boolean sized = sc.crates().stream().anyMatch(CrateSpec::sizeBased);
+    String linker =
+        (sized ? sc.profile().sizedLinker() : sc.profile().timedLinker(sc.build().cargo())).id();
+    for (String l : List.of("ld", "lld", "mold")) {
       if (!l.equals(linker)) {
         out.add(profile("profile.linker", l));
       }

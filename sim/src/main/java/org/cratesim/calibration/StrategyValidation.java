@@ -18,6 +18,7 @@ import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Rebuild;
 import org.cratesim.model.Scenario;
+import org.cratesim.scenario.ScenarioOverrides;
 import org.cratesim.strategy.Strategies;
 import org.cratesim.timings.CargoMetadata;
 import org.cratesim.timings.TimingsFormatException;
@@ -34,12 +35,13 @@ import org.tomlj.TomlTable;
  *
  * <p>{@code DIR/whatifs.toml} lists the what-ifs, each {@code [[whatif]]} naming a {@code cratesim
  * measure} output folder ({@code campaign}, with its {@code runs.csv}), the baseline and changed
- * variants in it, the strategy that predicts the change ({@code compare}'s spec), the build kind
- * ({@code clean} or {@code incremental} with {@code edit = "CRATE[:KIND]"}), the page of the
- * baseline's clean build to predict from and the workspace's {@code cargo metadata}. The measured
- * change is median(variant) / median(baseline) − 1 over the runs; its range is that of the paired
- * rounds (run r of the variant over run r of the baseline). The predicted change is the same ratio
- * of the simulated builds, with the strategy off and on.
+ * variants in it, the strategy that predicts the change ({@code compare}'s spec) or the knobs
+ * ({@code set = ["profile.linker=mold"]}, {@code --set}'s keys), the build kind ({@code clean} or
+ * {@code incremental} with {@code edit = "CRATE[:KIND]"}), the page of the baseline's clean build
+ * to predict from and the workspace's {@code cargo metadata}. The measured change is
+ * median(variant) / median(baseline) − 1 over the runs; its range is that of the paired rounds (run
+ * r of the variant over run r of the baseline). The predicted change is the same ratio of the
+ * simulated builds, with the strategy off and on.
  */
 public final class StrategyValidation {
   private StrategyValidation() {}
@@ -51,6 +53,7 @@ public final class StrategyValidation {
       String baseline,
       String variant,
       String strategy,
+      List<String> set,
       String buildKind,
       Optional<String> edit,
       String page,
@@ -77,6 +80,11 @@ public final class StrategyValidation {
       double measuredLow,
       double measuredHigh,
       double predictedChange) {
+    /** The change predicted: the strategy spec, or the knobs set. */
+    public String change() {
+      return whatIf.strategy().isEmpty() ? String.join(" ", whatIf.set()) : whatIf.strategy();
+    }
+
     /** |predicted − measured| in percentage points. */
     public double diffPoints() {
       return 100 * Math.abs(predictedChange - measuredChange);
@@ -112,13 +120,26 @@ public final class StrategyValidation {
       if (kind.equals("incremental") && edit.isEmpty()) {
         throw new DataException(f + ":" + line + ": an incremental what-if needs edit");
       }
+      List<String> set = new ArrayList<>();
+      TomlArray sa = w.getArray("set");
+      if (sa != null) {
+        for (int k = 0; k < sa.size(); k++) {
+          set.add(sa.getString(k));
+        }
+      }
+      String strategy = w.getString("strategy");
+      if ((strategy == null) == set.isEmpty()) {
+        throw new DataException(
+            f + ":" + line + ": give either strategy (a compare spec) or set (KEY=VALUE knobs)");
+      }
       out.add(
           new WhatIf(
               str(f, w, "workspace", line),
               str(f, w, "campaign", line),
               str(f, w, "baseline", line),
               str(f, w, "variant", line),
-              str(f, w, "strategy", line),
+              strategy == null ? "" : strategy,
+              List.copyOf(set),
               kind,
               edit,
               str(f, w, "page", line),
@@ -188,9 +209,18 @@ public final class StrategyValidation {
               sc.rebuild().withKind(Rebuild.Kind.INCREMENTAL).withEdits(List.of(w.edit().get())));
     }
     Scenario off = Strategies.disableAll(sc);
-    Scenario on;
+    Scenario on = off;
     try {
-      on = Strategies.enable(off, w.strategy());
+      if (!w.strategy().isEmpty()) {
+        on = Strategies.enable(off, w.strategy());
+      }
+      for (String kv : w.set()) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("set: write KEY=VALUE, got '" + kv + "'");
+        }
+        on = ScenarioOverrides.applyOne(on, kv.substring(0, eq), kv.substring(eq + 1));
+      }
     } catch (IllegalArgumentException e) {
       throw new DataException("whatifs.toml:" + w.line() + ": " + e.getMessage());
     }

@@ -333,12 +333,15 @@ public final class UnitGraphBuilder {
 
   /** A crate given in seconds, with the profile's linker and LTO applied. */
   private static UnitWork timedWork(Phases p, int cgus, CostModel.TimedAdjustment adj) {
-    if (adj.ltoS() == 0 && adj.parallelCodegenFactor() == 1 && adj.linkS() == p.linkS()) {
+    if (adj.ltoS() == 0
+        && adj.parallelCodegenFactor() == 1
+        && adj.linkS() == p.linkS()
+        && adj.codegenDeltaS() == 0) {
       return timedWork(p, cgus);
     }
     return new UnitWork(
         nanos(p.frontendS()),
-        nanos(p.codegenS()),
+        nanos(p.codegenS() + adj.codegenDeltaS()),
         cgus,
         nanos(adj.linkS()),
         -1,

@@ -74,11 +74,15 @@ public final class CostModel {
       double linkS,
       double expandS) {}
 
+  /** The link of an imported bin whose page folds it into codegen ({@code [incremental]}). */
+  private final double binLinkS;
+
   public CostModel(Scenario sc) {
     this.r = sc.costs();
     this.profile = sc.profile();
     this.mode = sc.build().mode();
     this.cargo = sc.build().cargo();
+    this.binLinkS = sc.rebuild().binLinkS();
     for (CrateSpec c : sc.crates()) {
       byName.put(c.name(), c);
     }
@@ -294,7 +298,7 @@ public final class CostModel {
           (r.get("link_fixed_s")
                   + r.get("link_per_input_s") * d.closure().size()
                   + r.get("link_per_kir_s") * closureIr / K)
-              * linkerFactor(r, profile.linker())
+              * linkerFactor(r, profile.sizedLinker())
               * dbg;
       if (finalLink && lto instanceof Lto.Thin) {
         lto_ += r.get("lto_thin_factor") * closureLlvm;
@@ -402,7 +406,20 @@ public final class CostModel {
 
   public TimedAdjustment adjustTimed(CrateSpec c, boolean host) {
     Lto lto = host && mode == Mode.RELEASE ? new Lto.Off() : profile.ltoFor(mode);
-    double link = c.phases().linkS() * linkerFactor(r, profile.linker());
+    // a unit given in seconds was linked by its rustc's default linker: another scales its link by
+    // the ratio of the linkers' factors. An imported bin has no separate link (the page folds it
+    // into codegen): rebuild.bin_link_s of it, the link the incremental model redoes, is what
+    // another linker changes (own-2core cli, incremental dev -j2: GNU ld 1.59 s, rust-lld 0.62 s)
+    Linker measured = Linker.defaultOf(cargo);
+    Linker now = profile.timedLinker(cargo);
+    double ratio = linkerFactor(r, now) / linkerFactor(r, measured);
+    double link = c.phases().linkS() * ratio;
+    double codegenDelta = 0;
+    if (c.kind() == CrateKind.BIN && c.phases().linkS() == 0 && now != measured) {
+      double moved = Math.min(binLinkS, c.phases().codegenS());
+      codegenDelta = -moved;
+      link = moved * ratio;
+    }
     double ltoS = 0;
     double parallelFactor = 1;
     boolean finalLink = c.kind() == CrateKind.BIN;
@@ -417,7 +434,7 @@ public final class CostModel {
         link += r.get("lto_fat_factor") * closureLlvm;
       }
     }
-    return new TimedAdjustment(link, ltoS, parallelFactor);
+    return new TimedAdjustment(link, ltoS, parallelFactor, codegenDelta);
   }
 
   /**
@@ -427,5 +444,15 @@ public final class CostModel {
    * @param ltoS parallel cross-crate ThinLTO work at a final link
    * @param parallelCodegenFactor the share of its parallel codegen left (bitcode only: &lt; 1)
    */
-  public record TimedAdjustment(double linkS, double ltoS, double parallelCodegenFactor) {}
+  /**
+   * What the knobs make of a unit given in seconds.
+   *
+   * @param linkS its link
+   * @param ltoS the LTO work of a final link
+   * @param parallelCodegenFactor what is left of its parallel codegen (bitcode only under LTO)
+   * @param codegenDeltaS added to its codegen: minus the link taken out of an imported bin's
+   *     codegen when another linker relinks it
+   */
+  public record TimedAdjustment(
+      double linkS, double ltoS, double parallelCodegenFactor, double codegenDeltaS) {}
 }

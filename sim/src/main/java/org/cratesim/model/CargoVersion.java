@@ -20,6 +20,12 @@ public record CargoVersion(int major, int minor) implements Comparable<CargoVers
   /** PR #11252: {@code dev.build-override} without debuginfo for host units. */
   public static final CargoVersion HOST_WITHOUT_DEBUGINFO = new CargoVersion(1, 69);
 
+  /**
+   * rustc 1.90 links x86_64-unknown-linux-gnu with its own rust-lld by default (Rust blog,
+   * 2025-09-01); cargo and rustc releases share their numbers.
+   */
+  public static final CargoVersion LLD_BY_DEFAULT = new CargoVersion(1, 90);
+
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
   public CargoVersion {

@@ -12,6 +12,14 @@ public enum Linker {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The linker rustc {@code v} uses by default on x86_64 Linux, the one a page of that release was
+   * measured with: rust-lld from 1.90, GNU ld (through cc) before.
+   */
+  public static Linker defaultOf(CargoVersion v) {
+    return v.atLeast(CargoVersion.LLD_BY_DEFAULT) ? LLD : LD;
+  }
+
   public static Linker parse(String s) {
     for (Linker l : values()) {
       if (l.id().equals(s)) {

@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param codegenUnits override of every crate's CGU count; empty = each crate's own / default
  * @param lto cargo's lto setting; empty = thin-local (cargo's default {@code false})
  * @param shareGenerics {@code -Z share-generics}; empty = on for opt-level 0, 1, s, z
- * @param linker ld, lld or mold
+ * @param linker ld, lld or mold; empty = GNU ld for crates described by size (the cost model's link
+ *     rates are GNU ld's) and, for crates given in seconds, the linker their rustc used by default
+ *     ({@link Linker#defaultOf}: what they were measured with)
  * @param frontendThreads {@code -Z threads=N} (the parallel front end); 1 = serial
  * @param debuginfo 0 (none), 1 (line tables only), 2 (full); empty = 2 in debug, 0 in release
  * @param buildOverride {@code [profile.*.build-override]}: opt-level, debug and codegen-units of
@@ -25,7 +27,7 @@ public record ProfileSettings(
     Optional<Integer> codegenUnits,
     Optional<Lto> lto,
     Optional<Boolean> shareGenerics,
-    Linker linker,
+    Optional<Linker> linker,
     int frontendThreads,
     Optional<Integer> debuginfo,
     BuildOverrideSettings buildOverride) {
@@ -35,7 +37,7 @@ public record ProfileSettings(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Linker.LD,
+          Optional.empty(),
           1,
           Optional.empty(),
           BuildOverrideSettings.NONE);
@@ -69,6 +71,18 @@ public record ProfileSettings(
             throw new IllegalArgumentException("debuginfo must be 0, 1 or 2, was " + d);
           }
         });
+  }
+
+  /** The linker of crates described by size: the profile's, else GNU ld. */
+  public Linker sizedLinker() {
+    return linker.orElse(Linker.LD);
+  }
+
+  /**
+   * The linker of crates given in seconds, measured under rustc {@code v}: the profile's, else v's.
+   */
+  public Linker timedLinker(CargoVersion v) {
+    return linker.orElse(Linker.defaultOf(v));
   }
 
   /** The opt-level in effect for a mode. */
@@ -166,7 +180,7 @@ public record ProfileSettings(
         optLevel, codegenUnits, lto, g, linker, frontendThreads, debuginfo, buildOverride);
   }
 
-  public ProfileSettings withLinker(Linker l) {
+  public ProfileSettings withLinker(Optional<Linker> l) {
     return new ProfileSettings(
         optLevel, codegenUnits, lto, shareGenerics, l, frontendThreads, debuginfo, buildOverride);
   }

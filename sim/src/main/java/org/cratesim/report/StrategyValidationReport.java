@@ -26,11 +26,11 @@ public final class StrategyValidationReport {
     sb.append("Measured what-ifs predicted from the baseline's page (cargo metadata given)\n");
     sb.append("changes are changed / baseline - 1; diff = |predicted - measured| in points\n\n");
     int ws = "workspace".length();
-    int st = "strategy".length();
+    int st = "change".length();
     int kd = "kind".length();
     for (StrategyValidation.Row r : rows) {
       ws = Math.max(ws, r.whatIf().workspace().length());
-      st = Math.max(st, r.whatIf().strategy().length());
+      st = Math.max(st, r.change().length());
       kd = Math.max(kd, kind(r.whatIf()).length());
     }
     String f = "%-" + ws + "s  %-" + st + "s  %-" + kd + "s %-6s %3s %3s  %9s  %-19s %9s %6s%n";
@@ -39,7 +39,7 @@ public final class StrategyValidationReport {
             Locale.ROOT,
             f,
             "workspace",
-            "strategy",
+            "change",
             "kind",
             "mode",
             "-j",
@@ -55,7 +55,7 @@ public final class StrategyValidationReport {
               Locale.ROOT,
               f,
               w.workspace(),
-              w.strategy(),
+              r.change(),
               kind(w),
               r.mode(),
               r.jobs(),
@@ -110,7 +110,7 @@ public final class StrategyValidationReport {
         var w = r.whatIf();
         g.writeStartObject();
         g.writeStringField("workspace", w.workspace());
-        g.writeStringField("strategy", w.strategy());
+        g.writeStringField("strategy", r.change());
         g.writeStringField("kind", w.buildKind());
         g.writeStringField("edit", w.edit().orElse(""));
         g.writeStringField("mode", r.mode());

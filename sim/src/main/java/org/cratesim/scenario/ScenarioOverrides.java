@@ -173,7 +173,7 @@ public final class ScenarioOverrides {
         }
         return p.withShareGenerics(Optional.of(Boolean.parseBoolean(v)));
       case "linker":
-        return p.withLinker(Linker.parse(v));
+        return p.withLinker(Optional.of(Linker.parse(v)));
       case "frontend_threads":
         return p.withFrontendThreads(integer(v));
       case "debuginfo":

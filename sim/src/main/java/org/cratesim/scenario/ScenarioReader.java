@@ -407,7 +407,14 @@ public final class ScenarioReader {
       }
       share = Optional.of((Boolean) sg);
     }
-    Linker linker = parseEnum(t, p.key("linker"), Linker::parse);
+    Optional<Linker> linker = Optional.empty();
+    if (t.contains(List.of("linker"))) {
+      try {
+        linker = Optional.of(Linker.parse(string(t, "linker")));
+      } catch (IllegalArgumentException e) {
+        throw error(t, "linker", e.getMessage());
+      }
+    }
     Key ft = p.key("frontend_threads");
     int threads = t.contains(List.of(ft.name())) ? positiveInt(t, ft) : (int) ft.number();
     Optional<Integer> debuginfo = Optional.empty();

@@ -188,7 +188,7 @@ public final class ScenarioWriter {
       case "codegen_units" -> p.codegenUnits().map(String::valueOf).orElse(null);
       case "lto" -> p.lto().map(l -> str(l.id())).orElse(null);
       case "share_generics" -> p.shareGenerics().map(String::valueOf).orElse(null);
-      case "linker" -> unlessDefault(t, k, p.linker().id(), str(p.linker().id()));
+      case "linker" -> p.linker().map(l -> str(l.id())).orElse(null);
       case "frontend_threads" ->
           unlessDefault(t, k, p.frontendThreads(), String.valueOf(p.frontendThreads()));
       case "debuginfo" -> p.debuginfo().map(String::valueOf).orElse(null);

@@ -482,7 +482,9 @@ public final class Schema {
                   "-Z share-generics"),
               choice(
                   "linker",
-                  dflt(ProfileSettings.DEFAULT.linker().id()),
+                  derived(
+                      "ld for crates described by size; for crates given in seconds the one"
+                          + " their rustc used: rust-lld from 1.90, GNU ld before"),
                   List.of("ld", "lld", "mold"),
                   "the linker"),
               positive(

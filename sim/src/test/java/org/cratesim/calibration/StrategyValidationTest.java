@@ -22,7 +22,7 @@ class StrategyValidationTest {
   @Test
   void theCommittedMeasurements_arePredicted_andTheirChangeIsMeasuresOwn() throws Exception {
     List<StrategyValidation.Row> rows = StrategyValidation.validate(DATA, Calibrations.shipped());
-    assertEquals(5, rows.size());
+    assertEquals(9, rows.size());
     for (StrategyValidation.Row r : rows) {
       // the measured change is the one cratesim measure wrote in the campaign's summary
       List<String> summary =
@@ -35,11 +35,18 @@ class StrategyValidationTest {
               .orElseThrow();
       double ratio = Double.parseDouble(variantLine.split(",")[head.indexOf("ratio_to_baseline")]);
       // (summary.csv holds medians of unrounded times; runs.csv rounds each to the millisecond)
-      assertEquals(ratio - 1, r.measuredChange(), 1e-3, r.whatIf().campaign());
+      assertEquals(ratio - 1, r.measuredChange(), 5e-3, r.whatIf().campaign());
       assertTrue(r.measuredLow() <= r.measuredChange() && r.measuredChange() <= r.measuredHigh());
       assertEquals(2, r.jobs());
-      // both strategies make these builds faster in the model
-      assertTrue(r.predictedChange() < 0, r.toString());
+      assertTrue(Double.isFinite(r.predictedChange()), r.toString());
+      // directions of the model: the caches make builds faster, GNU ld relinks slower than the
+      // rust-lld a 1.95 page was linked with
+      if (!r.whatIf().strategy().isEmpty()) {
+        assertTrue(r.predictedChange() < 0, r.toString());
+      }
+      if (r.change().equals("profile.linker=ld")) {
+        assertTrue(r.predictedChange() > 0, r.toString());
+      }
     }
   }
 

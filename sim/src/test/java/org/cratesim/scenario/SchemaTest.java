@@ -364,7 +364,10 @@ class SchemaTest {
     assertEquals(Schema.BUILD.key("kind").string(), sc.rebuild().kind().id());
     assertEquals(Schema.CRATE.key("version").string(), sc.crates().get(0).version());
     assertEquals(Schema.CRATE.key("kind").string(), sc.crates().get(0).kind().id());
-    assertEquals(Schema.PROFILE.key("linker").string(), sc.profile().linker().id());
+    // the linker's default is derived: GNU ld for sized crates, the page's rustc's for timed ones
+    assertTrue(sc.profile().linker().isEmpty());
+    assertEquals(Linker.LD, sc.profile().sizedLinker());
+    assertEquals(Linker.LLD, sc.profile().timedLinker(sc.build().cargo()));
     assertEquals(Schema.PROFILE.key("frontend_threads").number(), sc.profile().frontendThreads());
     assertEquals(Schema.PROFILE.key("lto").string(), sc.profile().ltoFor(Mode.DEBUG).id());
     double[] v = sc.rebuild().values();
