@@ -62,8 +62,21 @@ public final class Strategies {
     r.put(
         ExpansionCache.ID,
         new Entry(
-            map("changed_share", 0.05, "hit_cost_s", 0.0002, "deny", List.of()),
-            p -> new ExpansionCache(p.num("changed_share"), p.num("hit_cost_s"), p.list("deny"))));
+            map(
+                "changed_share",
+                0.05,
+                "hit_cost_s",
+                0.0002,
+                "cacheable_share",
+                ExpansionCache.DEFAULT_CACHEABLE_SHARE,
+                "deny",
+                List.of()),
+            p ->
+                new ExpansionCache(
+                    p.num("changed_share"),
+                    p.num("hit_cost_s"),
+                    p.num("cacheable_share"),
+                    p.list("deny"))));
     r.put(
         SharedCache.ID,
         new Entry(

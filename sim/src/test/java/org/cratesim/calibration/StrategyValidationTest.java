@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StrategyValidationTest {
   static final Path DATA =
-      TestPaths.repo().resolve("sim/src/test/resources/measured/own-2core-cli-2026-12-02");
+      TestPaths.repo().resolve("sim/src/test/resources/measured/own-2core-2026-12-02");
 
   @TempDir Path tmp;
 
   @Test
   void theCommittedMeasurements_arePredicted_andTheirChangeIsMeasuresOwn() throws Exception {
     List<StrategyValidation.Row> rows = StrategyValidation.validate(DATA, Calibrations.shipped());
-    assertEquals(9, rows.size());
+    assertEquals(14, rows.size());
     for (StrategyValidation.Row r : rows) {
       // the measured change is the one cratesim measure wrote in the campaign's summary
       List<String> summary =
@@ -39,10 +39,11 @@ class StrategyValidationTest {
       assertTrue(r.measuredLow() <= r.measuredChange() && r.measuredChange() <= r.measuredHigh());
       assertEquals(2, r.jobs());
       assertTrue(Double.isFinite(r.predictedChange()), r.toString());
-      // directions of the model: the caches make builds faster, GNU ld relinks slower than the
-      // rust-lld a 1.95 page was linked with
+      // directions of the model: the caches never make builds slower (async's derives reach it
+      // through the serde facade, which the model does not count: 0 there), GNU ld relinks
+      // slower than the rust-lld a 1.95 page was linked with
       if (!r.whatIf().strategy().isEmpty()) {
-        assertTrue(r.predictedChange() < 0, r.toString());
+        assertTrue(r.predictedChange() <= 0, r.toString());
       }
       if (r.change().equals("profile.linker=ld")) {
         assertTrue(r.predictedChange() > 0, r.toString());
