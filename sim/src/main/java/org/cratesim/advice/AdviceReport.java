@@ -1,14 +1,5 @@
 package org.cratesim.advice;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +7,8 @@ import org.cratesim.cargo.BuildResult;
 import org.cratesim.model.Scenario;
 import org.cratesim.report.Csv;
 import org.cratesim.report.HtmlReport;
+import org.cratesim.report.Json;
+import org.cratesim.report.Seconds;
 
 /** {@code cratesim advise} output: text for people, JSON and CSV for programs, an HTML timeline. */
 public final class AdviceReport {
@@ -23,8 +16,6 @@ public final class AdviceReport {
   public static final String JSON_FORMAT = "cratesim-advice";
 
   public static final int JSON_VERSION = 1;
-
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private AdviceReport() {}
 
@@ -108,61 +99,54 @@ public final class AdviceReport {
   }
 
   public static String json(Advice a) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      g.setPrettyPrinter(pp);
-      g.writeStartObject();
-      g.writeStringField("format", JSON_FORMAT);
-      g.writeNumberField("version", JSON_VERSION);
-      g.writeStringField("scenario", a.scenario().name());
-      g.writeStringField("mode", a.scenario().build().mode().id());
-      g.writeNumberField("jobs", a.scenario().build().jobs());
-      g.writeNumberField("replications", a.replications());
-      g.writeNumberField("seed", a.seed());
-      g.writeStringField("noise_source", a.noiseSource());
-      g.writeArrayFieldStart("builds");
-      for (Advice.Build b : a.builds()) {
-        g.writeStartObject();
-        g.writeStringField("build", b.build());
-        g.writeNumberField("baseline_s", s(b.baselineS()));
-        g.writeNumberField("noise_s", s(b.noiseS()));
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("rows");
-      for (Advice.Build b : a.builds()) {
-        for (Advice.Row r : b.rows()) {
+    return Json.pretty(
+        g -> {
           g.writeStartObject();
-          g.writeStringField("change", r.change());
-          g.writeStringField("family", r.family());
-          g.writeStringField("build", b.build());
-          g.writeBooleanField("applies", r.applies());
-          if (r.applies()) {
-            g.writeNumberField("wall_s", s(r.wallS()));
-            g.writeNumberField("saving_s", s(r.savingS()));
-            g.writeNumberField("ci95_low_s", s(r.ci95LowS()));
-            g.writeNumberField("ci95_high_s", s(r.ci95HighS()));
-          } else {
-            g.writeNullField("wall_s");
-            g.writeNullField("saving_s");
-            g.writeNullField("ci95_low_s");
-            g.writeNullField("ci95_high_s");
+          g.writeStringField("format", JSON_FORMAT);
+          g.writeNumberField("version", JSON_VERSION);
+          g.writeStringField("scenario", a.scenario().name());
+          g.writeStringField("mode", a.scenario().build().mode().id());
+          g.writeNumberField("jobs", a.scenario().build().jobs());
+          g.writeNumberField("replications", a.replications());
+          g.writeNumberField("seed", a.seed());
+          g.writeStringField("noise_source", a.noiseSource());
+          g.writeArrayFieldStart("builds");
+          for (Advice.Build b : a.builds()) {
+            g.writeStartObject();
+            g.writeStringField("build", b.build());
+            g.writeNumberField("baseline_s", Seconds.ofSeconds(b.baselineS()));
+            g.writeNumberField("noise_s", Seconds.ofSeconds(b.noiseS()));
+            g.writeEndObject();
           }
-          g.writeBooleanField("significant", r.label() == Advice.Label.SIGNIFICANT);
-          g.writeStringField("label", r.label().text());
-          g.writeStringField("why", r.why());
+          g.writeEndArray();
+          g.writeArrayFieldStart("rows");
+          for (Advice.Build b : a.builds()) {
+            for (Advice.Row r : b.rows()) {
+              g.writeStartObject();
+              g.writeStringField("change", r.change());
+              g.writeStringField("family", r.family());
+              g.writeStringField("build", b.build());
+              g.writeBooleanField("applies", r.applies());
+              if (r.applies()) {
+                g.writeNumberField("wall_s", Seconds.ofSeconds(r.wallS()));
+                g.writeNumberField("saving_s", Seconds.ofSeconds(r.savingS()));
+                g.writeNumberField("ci95_low_s", Seconds.ofSeconds(r.ci95LowS()));
+                g.writeNumberField("ci95_high_s", Seconds.ofSeconds(r.ci95HighS()));
+              } else {
+                g.writeNullField("wall_s");
+                g.writeNullField("saving_s");
+                g.writeNullField("ci95_low_s");
+                g.writeNullField("ci95_high_s");
+              }
+              g.writeBooleanField("significant", r.label() == Advice.Label.SIGNIFICANT);
+              g.writeStringField("label", r.label().text());
+              g.writeStringField("why", r.why());
+              g.writeEndObject();
+            }
+          }
+          g.writeEndArray();
           g.writeEndObject();
-        }
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+        });
   }
 
   public static String csv(Advice a) {
@@ -177,13 +161,13 @@ public final class AdviceReport {
             .append(',')
             .append(r.family())
             .append(',')
-            .append(r.applies() ? s(r.wallS()).toPlainString() : "")
+            .append(r.applies() ? Seconds.ofSeconds(r.wallS()).toPlainString() : "")
             .append(',')
-            .append(r.applies() ? s(r.savingS()).toPlainString() : "")
+            .append(r.applies() ? Seconds.ofSeconds(r.savingS()).toPlainString() : "")
             .append(',')
-            .append(r.applies() ? s(r.ci95LowS()).toPlainString() : "")
+            .append(r.applies() ? Seconds.ofSeconds(r.ci95LowS()).toPlainString() : "")
             .append(',')
-            .append(r.applies() ? s(r.ci95HighS()).toPlainString() : "")
+            .append(r.applies() ? Seconds.ofSeconds(r.ci95HighS()).toPlainString() : "")
             .append(',')
             .append(r.label() == Advice.Label.SIGNIFICANT)
             .append(',')
@@ -220,11 +204,5 @@ public final class AdviceReport {
                       res));
             });
     return HtmlReport.renderMany("cratesim advise: " + a.scenario().name(), pages);
-  }
-
-  /** Seconds to the millisecond, as every cratesim report prints them. */
-  private static BigDecimal s(double v) {
-    BigDecimal d = BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_EVEN);
-    return d.signum() == 0 ? BigDecimal.ZERO.setScale(3) : d;
   }
 }

@@ -1,12 +1,7 @@
 package org.cratesim.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
 import org.cratesim.cargo.ConcurrencySample;
@@ -19,22 +14,11 @@ import org.cratesim.cargo.UnitData;
  * seconds rounded to milliseconds; the same build always gives the same bytes.
  */
 public final class JsonReport {
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonReport() {}
 
   public static String render(String scenarioName, BuildResult r) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      g.setPrettyPrinter(pp);
-      write(g, scenarioName, r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString() + "\n";
+    return Json.pretty(g -> write(g, scenarioName, r));
   }
 
   private static void write(JsonGenerator g, String name, BuildResult r) throws IOException {

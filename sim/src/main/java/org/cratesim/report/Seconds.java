@@ -23,6 +23,12 @@ public final class Seconds {
     return decimal(nanos).doubleValue();
   }
 
+  /** Seconds given as a double, with three decimals, exact ({@code -0.000} is 0.000). */
+  public static BigDecimal ofSeconds(double seconds) {
+    BigDecimal d = BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_EVEN);
+    return d.signum() == 0 ? BigDecimal.ZERO.setScale(3) : d;
+  }
+
   /** A fraction with three decimals, exact. */
   public static BigDecimal fraction(double f) {
     return BigDecimal.valueOf(f).setScale(3, RoundingMode.HALF_EVEN);

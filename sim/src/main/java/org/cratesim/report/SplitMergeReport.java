@@ -1,12 +1,7 @@
 package org.cratesim.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -25,7 +20,6 @@ import org.cratesim.model.Scenario;
  * front-end and codegen time of every unit side by side, as text, JSON or CSV.
  */
 public final class SplitMergeReport {
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private SplitMergeReport() {}
 
@@ -167,39 +161,32 @@ public final class SplitMergeReport {
    * The comparison as JSON: {@code {"what", "written", ..., "rows": [{"jobs", "before", ...}]}}.
    */
   public static String json(Result res) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      g.setPrettyPrinter(pp);
-      g.writeStartObject();
-      g.writeStringField("what", res.what());
-      g.writeStringField("written", res.written().toString());
-      g.writeNumberField("crates_before", res.cratesBefore());
-      g.writeNumberField("crates_after", res.cratesAfter());
-      g.writeStringField("mode", res.mode());
-      g.writeNumberField("scenario_jobs", res.scenarioJobs());
-      g.writeArrayFieldStart("rows");
-      for (Row r : res.rows()) {
-        g.writeStartObject();
-        g.writeNumberField("jobs", r.jobs());
-        side(g, "before", r.before());
-        side(g, "after", r.after());
-        g.writeNumberField("delta_s", Seconds.decimal(r.deltaNanos()));
-        if (r.before().wall() > 0) {
-          g.writeNumberField("change_pct", pct(r.before().wall(), r.after().wall()));
-        } else {
-          g.writeNullField("change_pct");
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return Json.pretty(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("what", res.what());
+          g.writeStringField("written", res.written().toString());
+          g.writeNumberField("crates_before", res.cratesBefore());
+          g.writeNumberField("crates_after", res.cratesAfter());
+          g.writeStringField("mode", res.mode());
+          g.writeNumberField("scenario_jobs", res.scenarioJobs());
+          g.writeArrayFieldStart("rows");
+          for (Row r : res.rows()) {
+            g.writeStartObject();
+            g.writeNumberField("jobs", r.jobs());
+            side(g, "before", r.before());
+            side(g, "after", r.after());
+            g.writeNumberField("delta_s", Seconds.decimal(r.deltaNanos()));
+            if (r.before().wall() > 0) {
+              g.writeNumberField("change_pct", pct(r.before().wall(), r.after().wall()));
+            } else {
+              g.writeNullField("change_pct");
+            }
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
   /** The comparison as CSV, one row per -j. */
@@ -311,47 +298,40 @@ public final class SplitMergeReport {
 
   /** The split check as JSON: {@code {"crate", "parts", "options", "rows": [...], ...}}. */
   public static String validationJson(SplitValidation.Report r) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      g.setPrettyPrinter(pp);
-      g.writeStartObject();
-      g.writeStringField("crate", r.crate());
-      g.writeNumberField("parts", r.parts());
-      g.writeStringField("shape", "layered");
-      g.writeNumberField("generic_share", r.options().genericShare());
-      g.writeNumberField("duplication", r.options().duplication());
-      g.writeNumberField("part_startup_s", r.options().partStartupS());
-      g.writeArrayFieldStart("rows");
-      for (SplitValidation.Row row : r.rows()) {
-        g.writeStartObject();
-        g.writeStringField("kind", row.kind());
-        g.writeNumberField("jobs", row.jobs());
-        g.writeNumberField("pages", row.pages());
-        g.writeNumberField("mono_predicted_s", round3(row.monoPredictedS()));
-        numberOrNull(g, "mono_measured_median_s", row.monoMeasuredS());
-        g.writeNumberField("split_predicted_s", round3(row.splitPredictedS()));
-        numberOrNull(g, "split_measured_median_s", row.splitMeasuredS());
-        g.writeNumberField("split_runs", row.splitRuns());
-        numberOrNull(g, "error", row.measured() ? row.splitError() : Double.NaN);
-        g.writeNumberField("predicted_change", round3(row.predictedChange()));
-        numberOrNull(g, "measured_change", row.measured() ? row.measuredChange() : Double.NaN);
-        if (row.measured()) {
-          g.writeBooleanField("ordering_agrees", row.orderingAgrees());
-        } else {
-          g.writeNullField("ordering_agrees");
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      numberOrNull(g, "median_abs_error", r.medianAbsError());
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return Json.pretty(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("crate", r.crate());
+          g.writeNumberField("parts", r.parts());
+          g.writeStringField("shape", "layered");
+          g.writeNumberField("generic_share", r.options().genericShare());
+          g.writeNumberField("duplication", r.options().duplication());
+          g.writeNumberField("part_startup_s", r.options().partStartupS());
+          g.writeArrayFieldStart("rows");
+          for (SplitValidation.Row row : r.rows()) {
+            g.writeStartObject();
+            g.writeStringField("kind", row.kind());
+            g.writeNumberField("jobs", row.jobs());
+            g.writeNumberField("pages", row.pages());
+            g.writeNumberField("mono_predicted_s", round3(row.monoPredictedS()));
+            numberOrNull(g, "mono_measured_median_s", row.monoMeasuredS());
+            g.writeNumberField("split_predicted_s", round3(row.splitPredictedS()));
+            numberOrNull(g, "split_measured_median_s", row.splitMeasuredS());
+            g.writeNumberField("split_runs", row.splitRuns());
+            numberOrNull(g, "error", row.measured() ? row.splitError() : Double.NaN);
+            g.writeNumberField("predicted_change", round3(row.predictedChange()));
+            numberOrNull(g, "measured_change", row.measured() ? row.measuredChange() : Double.NaN);
+            if (row.measured()) {
+              g.writeBooleanField("ordering_agrees", row.orderingAgrees());
+            } else {
+              g.writeNullField("ordering_agrees");
+            }
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          numberOrNull(g, "median_abs_error", r.medianAbsError());
+          g.writeEndObject();
+        });
   }
 
   /** The split check as CSV, one row per kind of build and -j. */

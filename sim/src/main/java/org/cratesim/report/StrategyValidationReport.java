@@ -1,12 +1,5 @@
 package org.cratesim.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -17,7 +10,6 @@ import org.cratesim.calibration.StrategyValidation;
 
 /** {@code cratesim validate-strategies}: the table for people, rows for programs. */
 public final class StrategyValidationReport {
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private StrategyValidationReport() {}
 
@@ -96,38 +88,31 @@ public final class StrategyValidationReport {
   }
 
   public static String json(List<StrategyValidation.Row> rows) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-      pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      g.setPrettyPrinter(pp);
-      g.writeStartObject();
-      g.writeStringField("format", "cratesim-validate-strategies");
-      g.writeNumberField("version", 1);
-      g.writeArrayFieldStart("rows");
-      for (StrategyValidation.Row r : rows) {
-        var w = r.whatIf();
-        g.writeStartObject();
-        g.writeStringField("workspace", w.workspace());
-        g.writeStringField("strategy", r.change());
-        g.writeStringField("kind", w.buildKind());
-        g.writeStringField("edit", w.edit().orElse(""));
-        g.writeStringField("mode", r.mode());
-        g.writeNumberField("jobs", r.jobs());
-        g.writeNumberField("predicted_change", frac(r.predictedChange()));
-        g.writeNumberField("measured_change", frac(r.measuredChange()));
-        g.writeNumberField("measured_low", frac(r.measuredLow()));
-        g.writeNumberField("measured_high", frac(r.measuredHigh()));
-        g.writeNumberField("n", r.n());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return Json.pretty(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("format", "cratesim-validate-strategies");
+          g.writeNumberField("version", 1);
+          g.writeArrayFieldStart("rows");
+          for (StrategyValidation.Row r : rows) {
+            var w = r.whatIf();
+            g.writeStartObject();
+            g.writeStringField("workspace", w.workspace());
+            g.writeStringField("strategy", r.change());
+            g.writeStringField("kind", w.buildKind());
+            g.writeStringField("edit", w.edit().orElse(""));
+            g.writeStringField("mode", r.mode());
+            g.writeNumberField("jobs", r.jobs());
+            g.writeNumberField("predicted_change", frac(r.predictedChange()));
+            g.writeNumberField("measured_change", frac(r.measuredChange()));
+            g.writeNumberField("measured_low", frac(r.measuredLow()));
+            g.writeNumberField("measured_high", frac(r.measuredHigh()));
+            g.writeNumberField("n", r.n());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
   private static BigDecimal frac(double v) {
