@@ -107,6 +107,20 @@ public record Advice(
       Objects.requireNonNull(why, "why");
     }
 
+    /** A change that cannot apply to the build, and why. */
+    public static Row doesNotApply(String change, String family, String why) {
+      return new Row(
+          change,
+          family,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Label.DOES_NOT_APPLY,
+          why,
+          null);
+    }
+
     public boolean applies() {
       return label != Label.DOES_NOT_APPLY;
     }

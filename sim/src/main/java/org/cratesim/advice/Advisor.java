@@ -206,32 +206,14 @@ public record Advisor(
     for (int i = 0; i < n; i++) {
       Candidate c = candidates.get(i);
       if (variants[i] == null) {
-        na.add(
-            new Advice.Row(
-                c.change(),
-                c.family(),
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Advice.Label.DOES_NOT_APPLY,
-                notApplicable[i],
-                null));
+        na.add(Advice.Row.doesNotApply(c.change(), c.family(), notApplicable[i]));
         continue;
       }
       BuildResult res = exact[i + 1];
       if (unchanged[i + 1]) {
         na.add(
-            new Advice.Row(
-                c.change(),
-                c.family(),
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Advice.Label.DOES_NOT_APPLY,
-                "changes nothing in this build" + nothingHint(c, base),
-                null));
+            Advice.Row.doesNotApply(
+                c.change(), c.family(), "changes nothing in this build" + nothingHint(c, base)));
         continue;
       }
       SummaryStatistics d = new SummaryStatistics();
