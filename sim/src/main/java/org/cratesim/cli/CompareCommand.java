@@ -109,6 +109,9 @@ public final class CompareCommand implements Callable<Integer> {
     if (file.endsWith(".html") || file.endsWith(".json")) {
       Overrides.requireMembers(sc);
     }
+    if (file.endsWith(".html") || file.endsWith(".json")) {
+      Overrides.requireMembers(sc);
+    }
     StrategyComparison c;
     try {
       c = StrategyComparison.of(sc, strategies);

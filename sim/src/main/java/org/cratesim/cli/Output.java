@@ -17,11 +17,11 @@ final class Output {
   private Output() {}
 
   /** Prints {@code text}, or writes it to {@code file} when one is given. */
-  static void emit(CommandSpec spec, Path file, String text) throws IOException {
+  static void emit(CommandSpec spec, Path file, String text) {
     if (file == null) {
       print(spec, text);
     } else {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      write("-o: ", file, text);
     }
   }
 

@@ -50,6 +50,11 @@ final class Overrides {
     if (rb.kind() == Rebuild.Kind.INCREMENTAL && rb.edits().isEmpty()) {
       throw new BadInputException("an incremental build needs --edit CRATE");
     }
+    for (String e : rb.editedCrates()) {
+      if (sc.crates().stream().noneMatch(c -> c.name().equals(e))) {
+        throw new BadInputException("--edit: no crate '" + e + "' in " + sc.source());
+      }
+    }
     return sc.withRebuild(rb);
   }
 

@@ -210,6 +210,18 @@ class CliTest {
   }
 
   @Test
+  void anEditOfNoCrate_andAnOutputIntoAMissingFolder_areBadInput() {
+    Outcome cmp = exec("compare", tiny(), "--strategy", "shared-cache", "--edit", "nope");
+    assertEquals(2, cmp.code(), cmp.out());
+    assertEquals("", cmp.out());
+    assertTrue(cmp.err().contains("--edit: no crate 'nope'"), cmp.err());
+    Outcome run = exec("run", tiny(), "-o", "/nonexistent-dir/x.txt");
+    assertEquals(2, run.code(), run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertTrue(run.err().contains("no such directory"), run.err());
+  }
+
+  @Test
   void compare_badStrategyOrMissingEdit_exitTwoAndNothingOnStdout() {
     Outcome o = exec("compare", tiny(), "--strategy", "turbo");
     assertEquals(2, o.code());
