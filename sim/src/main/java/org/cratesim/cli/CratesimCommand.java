@@ -65,7 +65,8 @@ public final class CratesimCommand implements Runnable {
         (ex, cmd, parseResult) -> {
           PrintWriter err = cmd.getErr();
           int code = exitCodeOf(ex);
-          String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+          String msg =
+              oneLine(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
           err.println(code == EXIT_BAD_INPUT ? msg : "cratesim: error: " + msg);
           if (System.getenv("CRATESIM_DEBUG") != null) {
             ex.printStackTrace(err);
@@ -85,6 +86,15 @@ public final class CratesimCommand implements Runnable {
           return EXIT_BAD_INPUT;
         });
     return cl;
+  }
+
+  /** Longest message printed, in characters. */
+  static final int MAX_MESSAGE = 1000;
+
+  /** A message as one line: control characters (line breaks too) become spaces; capped. */
+  static String oneLine(String msg) {
+    String s = msg.replaceAll("\\p{Cntrl}+", " ").strip();
+    return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + "…";
   }
 
   static int exitCodeOf(Exception ex) {
