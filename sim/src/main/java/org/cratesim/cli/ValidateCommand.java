@@ -150,6 +150,14 @@ public final class ValidateCommand implements Callable<Integer> {
       throw new BadInputException(
           "--metadata " + metadataFile.getFileName() + " " + e.getMessage());
     }
+    if (rows.stream().noneMatch(r -> r.measuredS() >= minSeconds)) {
+      throw new BadInputException(
+          "--min-seconds "
+              + minSeconds
+              + ": none of the "
+              + rows.size()
+              + " pairs was measured that long; nothing to summarise");
+    }
     if (rowsFile != null) {
       ValidationReport.writeRows(rowsFile, rows);
     }

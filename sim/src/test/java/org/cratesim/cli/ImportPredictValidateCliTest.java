@@ -177,6 +177,10 @@ class ImportPredictValidateCliTest {
   @Test
   void validate_noPairsOrBadFolder_exitTwo() {
     assertEquals(2, exec("validate", "--from", BROKEN, "--to", VALIDATE).code());
+    // no pair above --min-seconds: nothing to summarise (was a summary of NaN %)
+    var none = exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--min-seconds", "1000000");
+    assertEquals(2, none.code(), none.out());
+    assertTrue(none.err().contains("nothing to summarise"), none.err());
     assertEquals(
         2, exec("validate", "--from", tmp.resolve("none").toString(), "--to", VALIDATE).code());
     assertEquals(2, exec("validate", "--from", VALIDATE, "--to", VALIDATE, "--match", "(").code());
