@@ -152,6 +152,8 @@ public final class AdviseCommand implements Callable<Integer> {
         throw new BadInputException("--jobs must be between 1 and 100000, was " + j);
       }
     }
+    Output.requireWritable("-o: ", output);
+    Output.requireWritable("--html: ", html);
     Path first = inputs.get(0);
     Scenario sc;
     OptionalDouble measured = OptionalDouble.empty();

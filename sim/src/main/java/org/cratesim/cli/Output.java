@@ -32,6 +32,20 @@ final class Output {
     out.flush();
   }
 
+  /**
+   * Checks, before anything is printed or written, that {@code file} (if given) can be written: its
+   * folder exists. A missing folder is bad input of {@code option}.
+   */
+  static void requireWritable(String option, Path file) {
+    if (file == null) {
+      return;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new BadInputException(option + "cannot write " + file + ": no such directory");
+    }
+  }
+
   /** Writes {@code text} to {@code file}; a missing directory is bad input of {@code option}. */
   static void write(String option, Path file, String text) {
     try {

@@ -155,6 +155,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     sc = Overrides.strategies(sc, strategies);
     sc = Overrides.set(sc, overrides);
+    Output.requireWritable("-o: ", output);
+    Output.requireWritable("--html: ", html);
     BuildResult r = BuildSimulator.simulate(sc);
     Output.emit(spec, output, format.reporter().build(sc.name(), r));
     if (html != null) {

@@ -215,6 +215,9 @@ class CliTest {
     assertEquals(2, cmp.code(), cmp.out());
     assertEquals("", cmp.out());
     assertTrue(cmp.err().contains("--edit: no crate 'nope'"), cmp.err());
+    Outcome html = exec("run", tiny(), "--html", "/nonexistent-dir/x.html");
+    assertEquals(2, html.code(), html.err());
+    assertEquals("", html.out(), "nothing printed before the failure");
     Outcome run = exec("run", tiny(), "-o", "/nonexistent-dir/x.txt");
     assertEquals(2, run.code(), run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
