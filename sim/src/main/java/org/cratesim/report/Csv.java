@@ -7,9 +7,11 @@ import java.util.List;
 public final class Csv {
   private Csv() {}
 
-  /** A field, quoted when it holds a comma or a quote. */
+  /** A field, quoted when it holds a comma, a quote or a line break. */
   public static String field(String v) {
-    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+        ? "\"" + v.replace("\"", "\"\"") + "\""
+        : v;
   }
 
   /** Splits a line with quoted fields; null when a quote is left open (a torn line). */

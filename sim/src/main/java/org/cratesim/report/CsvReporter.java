@@ -33,6 +33,6 @@ public final class CsvReporter implements Reporter {
   }
 
   private static String path(BuildResult r) {
-    return String.join(" -> ", Comparison.criticalUnits(r)).replace("\"", "'");
+    return Csv.field(String.join(" -> ", Comparison.criticalUnits(r)));
   }
 }

@@ -178,6 +178,9 @@ class CliTest {
     assertEquals("strategy,wall_s,delta_s,change_pct,critical_path,why_not", lines[0]);
     assertTrue(lines[1].startsWith("baseline,"));
     assertTrue(lines[2].startsWith("shared-cache,"));
+    // the critical path is one quoted field: tiny's bin label holds quotes (app bin "app")
+    assertTrue(lines[1].contains(",\"core-types -> "), lines[1]);
+    assertTrue(lines[1].contains("app bin \"\"app\"\"\""), lines[1]);
     assertEquals(3, lines.length);
     Outcome json = exec("compare", tiny(), "--strategy", "shared-cache", "--format", "json");
     assertEquals(0, json.code(), json.err());
