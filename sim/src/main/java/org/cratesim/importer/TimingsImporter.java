@@ -313,11 +313,12 @@ public final class TimingsImporter {
       DirectedAcyclicGraph<String, DefaultEdge> dag) {
     List<PageUnit> byIndex = new ArrayList<>(page.units());
     byIndex.sort((a, b) -> Integer.compare(a.i(), b.i()));
+    Map<Integer, PageUnit> unitOf = page.unitsByIndex(); // indexed once: import stays linear
     for (PageUnit dep : byIndex) {
       Set<Integer> unblocked = new LinkedHashSet<>(dep.unblockedRmetaUnits());
       unblocked.addAll(dep.unblockedUnits());
       for (int i : unblocked) {
-        PageUnit user = page.unit(i).orElseThrow();
+        PageUnit user = unitOf.get(i);
         link(pkgOfUnit.get(user.i()), user, pkgOfUnit.get(dep.i()), dep, dag);
       }
     }
