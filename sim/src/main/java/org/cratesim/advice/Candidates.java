@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.ChainLink;
@@ -117,7 +118,7 @@ public final class Candidates {
       if (!(sc.profile().ltoFor(mode) instanceof Lto.Off)) {
         out.add(profile("profile.lto", "off"));
       }
-      if (!sc.profile().codegenUnits().equals(java.util.Optional.of(256))) {
+      if (!sc.profile().codegenUnits().equals(Optional.of(256))) {
         out.add(profile("profile.codegen_units", "256"));
       }
     }
