@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.cratesim.cargo.BuildResult;
@@ -71,6 +72,19 @@ public record Advisor(
    * the -j values tried.
    */
   public Advice advise(Scenario sc, List<Integer> jobs, String edit) {
+    return advise(sc, jobs, edit, (done, total) -> {});
+  }
+
+  /** Reports progress: simulated builds done of at most {@code total}. */
+  @FunctionalInterface
+  public interface Progress {
+    void report(long done, long total);
+  }
+
+  /**
+   * {@link #advise(Scenario, List, String)}, reporting each simulated build to {@code progress}.
+   */
+  public Advice advise(Scenario sc, List<Integer> jobs, String edit, Progress progress) {
     Scenario clean =
         Strategies.disableAll(sc).withRebuild(sc.rebuild().withKind(Rebuild.Kind.CLEAN));
     BuildResult cleanBase = BuildSimulator.simulate(clean);
@@ -90,6 +104,12 @@ public record Advisor(
       names.add("edit " + e);
     }
     List<Advice.Build> out = new ArrayList<>();
+    // at most: every change and the baseline without noise, then their replications
+    long perBuild =
+        (candidates.size() + 1L)
+            + (long) candidates.size() * replications
+            + Math.max(replications, NOISE_REPLICATIONS);
+    Counter counter = new Counter(perBuild * builds.size(), progress);
     for (int b = 0; b < builds.size(); b++) {
       // the pages' spread is that of the clean build they record; the edit loop's is the model's
       out.add(
@@ -97,7 +117,9 @@ public record Advisor(
               names.get(b),
               builds.get(b),
               candidates,
-              b == 0 ? measuredNoiseS : OptionalDouble.empty()));
+              b == 0 ? measuredNoiseS : OptionalDouble.empty(),
+              counter));
+      counter.jumpTo(perBuild * (b + 1));
     }
     String source =
         measuredNoiseS.isPresent()
@@ -139,7 +161,11 @@ public record Advisor(
   }
 
   private Advice.Build build(
-      String name, Scenario base, List<Candidate> candidates, OptionalDouble measured) {
+      String name,
+      Scenario base,
+      List<Candidate> candidates,
+      OptionalDouble measured,
+      Counter counter) {
     int n = candidates.size();
     Scenario[] variants = new Scenario[n];
     String[] notApplicable = new String[n];
@@ -178,7 +204,7 @@ public record Advisor(
     all[0] = base;
     System.arraycopy(variants, 0, all, 1, n);
     double[][] walls = new double[n + 1][];
-    runOn(first, all, graphs, exact, walls);
+    runOn(first, all, graphs, exact, walls, counter);
     boolean[] unchanged = new boolean[n + 1];
     for (int v = 1; v <= n; v++) {
       unchanged[v] = exact[v] != null && sameBuild(exact[0], exact[v]);
@@ -195,7 +221,7 @@ public record Advisor(
         }
       }
     }
-    runOn(second, all, graphs, exact, walls);
+    runOn(second, all, graphs, exact, walls, counter);
     SummaryStatistics baseStats = new SummaryStatistics();
     for (double w : walls[0]) {
       baseStats.addValue(w);
@@ -286,7 +312,8 @@ public record Advisor(
       Scenario[] all,
       UnitGraph[] graphs,
       BuildResult[] exact,
-      double[][] walls) {
+      double[][] walls,
+      Counter counter) {
     Runnable work =
         () ->
             IntStream.range(0, tasks.size())
@@ -301,6 +328,7 @@ public record Advisor(
                         UnitGraph g = noise.apply(graphs[v], new RandomStreams(seed, k), "");
                         walls[v][k] = BuildSimulator.simulate(all[v], g).wallNanos() / 1e9;
                       }
+                      counter.step();
                     });
     // a parallel stream submitted to a pool runs on that pool's workers only
     ForkJoinPool pool = new ForkJoinPool(threads);
@@ -317,6 +345,28 @@ public record Advisor(
       throw new IllegalStateException(c);
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /** Builds simulated so far, shared by the worker threads; only progress reads it. */
+  private static final class Counter {
+    private final AtomicLong done = new AtomicLong();
+    private final long total;
+    private final Progress progress;
+
+    Counter(long total, Progress progress) {
+      this.total = total;
+      this.progress = progress;
+    }
+
+    void step() {
+      progress.report(done.incrementAndGet(), total);
+    }
+
+    /** After a build: what it did not need to simulate counts as done. */
+    void jumpTo(long n) {
+      done.set(Math.max(done.get(), n));
+      progress.report(done.get(), total);
     }
   }
 }

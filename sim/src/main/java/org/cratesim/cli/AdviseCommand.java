@@ -200,7 +200,10 @@ public final class AdviseCommand implements Callable<Integer> {
         // an edit of a page's build names a workspace member, as on run and compare
         Overrides.requireMembers(sc.withRebuild(sc.rebuild().withEdits(List.of(e))));
       }
-      a = new Advisor(replications, seed, Noise.DEFAULT, measured, nThreads).advise(sc, js, e);
+      Advisor advisor = new Advisor(replications, seed, Noise.DEFAULT, measured, nThreads);
+      try (Progress bar = new Progress("advise", 100)) {
+        a = advisor.advise(sc, js, e, (done, total) -> bar.stepTo(100 * done / total));
+      }
     } catch (IllegalArgumentException ex) {
       throw new BadInputException(ex.getMessage());
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -143,5 +145,18 @@ class AdvisorTest {
     assertTrue(html.contains("<h2>Baseline: Clean build</h2>"), html);
     assertTrue(html.contains("<h2>Best change: "), html);
     assertTrue(html.contains("id=\"b1-unit-0\""), "the second build's ids are its own");
+  }
+
+  @Test
+  void progress_endsAtItsTotal_andNeverGoesBack() throws Exception {
+    List<long[]> seen = Collections.synchronizedList(new ArrayList<>());
+    new Advisor(3, 1, Noise.DEFAULT, OptionalDouble.empty(), 1)
+        .advise(two(), List.of(2), "app", (done, total) -> seen.add(new long[] {done, total}));
+    long[] last = seen.get(seen.size() - 1);
+    assertEquals(last[1], last[0]);
+    for (int i = 1; i < seen.size(); i++) {
+      assertTrue(seen.get(i)[0] >= seen.get(i - 1)[0]);
+      assertTrue(seen.get(i)[0] <= seen.get(i)[1]);
+    }
   }
 }
