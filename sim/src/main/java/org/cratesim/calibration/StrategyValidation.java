@@ -168,10 +168,10 @@ public final class StrategyValidation {
 
   static Row validate(Path dir, WhatIf w, Calibrations cals) throws DataException {
     Path runs = dir.resolve(w.campaign()).resolve("runs.csv");
-    Map<String, TreeMap<Integer, Double>> byVariant = runs(runs);
-    TreeMap<Integer, Double> base = variantRuns(byVariant, w.baseline(), runs);
-    TreeMap<Integer, Double> changed = variantRuns(byVariant, w.variant(), runs);
-    int jobs = jobsOf(runs);
+    Campaign campaign = campaign(runs);
+    TreeMap<Integer, Double> base = variantRuns(campaign.byKind(), w.baseline(), runs);
+    TreeMap<Integer, Double> changed = variantRuns(campaign.byKind(), w.variant(), runs);
+    int jobs = campaign.jobs();
     double measured = median(changed) / median(base) - 1;
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
@@ -230,8 +230,20 @@ public final class StrategyValidation {
     return new Row(w, TimingsImporter.modeOf(p).id(), jobs, n, measured, low, high, predicted);
   }
 
-  /** Runs of a measure campaign: variant → rep → wall seconds (successful runs only). */
+  /**
+   * A measure campaign's runs.csv, read once.
+   *
+   * @param byKind kind → rep → wall seconds (successful runs only)
+   * @param jobs the -j of its runs (measure runs every variant at one -j)
+   */
+  record Campaign(Map<String, TreeMap<Integer, Double>> byKind, int jobs) {}
+
+  /** Runs of a measure campaign: kind → rep → wall seconds (successful runs only). */
   static Map<String, TreeMap<Integer, Double>> runs(Path csv) throws DataException {
+    return campaign(csv).byKind();
+  }
+
+  static Campaign campaign(Path csv) throws DataException {
     List<String> lines;
     try {
       lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -246,9 +258,11 @@ public final class StrategyValidation {
     int rep = head.indexOf("rep");
     int wall = head.indexOf("wall_s");
     int rc = head.indexOf("rc");
-    if (kind < 0 || rep < 0 || wall < 0) {
-      throw new DataException(csv + ":1: needs the columns kind, rep and wall_s");
+    int jobsColumn = head.indexOf("jobs");
+    if (kind < 0 || rep < 0 || wall < 0 || jobsColumn < 0) {
+      throw new DataException(csv + ":1: needs the columns kind, jobs, rep and wall_s");
     }
+    int jobs = 0;
     Map<String, TreeMap<Integer, Double>> out = new LinkedHashMap<>();
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
@@ -257,6 +271,9 @@ public final class StrategyValidation {
       // the command, measure's last column, is the only one that may hold a comma
       List<String> f = List.of(lines.get(i).split(",", head.size()));
       try {
+        if (jobs == 0) {
+          jobs = Integer.parseInt(f.get(jobsColumn));
+        }
         if (rc >= 0 && !f.get(rc).equals("0")) {
           continue;
         }
@@ -266,7 +283,10 @@ public final class StrategyValidation {
         throw new DataException(csv + ":" + (i + 1) + ": " + e.getMessage());
       }
     }
-    return out;
+    if (jobs == 0) {
+      throw new DataException(csv + ": no runs");
+    }
+    return new Campaign(out, jobs);
   }
 
   /**
@@ -287,17 +307,6 @@ public final class StrategyValidation {
       throw new DataException(csv + ": no successful run of variant '" + variant + "'");
     }
     return out;
-  }
-
-  private static int jobsOf(Path csv) throws DataException {
-    try {
-      List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-      List<String> head = List.of(lines.get(0).split(","));
-      int j = head.indexOf("jobs");
-      return Integer.parseInt(lines.get(1).split(",", head.size())[j]);
-    } catch (IOException | RuntimeException e) {
-      throw new DataException(csv + ": no jobs column: " + e.getMessage());
-    }
   }
 
   private static double median(TreeMap<Integer, Double> runs) {
