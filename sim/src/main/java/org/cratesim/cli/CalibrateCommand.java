@@ -1,8 +1,6 @@
 package org.cratesim.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -94,7 +92,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     String toml = result.toml();
     if (write != null) {
-      Files.writeString(write, toml, StandardCharsets.UTF_8);
+      Output.write("--write: ", write, toml);
       err.println("wrote " + write);
     } else {
       spec.commandLine().getOut().print(toml);

@@ -1,9 +1,6 @@
 package org.cratesim.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cratesim.calibration.CostCalibration;
@@ -53,11 +50,7 @@ public final class CalibrateCostsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.print(CostCalibration.table(result));
     if (write != null) {
-      try {
-        Files.writeString(write, toml, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new BadInputException("cannot write " + write + ": " + e.getMessage());
-      }
+      Output.write("--write: ", write, toml);
       err.println("wrote " + write);
     } else {
       PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,17 @@
 package org.cratesim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import org.cratesim.calibration.DataException;
+import org.cratesim.engine.ClockOverflowException;
 import org.cratesim.scenario.ScenarioException;
+import org.cratesim.sweep.SweepFile;
 import org.cratesim.timings.TimingsFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,9 +75,7 @@ public final class CratesimCommand implements Runnable {
         (ex, cmd, parseResult) -> {
           PrintWriter err = cmd.getErr();
           int code = exitCodeOf(ex);
-          String msg =
-              oneLine(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
-          err.println(code == EXIT_BAD_INPUT ? msg : "cratesim: error: " + msg);
+          err.println("cratesim: error: " + oneLine(messageOf(ex)));
           if (System.getenv("CRATESIM_DEBUG") != null) {
             ex.printStackTrace(err);
           }
@@ -77,11 +85,12 @@ public final class CratesimCommand implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println("cratesim: " + ex.getMessage());
           err.println(
-              "Try '"
+              "cratesim: error: "
+                  + oneLine(String.valueOf(ex.getMessage()))
+                  + " (try '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()
-                  + " --help' for more information.");
+                  + " --help')");
           err.flush();
           return EXIT_BAD_INPUT;
         });
@@ -91,16 +100,66 @@ public final class CratesimCommand implements Runnable {
   /** Longest message printed, in characters. */
   static final int MAX_MESSAGE = 1000;
 
-  /** A message as one line: control characters (line breaks too) become spaces; capped. */
+  /**
+   * A message as one line: control characters (line breaks, ESC, NUL, the C1 set too) and Unicode
+   * line separators become spaces; capped.
+   */
   static String oneLine(String msg) {
-    String s = msg.replaceAll("\\p{Cntrl}+", " ").strip();
+    String s = msg.replaceAll("[\\p{Cntrl}\\u0080-\\u009f\\u2028\\u2029]+", " ").strip();
     return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + "…";
   }
 
-  static int exitCodeOf(Exception ex) {
+  /**
+   * What went wrong, in words: bad input as its own message; a file the machine would not give ("no
+   * such file: x", "permission denied: x"); anything else with its kind, as it is a failure that is
+   * not the input's.
+   */
+  static String messageOf(Throwable ex) {
+    if (ex instanceof UncheckedIOException u && u.getCause() != null) {
+      if (u.getMessage() != null && !u.getMessage().equals(u.getCause().toString())) {
+        return u.getMessage();
+      }
+      ex = u.getCause();
+    }
+    String m = ex.getMessage();
+    if (ex instanceof NoSuchFileException e) {
+      return "no such file or directory: " + e.getFile();
+    }
+    if (ex instanceof AccessDeniedException e) {
+      return "permission denied: " + e.getFile();
+    }
+    if (ex instanceof FileAlreadyExistsException e) {
+      return "already exists: " + e.getFile();
+    }
+    if (ex instanceof InvalidPathException e) {
+      return "not a valid path: " + e.getReason();
+    }
+    if (ex instanceof FileSystemException e) {
+      return (e.getFile() == null ? "" : e.getFile() + ": ")
+          + (e.getReason() == null ? "cannot read or write" : e.getReason());
+    }
+    if (exitCodeOf(ex) == EXIT_BAD_INPUT) {
+      return m == null ? ex.getClass().getSimpleName() : m;
+    }
+    if (ex instanceof IOException) {
+      return m == null ? "input or output failed" : m;
+    }
+    String kind = ex.getClass().getSimpleName();
+    return (m == null ? kind : m + " (" + kind + ")") + "; CRATESIM_DEBUG=1 shows where";
+  }
+
+  /** Bad input exits 2; a failure that is not the input's (the machine, a bug) 1. */
+  static int exitCodeOf(Throwable ex) {
+    if (ex instanceof UncheckedIOException u && u.getCause() != null) {
+      ex = u.getCause();
+    }
     if (ex instanceof ScenarioException
         || ex instanceof BadInputException
-        || ex instanceof TimingsFormatException) {
+        || ex instanceof TimingsFormatException
+        || ex instanceof ClockOverflowException
+        || ex instanceof SweepFile.BadSweepException
+        || ex instanceof DataException
+        || ex instanceof InvalidPathException) {
       return EXIT_BAD_INPUT;
     }
     return EXIT_FAILURE;

@@ -114,13 +114,20 @@ public final class MergeCommand implements Callable<Integer> {
     ReportFormat f = SplitCommand.parseFormat(format);
     Scenario before = ScenarioReader.read(scenarioFile);
     List<Integer> js = SplitCommand.parseJobs(jobs, before);
+    Output.requireWritable("-o: ", output);
     Scenario after;
     try {
       after =
           SplitMerge.merge(
               before, crates, into, new SplitMerge.Options(duplication, genericShare, partStartup));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
+      throw new BadInputException(
+          "merge --crates "
+              + String.join(",", crates)
+              + " of "
+              + scenarioFile
+              + ": "
+              + e.getMessage());
     }
     String what =
         "merged crates "

@@ -3,6 +3,7 @@ package org.cratesim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cratesim.importer.Calibration;
@@ -11,6 +12,9 @@ import org.cratesim.importer.EdgeKnowledge;
 import org.cratesim.importer.TimingsImporter;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
+import org.cratesim.scenario.ScenarioException;
+import org.cratesim.scenario.ScenarioReader;
+import org.cratesim.scenario.ScenarioWriter;
 import org.cratesim.timings.CargoMetadata;
 import org.cratesim.timings.TimingsFormatException;
 import org.cratesim.timings.TimingsPage;
@@ -57,6 +61,7 @@ final class ModelOptions {
       Scenario sc =
           TimingsImporter.toScenario(
               page, choose(page, TimingsImporter.modeOf(page)), g, m, EdgeKnowledge.none());
+      readable(page, sc);
       if (g.isEmpty() && m.isEmpty()) {
         err.println(
             TimingsImporter.PAGE_ONLY_WARNING + "; " + TimingsImporter.workspaceRule(page, sc));
@@ -67,6 +72,21 @@ final class ModelOptions {
       Path f = e.metadata() ? metadataFile : graphFile;
       throw new BadInputException(
           (e.metadata() ? "--metadata " : "--graph ") + f.getFileName() + " " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(page.source() + ": cannot import: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses a page whose scenario the scenario reader would refuse (import writes what run reads):
+   * the scenario is written and read back.
+   */
+  private static void readable(TimingsPage page, Scenario sc) {
+    try {
+      ScenarioReader.parse(ScenarioWriter.write(sc, List.of()), page.source());
+    } catch (ScenarioException e) {
+      throw new BadInputException(
+          page.source() + ": its scenario would not be readable: " + e.problem());
     }
   }
 

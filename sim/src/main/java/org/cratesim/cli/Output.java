@@ -2,13 +2,19 @@ package org.cratesim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.cratesim.model.Scenario;
 import org.cratesim.report.ReportFormat;
+import org.cratesim.scenario.ScenarioException;
+import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.scenario.ScenarioWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -46,20 +52,71 @@ final class Output {
     }
   }
 
-  /** Writes {@code text} to {@code file}; a missing directory is bad input of {@code option}. */
+  /**
+   * Writes {@code text} to {@code file} atomically: to a temporary file in the same directory,
+   * renamed over {@code file} when complete, so that a failure leaves no half-written file and no
+   * file at all where there was none. A missing directory is bad input of {@code option}; a file
+   * the machine will not write is a failure with its reason.
+   */
   static void write(String option, Path file, String text) {
+    writeWith(option, file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+  }
+
+  /** Writes a file's contents to the path it is given (a temporary file {@link #write} renames). */
+  @FunctionalInterface
+  interface Contents {
+    void writeTo(Path tmp) throws IOException;
+  }
+
+  /** {@link #write}, with the contents written by {@code contents}. */
+  static void writeWith(String option, Path file, Contents contents) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new BadInputException(option + "cannot write " + file + ": no such directory");
+    }
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(option + "cannot write " + file + ": it is a directory");
+    }
+    Path tmp = null;
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      contents.writeTo(tmp);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
     } catch (NoSuchFileException e) {
       throw new BadInputException(option + "cannot write " + file + ": no such directory");
+    } catch (AccessDeniedException e) {
+      throw new UncheckedIOException(option + "cannot write " + file + ": permission denied", e);
     } catch (IOException e) {
-      throw new BadInputException(option + "cannot write " + file + ": " + e.getMessage());
+      throw new UncheckedIOException(option + "cannot write " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // the temporary file stays; the error above is what the user needs
+        }
+      }
     }
   }
 
-  /** Writes a scenario to {@code file} with the header lines as comments. */
+  /**
+   * Writes a scenario to {@code file} with the header lines as comments; a scenario the reader
+   * would refuse is not written (a command writes only what {@code cratesim run} reads).
+   */
   static void writeScenario(Path file, Scenario sc, List<String> header) {
-    write("", file, ScenarioWriter.write(sc, header));
+    String text = ScenarioWriter.write(sc, header);
+    try {
+      ScenarioReader.parse(text, file.toString());
+    } catch (ScenarioException e) {
+      throw new BadInputException(
+          "-o: the new scenario would not be readable (" + e.problem() + "); nothing written");
+    }
+    write("-o: ", file, text);
   }
 
   /**

@@ -158,9 +158,17 @@ public final class RunCommand implements Callable<Integer> {
     Output.requireWritable("-o: ", output);
     Output.requireWritable("--html: ", html);
     BuildResult r = BuildSimulator.simulate(sc);
-    Output.emit(spec, output, format.reporter().build(sc.name(), r));
-    if (html != null) {
-      Output.write("--html: ", html, HtmlReport.render(sc, r));
+    // everything rendered, then written, then printed: a failure leaves nothing behind
+    String text = format.reporter().build(sc.name(), r);
+    String htmlPage = html == null ? null : HtmlReport.render(sc, r);
+    if (output != null) {
+      Output.write("-o: ", output, text);
+    }
+    if (htmlPage != null) {
+      Output.write("--html: ", html, htmlPage);
+    }
+    if (output == null) {
+      Output.print(spec, text);
     }
     return 0;
   }

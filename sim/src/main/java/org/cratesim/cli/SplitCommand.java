@@ -137,12 +137,21 @@ public final class SplitCommand implements Callable<Integer> {
     ReportFormat f = parseFormat(format);
     Scenario before = ScenarioReader.read(scenarioFile);
     List<Integer> js = parseJobs(jobs, before);
-    SplitMerge.Options options = new SplitMerge.Options(duplication, genericShare, partStartup);
+    Output.requireWritable("-o: ", output);
     Scenario after;
     try {
+      SplitMerge.Options options = new SplitMerge.Options(duplication, genericShare, partStartup);
       after = SplitMerge.split(before, crate, parts, s, options);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
+      throw new BadInputException(
+          "split --crate "
+              + crate
+              + " --into "
+              + parts
+              + " of "
+              + scenarioFile
+              + ": "
+              + e.getMessage());
     }
     List<String> names = SplitMerge.partNames(crate, parts);
     boolean timed =

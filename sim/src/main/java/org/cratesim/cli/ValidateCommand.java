@@ -115,6 +115,7 @@ public final class ValidateCommand implements Callable<Integer> {
             ReportFormat.TEXT,
             ReportFormat.JSON);
     model.validate();
+    Output.requireWritable("--rows: ", rowsFile);
     List<Validation.Pair> pairs;
     try {
       pairs = Validation.pair(from, to);
@@ -159,7 +160,7 @@ public final class ValidateCommand implements Callable<Integer> {
               + " pairs was measured that long; nothing to summarise");
     }
     if (rowsFile != null) {
-      ValidationReport.writeRows(rowsFile, rows);
+      Output.writeWith("--rows: ", rowsFile, tmp -> ValidationReport.writeRows(tmp, rows));
     }
     Output.print(spec, f.reporter().validation(rows, minSeconds));
     return 0;

@@ -232,7 +232,10 @@ public final class SharedProcessor<E> {
       TaskHeap q = running[k];
       if (q.size > 0) {
         double remaining = Math.max(0.0, q.finish[0] - virtual[k]);
-        best = Math.min(best, remaining / rate[k]);
+        double delay = Math.ceil(remaining / rate[k] - 1e-6);
+        // a task not yet due is at least one nanosecond away: at a very high rate the rounding
+        // would wake the processor at the same instant forever
+        best = Math.min(best, remaining > DUE_EPSILON ? Math.max(1, delay) : delay);
       }
     }
     if (best == Double.POSITIVE_INFINITY) {
@@ -242,7 +245,7 @@ public final class SharedProcessor<E> {
       }
       return;
     }
-    long at = sim.now() + Math.max(0, (long) Math.ceil(best - 1e-6));
+    long at = sim.timeAfter(best);
     assert at >= sim.now();
     if (wakeAt != NO_WAKE) {
       if (wakeAt <= at) {

@@ -13,6 +13,15 @@ import java.util.Objects;
  * @param <E> the event payload type
  */
 public final class Simulation<E> {
+  /** The latest time an event may have: 1e18 ns (about 31.7 years), far from {@code long}'s end. */
+  public static final long MAX_TIME = 1_000_000_000_000_000_000L;
+
+  /**
+   * The most events fired at one instant before the loop is declared stuck (an event loop that
+   * makes no progress is a failure, not a hang).
+   */
+  static final long MAX_EVENTS_AT_ONE_TIME = 20_000_000L;
+
   private final EventQueue<E> queue = new EventQueue<>();
   private long nowNanos;
   private long eventsFired;
@@ -34,6 +43,9 @@ public final class Simulation<E> {
    * handle for {@link #cancel}.
    */
   public long scheduleAt(long atNanos, int priority, E payload) {
+    if (atNanos > MAX_TIME) {
+      throw overflow(atNanos / 1e9);
+    }
     if (atNanos < nowNanos) {
       throw new IllegalArgumentException(
           "cannot schedule in the past: " + atNanos + " < now " + nowNanos);
@@ -46,7 +58,30 @@ public final class Simulation<E> {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("negative delay: " + delayNanos);
     }
+    if (delayNanos > MAX_TIME - nowNanos) {
+      throw overflow((nowNanos + (double) delayNanos) / 1e9);
+    }
     return scheduleAt(nowNanos + delayNanos, priority, payload);
+  }
+
+  /**
+   * The time {@code delayNanos} (rounded up) from now; a {@link ClockOverflowException} beyond
+   * {@link #MAX_TIME} (an infinite or saturated delay too).
+   */
+  public long timeAfter(double delayNanos) {
+    if (!(delayNanos <= MAX_TIME - nowNanos)) {
+      throw overflow((nowNanos + delayNanos) / 1e9);
+    }
+    return nowNanos + Math.max(0, (long) delayNanos);
+  }
+
+  private static ClockOverflowException overflow(double seconds) {
+    return new ClockOverflowException(
+        "the simulated build runs past the clock's limit of "
+            + MAX_TIME / 1_000_000_000L
+            + " s (an event at "
+            + (Double.isFinite(seconds) ? String.format("%.3g", seconds) : "infinity")
+            + " s): durations, sizes or speeds too large to simulate");
   }
 
   /** Cancels a pending event; a no-op for events already fired or cancelled. */
@@ -81,6 +116,7 @@ public final class Simulation<E> {
    */
   public void runUntil(long untilNanos, EventHandler<E> handler) {
     stopped = false;
+    long sameTime = 0;
     while (!stopped) {
       for (Runnable h : beforeEachEvent) {
         h.run();
@@ -92,7 +128,17 @@ public final class Simulation<E> {
         }
         return;
       }
-      nowNanos = queue.lastTime();
+      long t = queue.lastTime();
+      sameTime = t == nowNanos ? sameTime + 1 : 0;
+      if (sameTime > MAX_EVENTS_AT_ONE_TIME) {
+        throw new IllegalStateException(
+            "the event loop makes no progress: "
+                + sameTime
+                + " events at "
+                + nowNanos
+                + " ns (a model bug; CRATESIM_DEBUG=1 shows where)");
+      }
+      nowNanos = t;
       eventsFired++;
       handler.handle(next);
     }

@@ -63,6 +63,7 @@ public final class ScenarioOverrides {
               + String.join(", ", Schema.settableTables())
               + ")");
     }
+    checkRange(p[0], p[0].equals("crate") ? p[1].substring(p[1].lastIndexOf('.') + 1) : p[1], v);
     switch (p[0]) {
       case "build":
         return sc.withBuild(build(sc.build(), p[1], v));
@@ -80,6 +81,32 @@ public final class ScenarioOverrides {
         return sc.withRebuild(incremental(sc.rebuild(), p[1], v));
       default:
         throw new IllegalStateException("no --set for table " + p[0]);
+    }
+  }
+
+  /**
+   * A number outside its key's {@link Schema} range (the limits that keep the simulated clock from
+   * overflowing) is refused, as the file's reader refuses it.
+   */
+  private static void checkRange(String table, String key, String v) {
+    Table t = Schema.table(table).orElse(null);
+    if (t == null || !t.has(key)) {
+      return;
+    }
+    Key k = t.key(key);
+    if (k.type() != Schema.Type.NUMBER
+        && k.type() != Schema.Type.SHARE
+        && k.type() != Schema.Type.INTEGER) {
+      return;
+    }
+    double d;
+    try {
+      d = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (!Double.isNaN(d) && !k.range().contains(d)) {
+      throw new IllegalArgumentException(key + " must be in " + k.range() + ", was " + v);
     }
   }
 

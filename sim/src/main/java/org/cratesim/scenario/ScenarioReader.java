@@ -1,10 +1,5 @@
 package org.cratesim.scenario;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,17 +54,7 @@ public final class ScenarioReader {
 
   /** Reads and validates a scenario file. */
   public static Scenario read(Path file) throws ScenarioException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(file.toString(), 0, "no such file");
-    } catch (MalformedInputException e) {
-      throw new ScenarioException(file.toString(), 0, "not UTF-8 text");
-    } catch (IOException e) {
-      throw new ScenarioException(file.toString(), 0, "cannot read: " + e.getMessage());
-    }
-    return parse(text, file.toString());
+    return parse(TomlGuard.read(file), file.toString());
   }
 
   /** Parses and validates scenario text; {@code source} names it in messages. */
@@ -78,10 +63,25 @@ public final class ScenarioReader {
   }
 
   private Scenario parse(String text) throws ScenarioException {
+    String head = text.stripLeading();
+    if (head.startsWith("{") || head.startsWith("<")) {
+      throw new ScenarioException(
+          source,
+          0,
+          "not a scenario but JSON or HTML: a cargo --timings page? Give it a .html or .json"
+              + " name to import it on the fly, or use cratesim import / cratesim predict");
+    }
+    TomlGuard.check(text, source);
     TomlParseResult toml = Toml.parse(text);
     if (toml.hasErrors()) {
       TomlParseError e = toml.errors().get(0);
       throw new ScenarioException(source, e.position().line(), "TOML syntax: " + e.getMessage());
+    }
+    if (toml.contains(List.of("scenario")) && !toml.contains(List.of("crate"))) {
+      throw error(
+          toml,
+          "scenario",
+          "a sweep file, not a scenario: run it with cratesim sweep " + source + " -o DIR");
     }
     checkKeys(toml, Schema.SCENARIO, "");
     String name = optString(toml, "name", defaultName());
@@ -213,6 +213,10 @@ public final class ScenarioReader {
     String name = string(t, "name");
     if (name.isBlank()) {
       throw error(t, "name", "crate name must not be empty");
+    }
+    if (name.length() > Schema.MAX_NAME) {
+      throw error(
+          t, "name", "crate name of " + name.length() + " characters: at most " + Schema.MAX_NAME);
     }
     String version = optString(t, "version", c.key("version").string());
     CrateKind kind = parseEnum(t, c.key("kind"), CrateKind::parse);
@@ -509,6 +513,10 @@ public final class ScenarioReader {
     if (!(v instanceof Long) || (Long) v < 0) {
       throw error(t, key, key + " must be a whole number >= 0, was " + describe(v));
     }
+    long max = key.equals("loc") ? Schema.MAX_LOC : Schema.MAX_COUNT;
+    if ((Long) v > max) {
+      throw error(t, key, key + " must be at most " + max + ", was " + v);
+    }
     return (Long) v;
   }
 
@@ -524,8 +532,9 @@ public final class ScenarioReader {
     Map<String, Long> out = new LinkedHashMap<>();
     for (String k : m.keySet()) {
       Object x = m.get(List.of(k));
-      if (!(x instanceof Long) || (Long) x < 0) {
-        throw error(t, key, key + "." + k + " must be a whole number >= 0");
+      if (!(x instanceof Long) || (Long) x < 0 || (Long) x > Schema.MAX_COUNT) {
+        throw error(
+            t, key, key + "." + k + " must be a whole number from 0 to " + Schema.MAX_COUNT);
       }
       out.put(k, (Long) x);
     }
@@ -733,7 +742,9 @@ public final class ScenarioReader {
     if (r.contains(d)) {
       return d;
     }
-    if (r.equals(Range.NON_NEGATIVE) || k.type() == Schema.Type.SHARE && d < 0) {
+    if (r.equals(Range.NON_NEGATIVE)
+        || k.type() == Schema.Type.SHARE && d < 0
+        || r.min() == 0 && !r.minOpen() && d < 0) {
       throw error(t, key, key + " must not be negative, was " + d);
     }
     if (k.type() == Schema.Type.SHARE) {
@@ -796,8 +807,8 @@ public final class ScenarioReader {
     if (v == null) {
       return "missing";
     }
-    if (v instanceof String) {
-      return "the string \"" + v + "\"";
+    if (v instanceof String s) {
+      return "the string \"" + (s.length() <= 60 ? s : s.substring(0, 60) + "…") + "\"";
     }
     if (v instanceof Long) {
       return "the integer " + v;

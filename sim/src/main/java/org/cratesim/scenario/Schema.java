@@ -74,6 +74,11 @@ public final class Schema {
     public static final Range POSITIVE = new Range(0, true, Double.POSITIVE_INFINITY, true);
     public static final Range UNIT = new Range(0, false, 1, false);
 
+    /** Numbers from 0 to {@code max}, both included. */
+    public static Range upTo(double max) {
+      return new Range(0, false, max, false);
+    }
+
     /** Whole numbers from 1 to {@code max}. */
     public static Range oneTo(double max) {
       return new Range(1, false, max, false);
@@ -206,6 +211,42 @@ public final class Schema {
   /** The largest whole number a count key (jobs, codegen_units) takes. */
   public static final int MAX_WHOLE = 100_000;
 
+  // ---- limits: every number a scenario carries is bounded so that the engine's nanosecond clock
+  // (a long: 9.2e9 s) and every cost derived from the numbers stay far from overflow ----
+
+  /** The longest single duration, in seconds (about 116 days). */
+  public static final double MAX_SECONDS = 1e7;
+
+  /** The most simulated seconds a build may take: total work at the slowest speed and load. */
+  public static final double MAX_BUILD_SECONDS = 1e8;
+
+  /** The largest contention coefficient. */
+  public static final double MAX_CONTENTION = 100;
+
+  /** Machine speeds relative to the measured machine: from 1e-6 to 1e9. */
+  public static final Range SPEED = new Range(1e-6, false, 1e9, false);
+
+  /** The largest size-model rate ({@code [costs]}). */
+  public static final double MAX_RATE = 1e6;
+
+  /** The most lines of code of one crate. */
+  public static final long MAX_LOC = 1_000_000_000L;
+
+  /** The largest count of a crate's size (instantiations, macro invocations). */
+  public static final long MAX_COUNT = 1_000_000_000_000L;
+
+  /** The longest crate name, in characters. */
+  public static final int MAX_NAME = 256;
+
+  /** The longest string value, in characters (64 KiB). */
+  public static final int MAX_STRING = 65_536;
+
+  /** The deepest nesting of arrays and inline tables a file may have. */
+  public static final int MAX_DEPTH = 32;
+
+  /** The largest file read, in bytes (64 MiB: a 100,000-unit scenario is about 10 MB). */
+  public static final long MAX_FILE_BYTES = 64L << 20;
+
   private static Default dflt(Object v) {
     return new Default.Value(v);
   }
@@ -222,8 +263,9 @@ public final class Schema {
     return new Key(name, Type.NUMBER, d, r, List.of(), true, doc);
   }
 
+  /** A duration in seconds: from 0 to {@link #MAX_SECONDS}. */
   private static Key nonNegative(String name, Default d, String doc) {
-    return number(name, d, Range.NON_NEGATIVE, doc);
+    return number(name, d, Range.upTo(MAX_SECONDS), doc);
   }
 
   private static Key share(String name, double d, String doc) {
@@ -234,8 +276,8 @@ public final class Schema {
     return new Key(name, Type.INTEGER, d, Range.oneTo(max), List.of(), true, doc);
   }
 
-  private static Key whole(String name, Default d, String doc) {
-    return new Key(name, Type.INTEGER, d, Range.NON_NEGATIVE, List.of(), true, doc);
+  private static Key whole(String name, Default d, double max, String doc) {
+    return new Key(name, Type.INTEGER, d, Range.upTo(max), List.of(), true, doc);
   }
 
   private static Key choice(String name, Default d, List<String> values, String doc) {
@@ -391,33 +433,33 @@ public final class Schema {
         "how the machine slows down under load",
         false,
         List.of(
-            nonNegative(
+            number(
                 "contention_frontend",
                 dflt(m.contentionFrontend()),
+                Range.upTo(MAX_CONTENTION),
                 "c: a busy front-end "
                     + "thread runs at 1 / (1 + c * (busy_threads - 1)) of full speed"),
-            nonNegative(
+            number(
                 "contention_codegen",
                 dflt(m.contentionCodegen()),
+                Range.upTo(MAX_CONTENTION),
                 "the same for codegen " + "threads"),
-            nonNegative(
+            number(
                 "contention_other",
                 dflt(m.contentionOther()),
+                Range.upTo(MAX_CONTENTION),
                 "the same for links and " + "build-script runs"),
             number(
                 "speed_frontend",
                 dflt(m.speedFrontend()),
-                Range.POSITIVE,
+                SPEED,
                 "speed of front-end " + "work relative to the machine the costs were measured on"),
             number(
-                "speed_codegen",
-                dflt(m.speedCodegen()),
-                Range.POSITIVE,
-                "the same for codegen " + "work"),
+                "speed_codegen", dflt(m.speedCodegen()), SPEED, "the same for codegen " + "work"),
             number(
                 "speed_other",
                 dflt(m.speedOther()),
-                Range.POSITIVE,
+                SPEED,
                 "the same for links and " + "build-script runs")));
   }
 
@@ -539,7 +581,8 @@ public final class Schema {
   private static Table costs() {
     CostRates shipped = CostRates.shipped();
     List<Key> keys = new ArrayList<>();
-    CostRates.KEYS.forEach((k, doc) -> keys.add(nonNegative(k, dflt(shipped.get(k)), doc)));
+    CostRates.KEYS.forEach(
+        (k, doc) -> keys.add(number(k, dflt(shipped.get(k)), Range.upTo(MAX_RATE), doc)));
     return new Table("costs", "rates of the size-based cost model", false, keys);
   }
 
@@ -580,7 +623,7 @@ public final class Schema {
                   positive(
                       "codegen_units",
                       derived("the mode's"),
-                      Integer.MAX_VALUE,
+                      MAX_WHOLE,
                       "compiling build.rs: its CGUs")),
               fileOnly(nonNegative("link_s", dflt(0.0), "compiling build.rs: its link")),
               fileOnly(nonNegative("run_s", dflt(0.0), "running it")),
@@ -619,6 +662,7 @@ public final class Schema {
               whole(
                   "loc",
                   derived("absent: the crate is given in seconds"),
+                  MAX_LOC,
                   "lines of Rust code (describes the crate by its size)"),
               fileOnly(
                   key(
@@ -629,6 +673,7 @@ public final class Schema {
               whole(
                   "own_instantiations",
                   derived("lines x costs.copies_per_line"),
+                  MAX_COUNT,
                   "functions it codegens from its own code"),
               fileOnly(
                   key(

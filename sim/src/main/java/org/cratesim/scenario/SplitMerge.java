@@ -76,6 +76,9 @@ import org.cratesim.model.Scenario;
  * duplicates, instantiation and invocation counts are summed.
  */
 public final class SplitMerge {
+  /** The most parts one split makes. */
+  public static final int MAX_PARTS = 1000;
+
   /** Default share of generic duplication between sibling parts. */
   public static final double DEFAULT_DUPLICATION = 0.5;
 
@@ -194,8 +197,9 @@ public final class SplitMerge {
     if (x == null) {
       throw new IllegalArgumentException("unknown crate '" + crate + "'");
     }
-    if (parts < 2) {
-      throw new IllegalArgumentException("split needs at least 2 parts, was " + parts);
+    if (parts < 2 || parts > MAX_PARTS) {
+      throw new IllegalArgumentException(
+          "split needs from 2 to " + MAX_PARTS + " parts, was " + parts);
     }
     if (x.kind() == CrateKind.PROC_MACRO) {
       throw new IllegalArgumentException(

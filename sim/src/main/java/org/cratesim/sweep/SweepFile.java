@@ -2,16 +2,16 @@ package org.cratesim.sweep;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioException;
 import org.cratesim.scenario.ScenarioReader;
+import org.cratesim.scenario.TomlGuard;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -28,7 +28,32 @@ public final class SweepFile {
   private static final List<String> NOISE_KEYS =
       List.of("build_cv", "frontend_cv", "codegen_cv", "link_cv");
 
+  /** The most replications per point. */
+  public static final int MAX_REPLICATIONS = 1_000_000;
+
+  /** The most builds (points x replications) of one sweep. */
+  public static final long MAX_BUILDS = 10_000_000L;
+
   private SweepFile() {}
+
+  /**
+   * A file's {@code [vary]} key: each value applied alone to the scenario, so that a typo or a bad
+   * value is reported at its line.
+   */
+  private static void checkVaried(Scenario sc, String key, List<String> vals, String src, int line)
+      throws ScenarioException {
+    for (String val : vals) {
+      try {
+        SweepSpec one =
+            new SweepSpec(
+                sc, new LinkedHashMap<>(Map.of(key, List.of(val))), 1, 1, Noise.NONE, true);
+        one.scenarioOf(one.points().get(0));
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(
+            src, line, "[vary] " + key + " = " + val + ": " + e.getMessage());
+      }
+    }
+  }
 
   /**
    * Settings given on the command line, each overriding the file's.
@@ -61,12 +86,8 @@ public final class SweepFile {
    * ScenarioException} naming file:line; a bad setting is a {@link BadSweepException}.
    */
   public static SweepSpec read(Path file, Settings settings) throws IOException, ScenarioException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(file.toString(), 0, "no such file");
-    }
+    // UTF-8, size, nesting and string lengths checked as a scenario's are
+    String text = TomlGuard.read(file);
     TomlParseResult toml = Toml.parse(text);
     LinkedHashMap<String, List<String>> params = new LinkedHashMap<>();
     Scenario sc;
@@ -88,17 +109,40 @@ public final class SweepFile {
         }
       }
       Path base = file.toAbsolutePath().getParent();
-      sc = ScenarioReader.read(base.resolve((String) scen).normalize());
+      Path scenarioFile;
+      try {
+        scenarioFile = base.resolve((String) scen).normalize();
+      } catch (InvalidPathException e) {
+        throw new ScenarioException(
+            src, line(toml, "scenario"), "scenario is not a valid path: " + e.getReason());
+      }
+      sc = ScenarioReader.read(scenarioFile);
       if (toml.contains("replications")) {
-        reps = (int) integer(toml, src, "replications");
+        long r = integer(toml, src, "replications");
+        if (r < 1 || r > MAX_REPLICATIONS) {
+          throw new ScenarioException(
+              src,
+              line(toml, "replications"),
+              "replications must be from 1 to " + MAX_REPLICATIONS + ", was " + r);
+        }
+        reps = (int) r;
       }
       if (toml.contains("seed")) {
         sd = integer(toml, src, "seed");
+      }
+      if (toml.contains("vary") && !toml.isTable("vary")) {
+        throw new ScenarioException(
+            src, line(toml, "vary"), "vary must be a table: write [vary] and KEY = [values]");
+      }
+      if (toml.contains("noise") && !toml.isTable("noise")) {
+        throw new ScenarioException(
+            src, line(toml, "noise"), "noise must be a table: write [noise] and KEY = number");
       }
       TomlTable v = toml.getTable("vary");
       if (v != null) {
         for (String k : v.keySet()) {
           params.put(k, values(v.get(List.of(k))));
+          checkVaried(sc, k, params.get(k), src, line(toml, "vary." + k));
         }
       }
       TomlTable nz = toml.getTable("noise");
@@ -124,11 +168,24 @@ public final class SweepFile {
     if (settings.noNoise()) {
       noise = Noise.NONE;
     }
+    if (reps < 1 || reps > MAX_REPLICATIONS) {
+      throw new BadSweepException(
+          "replications must be from 1 to " + MAX_REPLICATIONS + ", was " + reps);
+    }
     SweepSpec s;
     try {
       s = new SweepSpec(sc, params, reps, sd, noise, !settings.independent());
     } catch (IllegalArgumentException e) {
       throw new BadSweepException(e.getMessage());
+    }
+    if ((double) s.points().size() * reps > MAX_BUILDS) {
+      throw new BadSweepException(
+          s.points().size()
+              + " points x "
+              + reps
+              + " replications: at most "
+              + MAX_BUILDS
+              + " builds per sweep");
     }
     for (var p : s.points()) {
       try {

@@ -69,6 +69,8 @@ public final class SweepRunner {
     Path results = dir.resolve("results.csv");
     String header = header(spec);
     Map<SweepTask, SweepRow> done = new HashMap<>();
+    boolean started = false;
+    boolean fresh = false;
     if (resume) {
       if (!Files.isRegularFile(sweepTxt)) {
         throw new SweepStateException(dir + ": nothing to resume (no sweep.txt)");
@@ -98,9 +100,11 @@ public final class SweepRunner {
                 + " already holds a sweep: add --resume to finish it, "
                 + "or choose another directory");
       }
+      fresh = !Files.exists(dir);
       Files.createDirectories(dir);
       Files.writeString(sweepTxt, spec.describe() + "\n", StandardCharsets.UTF_8);
       writeLines(results, header, List.of());
+      started = true;
     }
     List<SweepTask> todo = new ArrayList<>();
     for (int p = 0; p < points.size(); p++) {
@@ -113,9 +117,9 @@ public final class SweepRunner {
     }
     int kept = done.size();
     progress.accept(kept);
+    int[] n = {kept};
     try (BufferedWriter w =
         Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-      int[] n = {kept};
       executor.execute(
           todo,
           t -> runOne(spec, scenarios.get(t.point()), graphs.get(t.point()), t),
@@ -130,6 +134,16 @@ public final class SweepRunner {
             done.put(row.task(), row);
             progress.accept(++n[0]);
           });
+    } catch (IOException | RuntimeException | Error e) {
+      if (started && n[0] == 0) {
+        // a sweep that failed before its first row leaves nothing that blocks a re-run
+        Files.deleteIfExists(results);
+        Files.deleteIfExists(sweepTxt);
+        if (fresh) {
+          Files.deleteIfExists(dir);
+        }
+      }
+      throw e;
     }
     List<SweepRow> rows = new ArrayList<>(done.values());
     rows.sort(

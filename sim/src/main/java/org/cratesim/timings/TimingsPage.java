@@ -70,6 +70,18 @@ public record TimingsPage(
     this(source, jobs, ncpu, profile, rustc, totalSeconds, format, units, List.of());
   }
 
+  /** The most jobs a page may show (cargo -j), as a scenario's [build] jobs. */
+  public static final int MAX_JOBS = 100_000;
+
+  /** The longest time a page may show (its total, a unit's start or duration), in seconds. */
+  public static final double MAX_SECONDS = 1e7;
+
+  /** The longest unit name read, in characters (a crate name is at most 64 on crates.io). */
+  public static final int MAX_NAME = 256;
+
+  /** The largest page read, in bytes. */
+  public static final long MAX_FILE_BYTES = 256L << 20;
+
   /**
    * Validates (see {@link #findProblem}) and sorts the units.
    *
@@ -140,6 +152,24 @@ public record TimingsPage(
   }
 
   private static Optional<String> timeProblem(PageUnit unit) {
+    if (unit.name().isBlank()) {
+      return Optional.of("unit " + unit.i() + " has an empty name");
+    }
+    if (unit.name().length() > MAX_NAME) {
+      return Optional.of(
+          "unit "
+              + unit.i()
+              + " has a name of "
+              + unit.name().length()
+              + " characters, at most "
+              + MAX_NAME);
+    }
+    for (double t : new double[] {unit.start(), unit.duration()}) {
+      if (t > MAX_SECONDS) {
+        return Optional.of(
+            "unit " + unit.i() + " has a time of " + t + " s, at most " + MAX_SECONDS + " s");
+      }
+    }
     if (!isNonNegative(unit.start())) {
       return Optional.of(
           "unit " + unit.i() + " has start " + unit.start() + ", expected a number >= 0");

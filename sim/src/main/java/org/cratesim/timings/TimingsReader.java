@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +98,21 @@ public final class TimingsReader {
   }
 
   /**
+   * What a file that is not a timing page seems to be, with the command that reads it: a scenario
+   * (cratesim run), a sweep file (cratesim sweep); else the question whether it is a page.
+   */
+  private static String whatItIs(String text) {
+    boolean toml = text.lines().anyMatch(l -> l.strip().matches("\\[\\[?[A-Za-z_.-]+\\]\\]?"));
+    if (toml && Pattern.compile("(?m)^\\s*scenario\\s*=").matcher(text).find()) {
+      return "(this is a sweep file: run it with cratesim sweep FILE -o DIR)";
+    }
+    if (toml && (text.contains("[[crate]]") || text.contains("[build]"))) {
+      return "(this is a scenario: simulate it with cratesim run FILE)";
+    }
+    return "(is this a cargo --timings page?)";
+  }
+
+  /**
    * Reads the JSON envelope of an extracted timing page.
    *
    * @param sourceName the file name, to start error messages with
@@ -120,8 +137,7 @@ public final class TimingsReader {
   public static TimingsPage readHtml(String text, String sourceName) throws TimingsFormatException {
     int open = unitDataStart(text);
     if (open < 0) {
-      throw new TimingsFormatException(
-          sourceName, "no UNIT_DATA found (is this a cargo --timings page?)");
+      throw new TimingsFormatException(sourceName, "no UNIT_DATA found " + whatItIs(text));
     }
     if (open < text.length() && text.charAt(open) != '[') {
       throw new TimingsFormatException(sourceName, "UNIT_DATA is not followed by a JSON array");
@@ -221,12 +237,23 @@ public final class TimingsReader {
     if (jobs < 1) {
       throw new Problem("jobs is " + jobs + ", expected at least 1");
     }
+    if (jobs > TimingsPage.MAX_JOBS) {
+      throw new Problem("jobs is " + jobs + ", expected at most " + TimingsPage.MAX_JOBS);
+    }
+    if (!(total >= 0) || !(total <= TimingsPage.MAX_SECONDS)) {
+      throw new Problem(
+          "total time is " + total + " s, expected a number from 0 to " + TimingsPage.MAX_SECONDS);
+    }
     TimingsPage.findProblem(units, TimingsPage.usesUnlockedFields(format))
         .ifPresent(
             p -> {
               throw new Problem(p);
             });
-    return new TimingsPage(source, jobs, ncpu, profile, rustc, total, format, units, targets);
+    try {
+      return new TimingsPage(source, jobs, ncpu, profile, rustc, total, format, units, targets);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(e.getMessage());
+    }
   }
 
   // ---- units --------------------------------------------------------------------------------
@@ -381,7 +408,8 @@ public final class TimingsReader {
     }
     Matcher minutes = MINUTES_TEXT.matcher(text);
     if (minutes.find()) {
-      return Integer.parseInt(minutes.group(1)) * 60.0 + Double.parseDouble(minutes.group(2));
+      // minutes as a double: a count beyond int is a total out of range, checked by the caller
+      return Double.parseDouble(minutes.group(1)) * 60.0 + Double.parseDouble(minutes.group(2));
     }
     return null;
   }
@@ -484,6 +512,12 @@ public final class TimingsReader {
       if (Files.isDirectory(file)) {
         throw new TimingsFormatException(name, "is a directory, not a file");
       }
+      long size = Files.size(file);
+      if (size > TimingsPage.MAX_FILE_BYTES) {
+        throw new TimingsFormatException(
+            name,
+            "file of " + size + " bytes: at most " + TimingsPage.MAX_FILE_BYTES + " are read");
+      }
       String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
@@ -492,6 +526,10 @@ public final class TimingsReader {
         throw new TimingsFormatException(name, "file is empty");
       }
       return text;
+    } catch (NoSuchFileException e) {
+      throw new TimingsFormatException(name, "no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new TimingsFormatException(name, "cannot read file: permission denied", e);
     } catch (IOException e) {
       throw new TimingsFormatException(
           name, "cannot read file (" + e.getClass().getSimpleName() + ")", e);

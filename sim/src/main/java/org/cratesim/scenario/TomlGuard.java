@@ -1,0 +1,143 @@
+package org.cratesim.scenario;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * What a TOML file must satisfy before the TOML parser sees it: a bounded size, UTF-8 text, a
+ * bounded nesting depth of arrays and inline tables (the parser recurses on it: 1,000 nested inline
+ * tables overflow its stack) and bounded string lengths. One cheap pass over the text that follows
+ * TOML's strings and comments; problems are a {@link ScenarioException} naming file:line.
+ */
+public final class TomlGuard {
+  private TomlGuard() {}
+
+  /** The text of {@code file}, checked; a missing, unreadable or unsafe file is bad input. */
+  public static String read(Path file) throws ScenarioException {
+    String source = file.toString();
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) {
+        throw new ScenarioException(source, 0, "is a directory, not a file");
+      }
+      long size = Files.size(file);
+      if (size > Schema.MAX_FILE_BYTES) {
+        throw new ScenarioException(
+            source,
+            0,
+            "file of " + size + " bytes: at most " + Schema.MAX_FILE_BYTES + " are read");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(source, 0, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new ScenarioException(source, 0, "cannot read: permission denied");
+    } catch (InvalidPathException e) {
+      throw new ScenarioException(source, 0, "not a valid path");
+    } catch (IOException e) {
+      throw new ScenarioException(source, 0, "cannot read: " + e.getMessage());
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new ScenarioException(source, lineOfByte(bytes), "not UTF-8 text");
+    }
+    check(text, source);
+    return text;
+  }
+
+  /** The 1-based line of the first byte that is not UTF-8 (a rough guess: the first high byte). */
+  private static int lineOfByte(byte[] bytes) {
+    int line = 1;
+    for (byte b : bytes) {
+      if (b < 0) {
+        return line;
+      }
+      if (b == '\n') {
+        line++;
+      }
+    }
+    return 0;
+  }
+
+  /** Checks TOML text: depth and string lengths within the {@link Schema}'s limits. */
+  public static void check(String text, String source) throws ScenarioException {
+    if (text.length() > Schema.MAX_FILE_BYTES) {
+      throw new ScenarioException(source, 0, "more than " + Schema.MAX_FILE_BYTES + " characters");
+    }
+    int line = 1;
+    int depth = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        i++;
+      } else if (c == '#') {
+        while (i < n && text.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '"' || c == '\'') {
+        boolean triple = i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c;
+        int startLine = line;
+        int start = i;
+        i += triple ? 3 : 1;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (d == '\\' && c == '"') {
+            if (i + 1 < n && text.charAt(i + 1) == '\n') {
+              line++;
+            }
+            i += 2;
+            continue;
+          }
+          if (d == '\n') {
+            if (!triple) {
+              break;
+            }
+            line++;
+          }
+          if (d == c
+              && (!triple || (i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c))) {
+            i += triple ? 3 : 1;
+            break;
+          }
+          i++;
+        }
+        if (i - start > Schema.MAX_STRING) {
+          throw new ScenarioException(
+              source,
+              startLine,
+              "a string of more than " + Schema.MAX_STRING + " characters (the longest read)");
+        }
+      } else {
+        if (c == '[' || c == '{') {
+          depth++;
+          if (depth > Schema.MAX_DEPTH) {
+            throw new ScenarioException(
+                source, line, "arrays and tables nested more than " + Schema.MAX_DEPTH + " deep");
+          }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+          depth--;
+        }
+        i++;
+      }
+    }
+  }
+}
