@@ -74,8 +74,9 @@ public final class CratesimCommand implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           PrintWriter err = cmd.getErr();
-          int code = exitCodeOf(ex);
-          err.println("cratesim: error: " + oneLine(messageOf(ex)));
+          Throwable why = badInputIn(ex);
+          int code = why == null ? exitCodeOf(ex) : EXIT_BAD_INPUT;
+          err.println("cratesim: error: " + oneLine(messageOf(why == null ? ex : why)));
           if (System.getenv("CRATESIM_DEBUG") != null) {
             ex.printStackTrace(err);
           }
@@ -146,6 +147,19 @@ public final class CratesimCommand implements Runnable {
     }
     String kind = ex.getClass().getSimpleName();
     return (m == null ? kind : m + " (" + kind + ")") + "; CRATESIM_DEBUG=1 shows where";
+  }
+
+  /**
+   * The bad input behind {@code ex}: itself or a cause (a worker thread's failure arrives wrapped),
+   * or null.
+   */
+  static Throwable badInputIn(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (!(t instanceof UncheckedIOException) && exitCodeOf(t) == EXIT_BAD_INPUT) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** Bad input exits 2; a failure that is not the input's (the machine, a bug) 1. */

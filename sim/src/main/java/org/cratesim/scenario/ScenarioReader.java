@@ -47,9 +47,11 @@ import org.tomlj.TomlTable;
  */
 public final class ScenarioReader {
   private final String source;
+  private final int chunkedFrom;
 
-  private ScenarioReader(String source) {
+  private ScenarioReader(String source, int chunkedFrom) {
     this.source = source;
+    this.chunkedFrom = chunkedFrom;
   }
 
   /** Reads and validates a scenario file. */
@@ -59,7 +61,12 @@ public final class ScenarioReader {
 
   /** Parses and validates scenario text; {@code source} names it in messages. */
   public static Scenario parse(String text, String source) throws ScenarioException {
-    return new ScenarioReader(source).parse(text);
+    return new ScenarioReader(source, CHUNKED_FROM).parse(text);
+  }
+
+  /** {@link #parse(String, String)}, crate by crate from {@code chunkedFrom} characters (tests). */
+  static Scenario parse(String text, String source, int chunkedFrom) throws ScenarioException {
+    return new ScenarioReader(source, chunkedFrom).parse(text);
   }
 
   private Scenario parse(String text) throws ScenarioException {
@@ -72,10 +79,11 @@ public final class ScenarioReader {
               + " name to import it on the fly, or use cratesim import / cratesim predict");
     }
     TomlGuard.check(text, source);
-    TomlParseResult toml = Toml.parse(text);
-    if (toml.hasErrors()) {
-      TomlParseError e = toml.errors().get(0);
-      throw new ScenarioException(source, e.position().line(), "TOML syntax: " + e.getMessage());
+    int[] chunks = text.length() < chunkedFrom ? null : TomlGuard.crateChunks(text);
+    TomlParseResult toml = toml(chunks == null ? text : text.substring(0, chunks[0]), 0);
+    if (chunks != null && toml.contains(List.of("crate"))) {
+      chunks = null;
+      toml = toml(text, 0);
     }
     if (toml.contains(List.of("scenario")) && !toml.contains(List.of("crate"))) {
       throw error(
@@ -164,6 +172,76 @@ public final class ScenarioReader {
       }
     }
 
+    List<CrateSpec> crates = chunks == null ? crates(toml) : crates(text, chunks);
+    List<StrategyDecl> strategies = strategies(toml);
+    Scenario sc =
+        new Scenario(
+            name, source, settings, machine, rustc, profile, costs, rebuild, strategies, crates);
+    ScenarioValidator.validate(sc);
+    return sc;
+  }
+
+  /**
+   * From this size on, a file whose {@code [[crate]]} tables come last is parsed one crate at a
+   * time: the TOML parser's tree of a whole 100,000-crate file does not fit in a 1 GiB heap, one
+   * crate's does, and each crate is kept only as its {@link CrateSpec}.
+   */
+  static final int CHUNKED_FROM = 1 << 20;
+
+  /** Parses TOML text whose first line is line {@code firstLine + 1} of the file. */
+  private TomlParseResult toml(String text, int firstLine) throws ScenarioException {
+    TomlParseResult toml = Toml.parse(text);
+    if (toml.hasErrors()) {
+      TomlParseError e = toml.errors().get(0);
+      throw new ScenarioException(
+          source, firstLine + e.position().line(), "TOML syntax: " + e.getMessage());
+    }
+    return toml;
+  }
+
+  /** Line offset of the crate being read in chunks (0 when the file is parsed whole). */
+  private int lineOffset;
+
+  /** The crates of a file parsed in chunks: {@code chunks} are the offsets of each [[crate]]. */
+  private List<CrateSpec> crates(String text, int[] chunks) throws ScenarioException {
+    List<CrateSpec> crates = new ArrayList<>(chunks.length);
+    Map<String, Integer> lines = new HashMap<>();
+    int line = 0;
+    int counted = 0;
+    for (int k = 0; k < chunks.length; k++) {
+      for (int i = counted; i < chunks[k]; i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      counted = chunks[k];
+      int end = k + 1 < chunks.length ? chunks[k + 1] : text.length();
+      TomlParseResult t = toml(text.substring(chunks[k], end), line);
+      lineOffset = line;
+      Object o = t.get(List.of("crate"));
+      if (!(o instanceof TomlArray arr) || arr.size() != 1 || !(arr.get(0) instanceof TomlTable)) {
+        throw new ScenarioException(
+            source, line + 1, "crate must be an array of tables: write [[crate]]");
+      }
+      if (t.keySet().size() != 1) {
+        throw new ScenarioException(
+            source, line + 1, "only [[crate]] tables may follow the first [[crate]]");
+      }
+      TomlTable ct = arr.getTable(0);
+      CrateSpec c = crate(ct, line + 1);
+      Integer prev = lines.putIfAbsent(c.name(), line + 1);
+      if (prev != null) {
+        throw error(
+            ct, "name", "duplicate crate '" + c.name() + "' (first declared at line " + prev + ")");
+      }
+      crates.add(c);
+      lineOffset = 0;
+    }
+    return crates;
+  }
+
+  /** The crates of a file parsed whole. */
+  private List<CrateSpec> crates(TomlTable toml) throws ScenarioException {
     Object cratesObj = toml.get(List.of("crate"));
     if (cratesObj == null) {
       throw new ScenarioException(source, 0, "no [[crate]] entries");
@@ -190,12 +268,7 @@ public final class ScenarioReader {
       }
       crates.add(c);
     }
-    List<StrategyDecl> strategies = strategies(toml);
-    Scenario sc =
-        new Scenario(
-            name, source, settings, machine, rustc, profile, costs, rebuild, strategies, crates);
-    ScenarioValidator.validate(sc);
-    return sc;
+    return crates;
   }
 
   private String defaultName() {
@@ -744,7 +817,7 @@ public final class ScenarioReader {
     }
     if (r.equals(Range.NON_NEGATIVE)
         || k.type() == Schema.Type.SHARE && d < 0
-        || r.min() == 0 && !r.minOpen() && d < 0) {
+        || r.min() == 0 && !r.minOpen() && r.max() > 1 && d < 0) {
       throw error(t, key, key + " must not be negative, was " + d);
     }
     if (k.type() == Schema.Type.SHARE) {
@@ -798,7 +871,7 @@ public final class ScenarioReader {
     int line = 0;
     if (key != null) {
       TomlPosition p = t.inputPositionOf(List.of(key));
-      line = p == null ? 0 : p.line();
+      line = p == null ? 0 : lineOffset + p.line();
     }
     return new ScenarioException(source, line, message);
   }

@@ -108,9 +108,27 @@ public final class ScenarioValidator {
     if (detector.detectCycles()) {
       List<String> cycle = oneCycle(g, detector.findCycles(), sc.crates());
       CrateSpec first = byName.get(cycle.get(0));
-      throw new ScenarioException(
-          sc.source(), first.line(), "dependency cycle: " + String.join(" -> ", cycle));
+      throw new ScenarioException(sc.source(), first.line(), describeCycle(cycle, "crates"));
     }
+  }
+
+  /**
+   * A cycle [a, b, ..., a] for a message; a long one abbreviated to its first and last members and
+   * its length (a cycle through 100,000 crates would be a line of a megabyte).
+   */
+  public static String describeCycle(List<String> cycle, String what) {
+    int n = cycle.size() - 1;
+    if (n <= 12) {
+      return "dependency cycle: " + String.join(" -> ", cycle);
+    }
+    return "dependency cycle of "
+        + n
+        + " "
+        + what
+        + ": "
+        + String.join(" -> ", cycle.subList(0, 5))
+        + " -> ... -> "
+        + String.join(" -> ", cycle.subList(n - 4, n + 1));
   }
 
   private static List<String> deps(CrateSpec c) {

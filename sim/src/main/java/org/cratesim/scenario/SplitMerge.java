@@ -199,7 +199,7 @@ public final class SplitMerge {
     }
     if (parts < 2 || parts > MAX_PARTS) {
       throw new IllegalArgumentException(
-          "split needs from 2 to " + MAX_PARTS + " parts, was " + parts);
+          "split needs at least 2 parts and at most " + MAX_PARTS + ", was " + parts);
     }
     if (x.kind() == CrateKind.PROC_MACRO) {
       throw new IllegalArgumentException(

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a TOML file must satisfy before the TOML parser sees it: a bounded size, UTF-8 text, a
@@ -139,5 +141,84 @@ public final class TomlGuard {
         i++;
       }
     }
+  }
+
+  /**
+   * The offsets of the top-level {@code [[crate]]} headers when they come last (only crate tables
+   * and their sub-tables follow the first), so that each crate can be parsed alone; null otherwise.
+   * The text must have passed {@link #check}.
+   */
+  static int[] crateChunks(String text) {
+    List<Integer> starts = new ArrayList<>();
+    int n = text.length();
+    int depth = 0;
+    boolean lineStart = true;
+    int lineBegin = 0;
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        lineStart = true;
+        lineBegin = ++i;
+      } else if (c == ' ' || c == '\t' || c == '\r') {
+        i++;
+      } else if (c == '#') {
+        while (i < n && text.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '"' || c == '\'') {
+        lineStart = false;
+        boolean triple = i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c;
+        i += triple ? 3 : 1;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (d == '\\' && c == '"') {
+            i += 2;
+            continue;
+          }
+          if (d == '\n' && !triple) {
+            break;
+          }
+          if (d == c
+              && (!triple || (i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c))) {
+            i += triple ? 3 : 1;
+            break;
+          }
+          i++;
+        }
+      } else {
+        if (c == '[' && depth == 0 && lineStart) {
+          int eol = text.indexOf('\n', i);
+          String header = text.substring(i, eol < 0 ? n : eol).strip();
+          int hash = header.indexOf('#');
+          header = (hash < 0 ? header : header.substring(0, hash)).strip();
+          if (header.equals("[[crate]]")) {
+            starts.add(lineBegin);
+          } else if (!starts.isEmpty()
+              && !header.startsWith("[crate.")
+              && !header.startsWith("[[crate.")) {
+            return null;
+          }
+          // a header line holds nothing else: skip it
+          i = eol < 0 ? n : eol;
+          continue;
+        }
+        lineStart = false;
+        if (c == '[' || c == '{') {
+          depth++;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+          depth--;
+        }
+        i++;
+      }
+    }
+    if (starts.isEmpty()) {
+      return null;
+    }
+    int[] out = new int[starts.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = starts.get(k);
+    }
+    return out;
   }
 }

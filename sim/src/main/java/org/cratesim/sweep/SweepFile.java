@@ -140,10 +140,7 @@ public final class SweepFile {
       }
       TomlTable v = toml.getTable("vary");
       if (v != null) {
-        for (String k : v.keySet()) {
-          params.put(k, values(v.get(List.of(k))));
-          checkVaried(sc, k, params.get(k), src, line(toml, "vary." + k));
-        }
+        varied(v, "", sc, params, src);
       }
       TomlTable nz = toml.getTable("noise");
       if (nz != null) {
@@ -247,7 +244,36 @@ public final class SweepFile {
     return (Long) o;
   }
 
+  /**
+   * The parameters of {@code [vary]}: a dotted key ({@code profile.lto = [...]}) is a table in
+   * TOML, whose leaves are the parameters; each checked at its line.
+   */
+  private static void varied(
+      TomlTable v,
+      String prefix,
+      Scenario sc,
+      LinkedHashMap<String, List<String>> params,
+      String src)
+      throws ScenarioException {
+    for (String k : v.keySet()) {
+      Object o = v.get(List.of(k));
+      if (o instanceof TomlTable t) {
+        varied(t, prefix + k + ".", sc, params, src);
+        continue;
+      }
+      var pos = v.inputPositionOf(List.of(k));
+      params.put(prefix + k, values(o));
+      checkVaried(sc, prefix + k, params.get(prefix + k), src, pos == null ? 0 : pos.line());
+    }
+  }
+
   private static String scalar(Object o) {
+    if (o instanceof TomlTable) {
+      return "a table";
+    }
+    if (o instanceof TomlArray) {
+      return "an array";
+    }
     if (o instanceof Double) {
       return BigDecimal.valueOf((Double) o).stripTrailingZeros().toPlainString();
     }

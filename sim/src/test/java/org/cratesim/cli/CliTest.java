@@ -100,7 +100,8 @@ class CliTest {
         f, "[build]\njobs = 2\n[[crate]]\nname = \"a\"\ndeps = [\"b\"]\nfrontend_s = 1\n");
     Outcome o = exec("run", f.toString());
     assertEquals(2, o.code());
-    assertEquals(f + ":3: crate 'a' depends on unknown crate 'b'", o.err().trim());
+    assertEquals(
+        "cratesim: error: " + f + ":3: crate 'a' depends on unknown crate 'b'", o.err().trim());
     assertFalse(o.err().contains("Exception"));
     assertEquals("", o.out());
   }

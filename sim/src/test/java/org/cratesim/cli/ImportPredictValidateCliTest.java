@@ -55,7 +55,9 @@ class ImportPredictValidateCliTest {
     String mono = "src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json";
     CliTest.Outcome o = exec("predict", mono, "-j", "2", "--metadata", METADATA);
     assertEquals(2, o.code(), o.err());
-    assertTrue(o.err().startsWith("--metadata cli-metadata.json is from another build"), o.err());
+    assertTrue(
+        o.err().startsWith("cratesim: error: --metadata cli-metadata.json is from another build"),
+        o.err());
     assertEquals(1, o.err().strip().lines().count(), o.err());
   }
 

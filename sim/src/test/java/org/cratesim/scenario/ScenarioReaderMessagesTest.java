@@ -42,7 +42,7 @@ class ScenarioReaderMessagesTest {
       value = {
         "[machine]\\ncontention_codegen = -0.5|bad.toml:2: contention_codegen must not be negative, "
             + "was -0.5",
-        "[machine]\\nspeed_frontend = 0|bad.toml:2: speed_frontend must be > 0, was 0.0",
+        "[machine]\\nspeed_frontend = 0|bad.toml:2: speed_frontend must be between 1.0E-6 and 1000000000",
         "[rustc]\\ncodegen_serial_share = 1.5|bad.toml:2: codegen_serial_share must be between 0 "
             + "and 1",
         "[rustc]\\ncodegen_serial_share = -0.1|bad.toml:2: codegen_serial_share must be between 0 "

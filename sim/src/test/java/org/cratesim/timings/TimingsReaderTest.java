@@ -247,7 +247,7 @@ class TimingsReaderTest {
     TimingsFormatException directory =
         assertThrows(TimingsFormatException.class, () -> TimingsReader.read(dir));
 
-    assertOneLineAbout("gone.json", "cannot read file (NoSuchFileException)", missing);
+    assertOneLineAbout("gone.json", "no such file", missing);
     assertOneLineAbout(dir.getFileName().toString(), "is a directory", directory);
   }
 
