@@ -99,8 +99,8 @@ public final class SweepCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1) {
-      throw new BadInputException("--threads must be >= 1");
+    if (n < 1 || n > 1024) {
+      throw new BadInputException("--threads must be between 1 and 1024, was " + n);
     }
     int total = s.points().size() * s.replications();
     SweepRunner.Outcome o;

@@ -401,10 +401,15 @@ public final class ScenarioReader {
             throw error(t, k, "enabled must be true or false");
           }
           enabled = (Boolean) v;
+        } else if (v instanceof TomlTable) {
+          throw error(t, k, "strategy parameter " + k + " must be a number, a string or an array");
         } else if (v instanceof TomlArray) {
           List<Object> list = new ArrayList<>();
           TomlArray a = (TomlArray) v;
           for (int j = 0; j < a.size(); j++) {
+            if (a.get(j) instanceof TomlTable || a.get(j) instanceof TomlArray) {
+              throw error(t, k, "strategy parameter " + k + " must hold strings or numbers");
+            }
             list.add(a.get(j));
           }
           params.put(k, list);

@@ -111,45 +111,70 @@ final class Promise {
 
   /** What is wrong with an outcome, or null when it keeps the promise. */
   static String broken(Outcome o, Path outDir) {
-    if (o.code() != 0 && o.code() != 2) {
-      return "exit " + o.code() + ": " + o.err();
+    List<String> p = problems(o, outDir);
+    return p.isEmpty() ? null : String.join("; ", p);
+  }
+
+  /** Every way an outcome breaks the promise, each starting with its kind (a word and a colon). */
+  static List<String> problems(Outcome o, Path outDir) {
+    List<String> out = new ArrayList<>();
+    if (o.code() == -1) {
+      out.add("hang: " + o.err());
+      return out;
     }
-    if (o.code() == 2) {
+    if (o.code() != 0 && o.code() != 2) {
+      out.add("exit-" + o.code() + ": " + o.err().strip());
+    }
+    if (o.code() != 0) {
       List<String> lines = o.err().strip().lines().toList();
+      String first = lines.isEmpty() ? "" : lines.get(0);
       if (lines.size() != 1) {
-        return lines.size() + " lines on stderr: " + o.err();
+        out.add("lines: " + lines.size() + " lines on stderr: " + o.err());
       }
-      if (!lines.get(0).startsWith("cratesim: error: ")) {
-        return "not a cratesim error line: " + lines.get(0);
+      if (!first.startsWith("cratesim: error: ")) {
+        out.add("prefix: not a cratesim error line: " + first);
       }
-      if (lines.get(0).chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        return "control character in: " + lines.get(0);
+      if (first.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        out.add("control: control character in: " + first);
       }
-      if (lines.get(0).contains("org.tomlj") || lines.get(0).contains("Exception")) {
-        return "internal name in: " + lines.get(0);
+      if (first.contains("org.tomlj") || first.contains("Exception")) {
+        out.add("internal: internal name in: " + first);
       }
       List<String> left = files(outDir);
       if (!left.isEmpty()) {
-        return "left behind on failure: " + left + " (" + lines.get(0) + ")";
+        out.add("left: left behind on failure: " + left + " (" + first + ")");
       }
     }
-    return null;
+    return out;
   }
 
   /** Checks (or, counting, counts) the promise of one case of {@code family}. */
   static void check(String family, Outcome o, Path outDir, String what) {
-    String problem = broken(o, outDir);
+    List<String> problems = problems(o, outDir);
     AtomicLong[] c =
-        COUNTS.computeIfAbsent(family, k -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
+        COUNTS.computeIfAbsent(
+            family, k -> new AtomicLong[] {new AtomicLong(), new AtomicLong(), new AtomicLong()});
     c[0].incrementAndGet();
-    if (problem == null) {
+    if (problems.isEmpty()) {
       return;
     }
     c[1].incrementAndGet();
+    if (problems.stream().anyMatch(p -> !p.startsWith("prefix:"))) {
+      c[2].incrementAndGet();
+    }
+    for (String p : problems) {
+      KINDS
+          .computeIfAbsent(family + " " + p.substring(0, p.indexOf(':')), k -> new AtomicLong())
+          .incrementAndGet();
+      EXAMPLES.putIfAbsent(family + " " + p.substring(0, p.indexOf(':')), what + ": " + p);
+    }
     if (!COUNT) {
-      throw new AssertionError(family + ": " + what + ": " + problem);
+      throw new AssertionError(family + ": " + what + ": " + String.join("; ", problems));
     }
   }
+
+  private static final Map<String, AtomicLong> KINDS = new ConcurrentHashMap<>();
+  private static final Map<String, String> EXAMPLES = new ConcurrentHashMap<>();
 
   /** A fresh empty folder for a case's outputs. */
   static Path freshDir(Path root, String name) throws IOException {
@@ -177,6 +202,11 @@ final class Promise {
     return out;
   }
 
+  private static String shorten(String s) {
+    String one = s.replaceAll("\\s+", " ");
+    return one.length() <= 220 ? one : one.substring(0, 220) + "...";
+  }
+
   static void report() {
     StringBuilder sb = new StringBuilder();
     COUNTS.entrySet().stream()
@@ -185,13 +215,60 @@ final class Promise {
             e ->
                 sb.append(
                     String.format(
-                        "fuzz %-12s cases %6d  broke the promise %6d%n",
-                        e.getKey(), e.getValue()[0].get(), e.getValue()[1].get())));
+                        "fuzz %-12s cases %6d  broke the promise %6d  (other than the prefix"
+                            + " alone %6d)%n",
+                        e.getKey(),
+                        e.getValue()[0].get(),
+                        e.getValue()[1].get(),
+                        e.getValue()[2].get())));
+    KINDS.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                sb.append(
+                    String.format(
+                        "  %-24s %6d  e.g. %s%n",
+                        e.getKey(), e.getValue().get(), shorten(EXAMPLES.get(e.getKey())))));
     System.out.print(sb);
     try {
-      Files.writeString(Path.of("target", "fuzz-counts.txt"), sb.toString());
+      Files.writeString(
+          Path.of(
+              "target", "fuzz-counts-" + System.getProperty("cratesim.fuzz.tag", "run") + ".txt"),
+          sb.toString());
     } catch (IOException e) {
       // the counts were printed
+    }
+  }
+
+  /** Runs cases of {@code family} in a child JVM when counting (an OutOfMemoryError there). */
+  static Outcome execIsolated(String... args) {
+    if (!COUNT) {
+      return exec(args);
+    }
+    try {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-Xmx512m");
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(Main.class.getName());
+      cmd.addAll(List.of(args));
+      Path err = Files.createTempFile("fuzz-err", ".txt");
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectError(err.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor();
+        Files.deleteIfExists(err);
+        return new Outcome(-1, "", "timed out after " + TIMEOUT.toSeconds() + " s (a hang)");
+      }
+      String e = Files.readString(err);
+      Files.deleteIfExists(err);
+      return new Outcome(p.exitValue(), "", e);
+    } catch (IOException | InterruptedException e) {
+      return new Outcome(-2, "", "could not run: " + e);
     }
   }
 }
