@@ -1,7 +1,6 @@
 package org.cratesim.cargo;
 
 import java.util.Optional;
-import org.cratesim.engine.ClockOverflowException;
 import org.cratesim.engine.Simulation;
 import org.cratesim.model.Lto;
 import org.cratesim.model.MachineSettings;
@@ -45,10 +44,10 @@ public final class BuildSimulator {
   /**
    * Refuses a build whose work, at the machine's slowest speed and under its heaviest contention (a
    * busy thread runs at speed / (1 + c (n - 1)), so n threads together at least at speed / (1 +
-   * c)), could run past the clock: a {@link ClockOverflowException} before the simulation starts,
+   * c)), could run past the clock: a {@link BuildTooLongException} before the simulation starts,
    * instead of an overflow in the middle.
    */
-  static void checkWork(Scenario scenario, UnitGraph graph) {
+  public static void checkWork(Scenario scenario, UnitGraph graph) {
     double nanos = scenario.build().startupS() * 1e9;
     for (Unit u : graph.units()) {
       UnitWork w = u.work();
@@ -63,7 +62,7 @@ public final class BuildSimulator {
                     m.contentionFrontend(), Math.max(m.contentionCodegen(), m.contentionOther())));
     double seconds = nanos / 1e9 / slowest;
     if (!(seconds <= MAX_BUILD_SECONDS)) {
-      throw new ClockOverflowException(
+      throw new BuildTooLongException(
           "the build's work is "
               + String.format("%.3g", nanos / 1e9)
               + " s, up to "

@@ -9,7 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import org.cratesim.calibration.DataException;
-import org.cratesim.engine.ClockOverflowException;
+import org.cratesim.cargo.BuildTooLongException;
 import org.cratesim.scenario.ScenarioException;
 import org.cratesim.sweep.SweepFile;
 import org.cratesim.timings.TimingsFormatException;
@@ -170,7 +170,7 @@ public final class CratesimCommand implements Runnable {
     if (ex instanceof ScenarioException
         || ex instanceof BadInputException
         || ex instanceof TimingsFormatException
-        || ex instanceof ClockOverflowException
+        || ex instanceof BuildTooLongException
         || ex instanceof SweepFile.BadSweepException
         || ex instanceof DataException
         || ex instanceof InvalidPathException) {

@@ -61,6 +61,8 @@ public final class SweepRunner {
         sc = spec.scenarioOf(p);
         scenarios.add(sc);
         graphs.add(UnitGraphBuilder.build(sc));
+        // a build too long to simulate is refused before the folder is touched
+        BuildSimulator.checkWork(sc, graphs.get(graphs.size() - 1));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(describe(p) + ": " + e.getMessage(), e);
       }
