@@ -1,9 +1,6 @@
 package org.cratesim.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cratesim.calibration.CostCalibration;
@@ -18,11 +15,12 @@ import picocli.CommandLine.Spec;
     name = "calibrate-costs",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits the size-based cost model's rates (costs.toml) on the leaf crates of",
-      "groundtruth/lqd-epyc-2022: leaf-crate-profiles.csv (lines, LLVM IR lines",
-      "and copies, -Ztime-passes) and the leaf units of the -j1 timing pages",
-      "(check, debug, opt). Prints costs.toml (or writes it), and the fit quality",
-      "per pass to stderr. Keys the data cannot see keep the shipped values."
+      "Refits the cost model's rates (costs.toml).",
+      "Fits the size-based cost model's rates (costs.toml) on the leaf crates of "
+          + "groundtruth/lqd-epyc-2022: leaf-crate-profiles.csv (lines, LLVM IR lines and copies, "
+          + "-Ztime-passes) and the leaf units of the -j1 timing pages (check, debug, opt). "
+          + "Prints costs.toml (or writes it), and the fit quality per pass to stderr. Keys the "
+          + "data cannot see keep the shipped values."
     },
     footer = {"", "Reproduce the shipped file: " + CostCalibration.COMMAND})
 public final class CalibrateCostsCommand implements Callable<Integer> {
@@ -36,9 +34,9 @@ public final class CalibrateCostsCommand implements Callable<Integer> {
   Path shared;
 
   @Option(
-      names = "--write",
+      names = {"-o", "--output", "--write"},
       paramLabel = "FILE",
-      description = "Write costs.toml here (default: print it).")
+      description = "Write costs.toml to FILE (default: print it).")
   Path write;
 
   @Override
@@ -53,11 +51,7 @@ public final class CalibrateCostsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.print(CostCalibration.table(result));
     if (write != null) {
-      try {
-        Files.writeString(write, toml, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new BadInputException("cannot write " + write + ": " + e.getMessage());
-      }
+      Output.write("-o: ", write, toml);
       err.println("wrote " + write);
     } else {
       PrintWriter out = spec.commandLine().getOut();

@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Turns a cargo --timings page (HTML, or the JSON extracted from one; cargo 1.60 to 1.95)",
-      "into a scenario: measured front-end / codegen split per unit, edges from the page's",
-      "unblocked lists (or the full graph with --graph), start-up, jobs and mode."
+      "Turns a cargo --timings page into a scenario.",
+      "Turns a cargo --timings page (HTML, or the JSON extracted from one; cargo 1.60 to "
+          + "1.95) into a scenario: measured front-end / codegen split per unit, edges from the "
+          + "page's unblocked lists (or the full graph with --graph), start-up, jobs and mode."
     })
 public final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -19,16 +19,16 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a new scenario in which crates are replaced by one crate X, then",
-      "compares the simulated builds before and after at each -j. Crates described",
-      "by their size (loc): sizes are summed, references between them dropped,",
-      "dependents use X. Crates given in seconds: their phases are summed minus",
-      "what a split of X into them adds (rustc's start-up per crate, metadata",
-      "loaded between them and of their dependencies more than once, metadata a",
-      "bin's lib parts write, generic copies made again by several of them, inlined",
-      "code translated again, link inputs), with the options split uses. Merging",
-      "the parts a split produced, in order and with the split's options, restores",
-      "the scenario that was split."
+      "Merges crates into one and compares builds.",
+      "Writes a new scenario in which crates are replaced by one crate X, then compares the "
+          + "simulated builds before and after at each -j. Crates described by their size (loc): "
+          + "sizes are summed, references between them dropped, dependents use X. Crates given in "
+          + "seconds: their phases are summed minus what a split of X into them adds (rustc's "
+          + "start-up per crate, metadata loaded between them and of their dependencies more than "
+          + "once, metadata a bin's lib parts write, generic copies made again by several of "
+          + "them, inlined code translated again, link inputs), with the options split uses. "
+          + "Merging the parts a split produced, in order and with the split's options, restores "
+          + "the scenario that was split."
     },
     footer = {
       "",

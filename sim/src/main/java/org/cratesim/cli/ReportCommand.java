@@ -14,11 +14,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description =
-        "Charts a sweep's summary.csv: wall time against the first varied parameter "
-            + "(one line per combination of the others, 95 %% CI band) and, when jobs is varied, "
-            + "the speed-up against jobs with the ideal line and the dependency bound; PNG and "
-            + "SVG, plus summary.md.")
+    description = {
+      "Charts a finished sweep (PNG, SVG, Markdown).",
+      "Charts a sweep's summary.csv: wall time against the first varied parameter (one line "
+          + "per combination of the others, 95 %% CI band) and, when jobs is varied, the speed-up "
+          + "against jobs with the ideal line and the dependency bound; PNG and SVG, plus "
+          + "summary.md."
+    })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

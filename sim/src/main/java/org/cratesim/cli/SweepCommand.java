@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    description =
-        "Runs every combination of the varied parameters (first one slowest), each "
-            + "replicated with run-to-run noise, in parallel; writes OUT/results.csv (one row per "
-            + "point and replication), OUT/summary.csv (n, mean, sd, 95 %% CI of the wall time) and "
-            + "OUT/sweep.txt. Identical files on any number of threads; --resume finishes a sweep "
-            + "that was killed.",
+    description = {
+      "Runs a grid of design points with replications.",
+      "Runs every combination of the varied parameters (first one slowest), each replicated "
+          + "with run-to-run noise, in parallel; writes OUT/results.csv (one row per point and "
+          + "replication), OUT/summary.csv (n, mean, sd, 95 %% CI of the wall time) and "
+          + "OUT/sweep.txt. Identical files on any number of threads; --resume finishes a sweep "
+          + "that was killed."
+    },
     footer = {
       "",
       "Examples:",

@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
     name = "validate-experiments",
     mixinStandardHelpOptions = true,
     description = {
-      "Predicts measured changes of cargo (build dependencies without debuginfo, the pending "
-          + "queue sorted by priority, scheduling hints) from each crate's -j1 page and compares "
-          + "the predicted ratio custom / base with the measured one, per experiment, mode and "
-          + "-j; plus the core-count curve T(-jN) / T(-j8) of the baselines."
+      "Checks measured cargo changes against predictions.",
+      "Predicts measured changes of cargo (build dependencies without debuginfo, the "
+          + "pending queue sorted by priority, scheduling hints) from each crate's -j1 page and "
+          + "compares the predicted ratio custom / base with the measured one, per experiment, "
+          + "mode and -j; plus the core-count curve T(-jN) / T(-j8) of the baselines."
     },
     footer = {
       "",

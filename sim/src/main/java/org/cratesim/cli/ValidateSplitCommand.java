@@ -19,12 +19,12 @@ import picocli.CommandLine.Spec;
     name = "validate-split",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports own-2core-2026's mono pages (check, clean-dev, clean-release, every",
-      "-j) with mono's cargo metadata, splits its one crate the way the split",
-      "workspace was written (as many parts as split has members, shape layered:",
-      "m00 -> {m01..m04} -> {m05..m08} -> m09) and compares the predicted wall time",
-      "with split's measured builds (median of runs.csv), with mono's own replay",
-      "and the ordering mono vs split."
+      "Checks the split model against own-2core's builds.",
+      "Imports own-2core-2026's mono pages (check, clean-dev, clean-release, every -j) with "
+          + "mono's cargo metadata, splits its one crate the way the split workspace was written "
+          + "(as many parts as split has members, shape layered: m00 -> {m01..m04} -> {m05..m08} "
+          + "-> m09) and compares the predicted wall time with split's measured builds (median of "
+          + "runs.csv), with mono's own replay and the ordering mono vs split."
     },
     footer = {
       "",

@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
     name = "validate-strategies",
     mixinStandardHelpOptions = true,
     description = {
-      "Predicts every measured what-if of DIR (rustc's expansion cache, sccache, ...) from the"
-          + " baseline's timing page with cargo metadata, and compares the predicted change with"
-          + " the measured median change (and the range of the paired runs)."
+      "Checks measured what-ifs against their predictions.",
+      "Predicts every measured what-if of DIR (rustc's expansion cache, sccache, ...) from "
+          + "the baseline's timing page with cargo metadata, and compares the predicted change "
+          + "with the measured median change (and the range of the paired runs)."
     },
     footer = {
       "",
