@@ -43,9 +43,10 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  java -jar sim/target/cratesim.jar advise scenarios/serde-like.toml -j 8,16",
-      "  P=sim/src/test/resources/timings/own-2core-2026",
-      "  java -jar sim/target/cratesim.jar advise $P/cli-clean-dev-j1-r2.html \\",
-      "      --metadata $P/cli-metadata.json --jobs 2,4"
+      "  java -jar sim/target/cratesim.jar advise \\",
+      "      sim/src/test/resources/timings/own-2core-2026/cli-clean-dev-j1-r2.html \\",
+      "      --metadata sim/src/test/resources/timings/own-2core-2026/cli-metadata.json \\",
+      "      --jobs 2,4"
     })
 public final class AdviseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

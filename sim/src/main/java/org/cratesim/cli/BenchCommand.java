@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " engine_task_ns, build_1k_ms, build_1k_min_ms, build_1k_max_ms, build_1k_busy,"
           + " heap_100k_mb (and more)."
     },
-    footer = {"", "Example:", "  cratesim bench --seconds 0.5 --skip-100k --format json"})
+    footer = {"", "Example:", "  cratesim bench --seconds 0.2 --skip-100k --format json"})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -46,10 +46,14 @@ public final class CalibrateCommand implements Callable<Integer> {
   Path shared;
 
   @Option(
-      names = {"-o", "--output", "--write"},
+      names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write calibration.toml to FILE (default: print it).")
-  Path write;
+  Path output;
+
+  /** Deprecated name of {@code -o}, kept for old scripts. */
+  @Option(names = "--write", hidden = true, paramLabel = "FILE", description = "Same as -o.")
+  Path oldWrite;
 
   @Option(
       names = "--rounds",
@@ -77,6 +81,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path write = output != null ? output : oldWrite;
+    Output.requireWritable("-o: ", write);
     Calibrator.Objective what = objective();
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     PrintWriter err = spec.commandLine().getErr();

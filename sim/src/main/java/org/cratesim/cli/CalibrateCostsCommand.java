@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
           + "Prints costs.toml (or writes it), and the fit quality per pass to stderr. Keys the "
           + "data cannot see keep the shipped values."
     },
-    footer = {"", "Reproduce the shipped file: " + CostCalibration.COMMAND})
+    footer = {"", "Reproduce the shipped file (about 4 s):", "  " + CostCalibration.COMMAND})
 public final class CalibrateCostsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -34,13 +34,19 @@ public final class CalibrateCostsCommand implements Callable<Integer> {
   Path shared;
 
   @Option(
-      names = {"-o", "--output", "--write"},
+      names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write costs.toml to FILE (default: print it).")
-  Path write;
+  Path output;
+
+  /** Deprecated name of {@code -o}, kept for old scripts. */
+  @Option(names = "--write", hidden = true, paramLabel = "FILE", description = "Same as -o.")
+  Path oldWrite;
 
   @Override
   public Integer call() {
+    Path write = output != null ? output : oldWrite;
+    Output.requireWritable("-o: ", write);
     CostCalibration.Result result;
     try {
       result = CostCalibration.calibrate(shared);

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line).",
-      "Example: java -jar sim/target/cratesim.jar run scenarios/tiny.toml"
+      "Example:",
+      "  java -jar sim/target/cratesim.jar run scenarios/tiny.toml"
     })
 public final class CratesimCommand implements Runnable {
   /** Exit code for bad input (malformed scenario, unknown crate, bad option). */

@@ -52,8 +52,9 @@ import picocli.CommandLine.Spec;
       "  cratesim measure sim/src/test/resources/measure/hello --kind check --reps 2 -j 2 \\",
       "    --variant 'base=' --variant 'nodebug=CARGO_PROFILE_DEV_DEBUG=0' -o /tmp/measured",
       "Incremental, a comment edit of the top crate, sccache against none:",
-      "  cratesim measure ../my-ws --kind incremental --edit src/main.rs --reps 5 \\",
-      "    --variant base --variant 'sccache=RUSTC_WRAPPER=sccache' --warm sccache -o out"
+      "  cratesim measure sim/src/test/resources/measure/hello --kind incremental \\",
+      "    --edit src/main.rs --reps 5 --variant base \\",
+      "    --variant 'sccache=RUSTC_WRAPPER=sccache' --warm sccache -o out"
     })
 public final class MeasureCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -32,11 +32,11 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Examples:",
-      "  cratesim merge split.toml --crates core-1,core-2,core-3 --into core \\",
-      "    -o merged.toml",
-      "  cratesim merge mono-split.toml --crates mono-1,mono-2 --into mono \\",
-      "    --generic-share 0.76 --jobs 1,2 -o mono.toml"
+      "Examples (own-2core's split workspace as one crate; a split undone):",
+      "  cratesim merge scenarios/workspaces/split.toml \\",
+      "      --crates m00,m01,m02,m03,m04,m05,m06,m07,m08,m09 --into mono --jobs 1,2 -o mono.toml",
+      "  cratesim split scenarios/workspaces/mono.toml --crate mono --parts 3 -o split.toml",
+      "  cratesim merge split.toml --crates mono-1,mono-2,mono-3 --into mono -o merged.toml"
     })
 public final class MergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

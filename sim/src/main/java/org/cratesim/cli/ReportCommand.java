@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
           + "per combination of the others, 95 %% CI band) and, when jobs is varied, the speed-up "
           + "against jobs with the ideal line and the dependency bound; PNG and SVG, plus "
           + "summary.md."
+    },
+    footer = {
+      "",
+      "Example (a sweep, then its charts):",
+      "  cratesim sweep scenarios/serde-like.toml --vary jobs=1,2,4,8 --replications 5 -o out/",
+      "  cratesim report out/"
     })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -46,14 +46,14 @@ import picocli.CommandLine.Spec;
       "second on part 1 and one of the first), then the last part on all (for",
       "K = 10: m00 -> {m01..m04} -> {m05..m08} -> m09); dependents use the last.",
       "Undo with: cratesim merge OUT --crates X-1,..,X-K --into X (same options)",
-      "Examples:",
-      "  cratesim split scenarios/workspaces/mono.toml --crate mono --into 4 \\",
-      "    -o split.toml",
-      "  cratesim import \\",
-      "    sim/src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json \\",
-      "    -o mono.toml",
-      "  cratesim split mono.toml --crate mono --into 10 --shape layered \\",
-      "    --generic-share 0.76 --jobs 1,2,4 -o mono-split.toml"
+      "--into K is an old name of --parts K (merge's --into names the merged crate).",
+      "",
+      "Examples (a crate described by its size; then a measured build, imported first):",
+      "  cratesim split scenarios/workspaces/mono.toml --crate mono --parts 4 -o split.toml",
+      "  cratesim import sim/src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json \\",
+      "      -o mono.toml",
+      "  cratesim split mono.toml --crate mono --parts 10 --shape layered \\",
+      "      --generic-share 0.76 --jobs 1,2,4 -o mono-split.toml"
     })
 public final class SplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

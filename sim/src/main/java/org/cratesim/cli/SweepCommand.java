@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  cratesim sweep scenarios/serde-like.toml --vary jobs=1,2,4,8 "
-          + "--vary strategy=none,shared-cache --replications 30 -o out/",
-      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml -o out/",
+      "  cratesim sweep scenarios/serde-like.toml --vary jobs=1,2,4,8 \\",
+      "      --vary strategy=none,shared-cache --replications 30 -o out/",
+      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml -o out2/",
       "Parameters: jobs, mode, build_kind, strategy (none, NAME, a+b, NAME:key=value), "
           + "a profile key (codegen_units, lto, opt_level, linker, ...) or any TABLE.KEY "
           + "of run --set."

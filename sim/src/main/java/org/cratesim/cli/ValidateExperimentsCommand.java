@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       "DIR holds hyperfine-train.csv with the columns experiment, mode, jobs,",
       "crate, base_mean_s, base_sd_s, custom_mean_s, custom_sd_s. A measured change",
       "is significant above 2 %% and 3 sd of the difference.",
-      "Example: cratesim validate-experiments ../shared/groundtruth/lqd-experiments"
+      "Example:",
+      "  cratesim validate-experiments ../shared/groundtruth/lqd-experiments"
     })
 public final class ValidateExperimentsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Example: cratesim validate-rebuilds --own ../shared/groundtruth/own-2core-2026 --format json"
+      "Example:",
+      "  cratesim validate-rebuilds --own ../shared/groundtruth/own-2core-2026 --format json"
     })
 public final class ValidateRebuildsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

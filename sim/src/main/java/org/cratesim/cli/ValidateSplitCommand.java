@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Example: cratesim validate-split --own ../shared/groundtruth/own-2core-2026"
-          + " --generic-share 0.76"
+      "Example:",
+      "  cratesim validate-split --own ../shared/groundtruth/own-2core-2026 --generic-share 0.76"
     })
 public final class ValidateSplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

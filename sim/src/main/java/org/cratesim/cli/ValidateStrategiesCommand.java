@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "measure folders it names.",
       "Example:",
       "  java -jar sim/target/cratesim.jar validate-strategies \\",
-      "      sim/src/test/resources/measured/own-2core-2026-12-02"
+      "      sim/src/test/resources/measured/own-2core-2026-12-02 --format json"
     })
 public final class ValidateStrategiesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
