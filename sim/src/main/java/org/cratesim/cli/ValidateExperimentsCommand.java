@@ -49,10 +49,21 @@ public final class ValidateExperimentsCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text or json (default: text).")
+      description = "text, json or csv (per-crate rows) (default: text).")
   String format;
 
-  @Option(names = "--rows", paramLabel = "FILE", description = "Write per-crate rows as CSV.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  /** Deprecated: {@code --format csv -o FILE} writes the same rows; kept for old scripts. */
+  @Option(
+      names = "--rows",
+      hidden = true,
+      paramLabel = "FILE",
+      description = "Also write per-crate rows as CSV (deprecated: --format csv -o FILE).")
   Path rowsFile;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all).")
@@ -70,9 +81,12 @@ public final class ValidateExperimentsCommand implements Callable<Integer> {
     ReportFormat f =
         Output.format(
             format,
-            "--format must be text or json, was '" + format + "'",
+            "--format must be text, json or csv, was '" + format + "'",
             ReportFormat.TEXT,
-            ReportFormat.JSON);
+            ReportFormat.JSON,
+            ReportFormat.CSV);
+    Output.requireWritable("-o: ", output);
+    Output.requireWritable("--rows: ", rowsFile);
     Path csv = dir.resolve("hyperfine-train.csv");
     if (!Files.isRegularFile(csv)) {
       throw new BadInputException(dir + ": no hyperfine-train.csv in it");
@@ -99,7 +113,7 @@ public final class ValidateExperimentsCommand implements Callable<Integer> {
     if (rowsFile != null) {
       Output.write("--rows: ", rowsFile, ExperimentReport.rows(r));
     }
-    Output.print(spec, f.reporter().experiments(r));
+    Output.emit(spec, output, f.reporter().experiments(r));
     return 0;
   }
 }

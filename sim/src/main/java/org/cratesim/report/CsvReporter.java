@@ -2,6 +2,7 @@ package org.cratesim.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.cratesim.calibration.ExperimentValidation;
 import org.cratesim.calibration.Validation;
 import org.cratesim.cargo.BuildResult;
 
@@ -38,6 +39,12 @@ public final class CsvReporter implements Reporter {
   @Override
   public String validation(List<Validation.Row> rows, double minSeconds) {
     return ValidationReport.rows(rows);
+  }
+
+  /** One row per crate ({@link ExperimentReport#rows}). */
+  @Override
+  public String experiments(ExperimentValidation.Report r) {
+    return ExperimentReport.rows(r);
   }
 
   private static String path(BuildResult r) {
