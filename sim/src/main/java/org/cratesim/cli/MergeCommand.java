@@ -48,6 +48,7 @@ public final class MergeCommand implements Callable<Integer> {
       names = "--crates",
       required = true,
       split = ",",
+      hideParamSyntax = true,
       paramLabel = "A,B,..",
       description =
           "Crates to merge, comma-separated; the first gives X its version, "
