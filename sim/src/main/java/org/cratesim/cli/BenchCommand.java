@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
       "Runs the hold model on the engine (1,000 pending events, 5,000,000 events), times the"
           + " engine alone on tasks (8 running, 100,000 tasks), simulated builds of synthetic"
           + " graphs of 100, 1,000 and 10,000 units (16 CGUs each, -j8, debug) after a JIT"
-          + " warm-up, in --repetitions windows (median, min and max of the windows' medians;"
+          + " warm-up, in --reps windows (median, min and max of the windows' medians;"
           + " a warning when max / min > 1.5 or the relative sd > 10 %%, as hyperfine warns:"
           + " the machine was busy), and the peak heap of a 100,000-unit build. A benchmark, not"
           + " a test: figures depend on the machine. JSON keys: hold_events_per_s,"
@@ -39,12 +39,12 @@ public final class BenchCommand implements Callable<Integer> {
   double seconds;
 
   @Option(
-      names = "--repetitions",
+      names = "--reps",
       defaultValue = "" + Benchmark.DEFAULT_REPETITIONS,
       paramLabel = "N",
       description =
-          "Windows each build figure is measured in; the figure is their median"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Repetitions: the windows each build figure is measured in, the figure their median"
+              + " (default: ${DEFAULT-VALUE}; measure --reps repeats real builds the same way).")
   int repetitions;
 
   @Option(names = "--skip-100k", description = "Skip the 100,000-unit heap measurement.")
@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
                 ReportFormat.TEXT,
                 ReportFormat.JSON);
     if (repetitions < 1 || repetitions > 1000) {
-      throw new BadInputException("--repetitions must be between 1 and 1000, was " + repetitions);
+      throw new BadInputException("--reps must be between 1 and 1000, was " + repetitions);
     }
     if (!(seconds > 0) || seconds > 3600) {
       throw new BadInputException("--seconds must be above 0 and at most 3600, was " + seconds);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.cratesim.report.SweepCharts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,12 @@ public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "A sweep's output directory.")
   Path dir;
 
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT_DIR",
+      description = "Folder for the charts and summary.md (default: DIR, beside summary.csv).")
+  Path output;
+
   @Override
   public Integer call() throws Exception {
     Path summary = dir.resolve("summary.csv");
@@ -46,8 +53,12 @@ public final class ReportCommand implements Callable<Integer> {
     } catch (java.io.IOException | NumberFormatException e) {
       throw new BadInputException(e.getMessage());
     }
+    Path to = output != null ? output : dir;
+    if (!Files.isDirectory(to)) {
+      throw new BadInputException("-o: " + to + ": no such directory");
+    }
     PrintWriter out = spec.commandLine().getOut();
-    for (Path p : SweepCharts.write(s, dir)) {
+    for (Path p : SweepCharts.write(s, to)) {
       out.println("Wrote " + p);
     }
     out.flush();

@@ -71,9 +71,16 @@ public final class ValidateSplitCommand implements Callable<Integer> {
       description = "text, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
   @Override
   public Integer call() throws Exception {
     ReportFormat f = SplitCommand.parseFormat(format);
+    Output.requireWritable("-o: ", output);
     if (!Files.isRegularFile(own.resolve("runs.csv"))) {
       throw new BadInputException(own + ": not an own-2core-2026 directory (no runs.csv)");
     }
@@ -87,8 +94,9 @@ public final class ValidateSplitCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IOException e) {
       throw new BadInputException(e.getMessage());
     }
-    Output.print(
+    Output.emit(
         spec,
+        output,
         switch (f) {
           case JSON -> SplitMergeReport.validationJson(r);
           case CSV -> SplitMergeReport.validationCsv(r);

@@ -47,6 +47,12 @@ public final class ValidateStrategiesCommand implements Callable<Integer> {
       description = "text or json (default: text).")
   String format;
 
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
   @Override
   public Integer call() throws Exception {
     ReportFormat f =
@@ -64,8 +70,10 @@ public final class ValidateStrategiesCommand implements Callable<Integer> {
     } catch (DataException e) {
       throw new BadInputException(e.getMessage());
     }
-    Output.print(
+    Output.requireWritable("-o: ", output);
+    Output.emit(
         spec,
+        output,
         f == ReportFormat.JSON
             ? StrategyValidationReport.json(rows)
             : StrategyValidationReport.text(rows));

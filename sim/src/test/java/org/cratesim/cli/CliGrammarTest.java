@@ -185,7 +185,7 @@ class CliGrammarTest {
             "bench",
             "--seconds",
             "0.02",
-            "--repetitions",
+            "--reps",
             "3",
             "--skip-100k",
             "--json",
@@ -199,6 +199,43 @@ class CliGrammarTest {
     }
     assertTrue(j.get("build_1k_min_ms").asDouble() <= j.get("build_1k_ms").asDouble());
     assertTrue(j.get("build_1k_ms").asDouble() <= j.get("build_1k_max_ms").asDouble());
+  }
+
+  @Test
+  void validateStrategiesAndReport_writeWithO() throws Exception {
+    Path f = tmp.resolve("v.json");
+    CliTest.Outcome v =
+        CliTest.exec(
+            "validate-strategies",
+            repo("sim/src/test/resources/measured/own-2core-2026-12-02"),
+            "--format",
+            "json",
+            "-o",
+            f.toString());
+    assertEquals(0, v.code(), v.err());
+    assertEquals("", v.out());
+    assertEquals(
+        "cratesim-validate-strategies",
+        new ObjectMapper().readTree(f.toFile()).get("format").asText());
+    Path sweep = tmp.resolve("sweep");
+    Path charts = tmp.resolve("charts");
+    Files.createDirectories(charts);
+    assertEquals(
+        0,
+        CliTest.exec(
+                "sweep",
+                repo("scenarios/tiny.toml"),
+                "--vary",
+                "jobs=1,2",
+                "--replications",
+                "2",
+                "-o",
+                sweep.toString())
+            .code());
+    CliTest.Outcome r = CliTest.exec("report", sweep.toString(), "-o", charts.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(charts.resolve("summary.md")), r.out());
+    assertFalse(Files.exists(sweep.resolve("summary.md")));
   }
 
   @Test

@@ -83,7 +83,7 @@ class JsonSchemasTest {
     c.add(new String[] {"cratesim-advice", "advise", repo("scenarios/tiny.toml")});
     c.add(
         new String[] {
-          "cratesim-bench", "bench", "--seconds", "0.02", "--repetitions", "2", "--skip-100k"
+          "cratesim-bench", "bench", "--seconds", "0.02", "--reps", "2", "--skip-100k"
         });
     Path shared = TestPaths.shared();
     if (shared != null) {
