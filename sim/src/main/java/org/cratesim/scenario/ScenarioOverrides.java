@@ -106,7 +106,16 @@ public final class ScenarioOverrides {
       return;
     }
     if (!Double.isNaN(d) && !k.range().contains(d)) {
-      throw new IllegalArgumentException(key + " must be in " + k.range() + ", was " + v);
+      throw new IllegalArgumentException(
+          key
+              + (k.range().minOpen() || k.range().maxOpen()
+                  ? " must be in " + k.range()
+                  : " must be between "
+                      + Schema.Range.bound(k.range().min())
+                      + " and "
+                      + Schema.Range.bound(k.range().max()))
+              + ", was "
+              + v);
     }
   }
 

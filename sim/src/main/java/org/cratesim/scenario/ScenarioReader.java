@@ -33,7 +33,6 @@ import org.cratesim.scenario.Schema.Key;
 import org.cratesim.scenario.Schema.Range;
 import org.cratesim.scenario.Schema.Table;
 import org.cratesim.strategy.Strategies;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -190,7 +189,7 @@ public final class ScenarioReader {
 
   /** Parses TOML text whose first line is line {@code firstLine + 1} of the file. */
   private TomlParseResult toml(String text, int firstLine) throws ScenarioException {
-    TomlParseResult toml = Toml.parse(text);
+    TomlParseResult toml = TomlGuard.parse(text, source);
     if (toml.hasErrors()) {
       TomlParseError e = toml.errors().get(0);
       throw new ScenarioException(

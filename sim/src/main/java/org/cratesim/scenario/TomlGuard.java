@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
 
 /**
  * What a TOML file must satisfy before the TOML parser sees it: a bounded size, UTF-8 text, a
@@ -220,5 +222,17 @@ public final class TomlGuard {
       out[k] = starts.get(k);
     }
     return out;
+  }
+
+  /**
+   * The TOML parser on checked text; should it fail in itself (its internal assertions fire on some
+   * malformed input when the JVM runs with -ea), the file is bad TOML all the same.
+   */
+  public static TomlParseResult parse(String text, String source) throws ScenarioException {
+    try {
+      return Toml.parse(text);
+    } catch (RuntimeException | AssertionError e) {
+      throw new ScenarioException(source, 0, "TOML syntax: the file cannot be parsed");
+    }
   }
 }

@@ -12,7 +12,6 @@ import org.cratesim.model.Scenario;
 import org.cratesim.scenario.ScenarioException;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.scenario.TomlGuard;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -88,7 +87,7 @@ public final class SweepFile {
   public static SweepSpec read(Path file, Settings settings) throws IOException, ScenarioException {
     // UTF-8, size, nesting and string lengths checked as a scenario's are
     String text = TomlGuard.read(file);
-    TomlParseResult toml = Toml.parse(text);
+    TomlParseResult toml = TomlGuard.parse(text, file.toString());
     LinkedHashMap<String, List<String>> params = new LinkedHashMap<>();
     Scenario sc;
     int reps = 10;

@@ -485,7 +485,9 @@ class CostCalibrationTest {
     assertEquals(
         CratesimCommand.EXIT_BAD_INPUT,
         top.execute("calibrate-costs", "--shared", empty.toString()));
-    assertEquals(empty + ": no groundtruth/lqd-epyc-2022 inside", err.toString().strip());
+    assertEquals(
+        "cratesim: error: " + empty + ": no groundtruth/lqd-epyc-2022 inside",
+        err.toString().strip());
   }
 
   // ------------------------------------------------------------------------------------------

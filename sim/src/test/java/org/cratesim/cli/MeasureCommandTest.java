@@ -282,7 +282,8 @@ class MeasureCommandTest {
             "-o",
             out.toString());
     assertEquals(2, missing.code());
-    assertEquals("--cargo: no such file: " + tmp.resolve("no-cargo"), missing.err().trim());
+    assertEquals(
+        "cratesim: error: --cargo: no such file: " + tmp.resolve("no-cargo"), missing.err().trim());
     assertFalse(Files.exists(out));
 
     Path broken = tmp.resolve("broken-cargo");
@@ -383,7 +384,7 @@ class MeasureCommandTest {
   private static void assertBad(String start, String... args) {
     Outcome o = exec(args);
     assertEquals(2, o.code(), o.err());
-    assertTrue(o.err().startsWith(start), o.err());
+    assertTrue(o.err().startsWith("cratesim: error: " + start), o.err());
     assertEquals(1, o.err().lines().count(), o.err());
   }
 

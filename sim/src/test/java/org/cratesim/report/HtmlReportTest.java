@@ -238,6 +238,6 @@ class HtmlReportTest {
     StringWriter err = new StringWriter();
     int code = exec(new StringWriter(), err, "run", tiny().toString(), "--html", file.toString());
     assertEquals(CratesimCommand.EXIT_BAD_INPUT, code);
-    assertTrue(err.toString().startsWith("--html: cannot write "), err.toString());
+    assertTrue(err.toString().startsWith("cratesim: error: --html: cannot write "), err.toString());
   }
 }
