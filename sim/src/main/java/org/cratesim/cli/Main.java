@@ -1,5 +1,6 @@
 package org.cratesim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -28,11 +29,20 @@ public final class Main {
    * Runs a command line with its output and errors on {@code out} and {@code err}; returns the exit
    * code. An {@link Error} that escapes the command (picocli handles exceptions) is one line on
    * {@code err}: a stack overflow comes from input nested too deeply (exit 2), running out of
-   * memory is the machine's limit (exit 1).
+   * memory is the machine's limit (exit 1). Warnings are shown only after a success (see {@link
+   * HeldWarnings}).
    */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
+    HeldWarnings held = new HeldWarnings(err);
+    PrintWriter commandErr = new PrintWriter(held, true);
     try {
-      return CratesimCommand.commandLine().setOut(out).setErr(err).execute(args);
+      int code = CratesimCommand.commandLine().setOut(out).setErr(commandErr).execute(args);
+      commandErr.flush();
+      held.finish(code == 0);
+      return code;
+    } catch (IOException e) {
+      err.println("cratesim: error: cannot write to standard error: " + e.getMessage());
+      return CratesimCommand.EXIT_FAILURE;
     } catch (StackOverflowError e) {
       err.println("cratesim: error: the input nests too deeply to read (stack overflow)");
       return CratesimCommand.EXIT_BAD_INPUT;
