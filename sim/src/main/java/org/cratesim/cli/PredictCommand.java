@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cratesim.calibration.Prediction;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.ChromeTrace;
+import org.cratesim.report.HtmlReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
@@ -46,7 +48,9 @@ public final class PredictCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
+      description =
+          "text, json, or chrome-trace (Trace Event JSON: the measured and the predicted build as"
+              + " two processes) (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Mixin ModelOptions model;
@@ -57,22 +61,37 @@ public final class PredictCommand implements Callable<Integer> {
       description = "cargo metadata --format-version 1 of the same workspace: every package edge.")
   Path metadata;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write a self-contained HTML page: the measured and the predicted build on one"
+              + " time axis, the difference per unit, the predicted build's lanes.")
+  Path html;
+
   @Override
   public Integer call() throws Exception {
     if (jobs < 1 || jobs > 100_000) {
       throw new BadInputException("--jobs must be between 1 and 100000, was " + jobs);
     }
+    boolean trace = format.equals(RunCommand.CHROME_TRACE);
     ReportFormat f =
-        Output.format(
-            format,
-            "--format must be text or json, was '" + format + "'",
-            ReportFormat.TEXT,
-            ReportFormat.JSON);
+        trace
+            ? null
+            : Output.format(
+                format,
+                "--format must be text, json or chrome-trace, was '" + format + "'",
+                ReportFormat.TEXT,
+                ReportFormat.JSON);
     model.validate();
     TimingsPage p = TimingsReader.read(page);
     Scenario sc = model.imported(p, graph, metadata, spec.commandLine().getErr());
+    Output.requireWritable("--html: ", html);
     Prediction at = Prediction.of(page.getFileName().toString(), p, sc, jobs);
-    Output.print(spec, f.reporter().prediction(at));
+    Output.print(spec, trace ? ChromeTrace.prediction(at, p, sc) : f.reporter().prediction(at));
+    if (html != null) {
+      Output.write("--html: ", html, HtmlReport.renderPrediction(at, p, sc));
+    }
     return 0;
   }
 }

@@ -10,6 +10,7 @@ import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.ChromeTrace;
 import org.cratesim.report.HtmlReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.scenario.ScenarioReader;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
       "    --metadata sim/src/test/resources/own2core/split/metadata.json --edit m03:signature"
     })
 public final class RunCommand implements Callable<Integer> {
+  /** The --format of the Trace Event JSON ({@link ChromeTrace}). */
+  static final String CHROME_TRACE = "chrome-trace";
+
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -115,8 +119,11 @@ public final class RunCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
+      description =
+          "Output: text, json, csv, or chrome-trace (Trace Event JSON for Perfetto and"
+              + " chrome://tracing: a lane per thread, an event per unit) (default:"
+              + " ${DEFAULT-VALUE}).")
+  String format;
 
   @Option(
       names = {"-o", "--output"},
@@ -128,12 +135,23 @@ public final class RunCommand implements Callable<Integer> {
       names = "--html",
       paramLabel = "FILE",
       description =
-          "Also write a self-contained HTML page: timeline by thread lane, "
-              + "concurrency, critical path.")
+          "Also write a self-contained HTML page: cargo's summary, the units in start order"
+              + " (cargo's layout), the timeline by thread lane, concurrency, critical path, a"
+              + " sortable unit table.")
   Path html;
 
   @Override
   public Integer call() throws Exception {
+    boolean trace = format.equals(CHROME_TRACE);
+    ReportFormat f =
+        trace
+            ? null
+            : Output.format(
+                format,
+                "--format must be text, json, csv or chrome-trace, was '" + format + "'",
+                ReportFormat.TEXT,
+                ReportFormat.JSON,
+                ReportFormat.CSV);
     String file = scenarioFile.getFileName().toString();
     boolean page = file.endsWith(".html") || file.endsWith(".json");
     Scenario sc;
@@ -158,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
     Output.requireWritable("-o: ", output);
     Output.requireWritable("--html: ", html);
     BuildResult r = BuildSimulator.simulate(sc);
-    Output.emit(spec, output, format.reporter().build(sc.name(), r));
+    Output.emit(spec, output, trace ? ChromeTrace.build(sc, r) : f.reporter().build(sc.name(), r));
     if (html != null) {
       Output.write("--html: ", html, HtmlReport.render(sc, r));
     }

@@ -82,7 +82,7 @@ class BrowserCheckTest {
     assertEquals(0, p.exitValue());
     BufferedImage img = ImageIO.read(png.toFile());
     assertEquals(1400, img.getWidth());
-    // the timeline's front-end bars are #95cce8 and its codegen bars #f0a060 (cargo's colours)
+    // the timeline's front-end bars are #95cce8 and its codegen bars #aa95e8 (cargo's colours)
     int frontend = 0;
     int codegen = 0;
     for (int y = 0; y < img.getHeight(); y++) {
@@ -90,7 +90,7 @@ class BrowserCheckTest {
         int rgb = img.getRGB(x, y) & 0xffffff;
         if (rgb == 0x95cce8) {
           frontend++;
-        } else if (rgb == 0xf0a060) {
+        } else if (rgb == 0xaa95e8) {
           codegen++;
         }
       }

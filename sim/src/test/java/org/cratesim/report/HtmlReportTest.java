@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,7 +59,7 @@ class HtmlReportTest {
     // every bar carries a tooltip with its label, and its sections in cargo's colours
     assertEquals(worked, count(page, "<g class=\"unit[^>]*><title>"));
     assertTrue(page.contains("fill=\"#95cce8\""), "front end colour");
-    assertTrue(page.contains("fill=\"#f0a060\""), "codegen colour");
+    assertTrue(page.contains("fill=\"#aa95e8\""), "codegen colour");
     assertTrue(page.contains("class=\"link\""), "the bin's link section");
     assertTrue(page.contains(">app bin &quot;app&quot;</text>"));
     for (String s :
@@ -122,16 +124,29 @@ class HtmlReportTest {
     String lower = page.toLowerCase(Locale.ROOT);
     assertTrue(page.startsWith("<!DOCTYPE html>\n"));
     assertTrue(page.contains("<meta charset=\"utf-8\">"));
+    // the one script is allowed by its hash, nothing else is
+    String script = HtmlReport.SCRIPT;
+    String hash =
+        Base64.getEncoder()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
     assertTrue(
         page.contains(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-                + "'none'; style-src 'unsafe-inline'; img-src data:;\">"));
+                + "'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-"
+                + hash
+                + "';\">"));
+    assertEquals(1, count(lower, "<script"), "one script");
+    assertTrue(page.contains("<script>" + script + "</script>"), "the script is the hashed one");
+    lower = lower.replace("<script>" + script.toLowerCase(Locale.ROOT) + "</script>", "");
     for (String bad :
         new String[] {
           "http://",
           "https://",
           "src=",
           "<script",
+          "innerhtml",
           "<link",
           "@import",
           "url(",
@@ -181,8 +196,10 @@ class HtmlReportTest {
     assertEquals(HOSTILE, sc.crates().get(0).name());
     String page = HtmlReport.render(sc, BuildSimulator.simulate(sc));
     assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assertFalse(page.toLowerCase(Locale.ROOT).contains("<script"));
-    assertFalse(page.contains("</script"));
+    // the page's own script is the only one
+    assertEquals(1, count(page.toLowerCase(Locale.ROOT), "<script"));
+    assertEquals(1, count(page, "</script"));
+    assertTrue(page.contains("<script>" + HtmlReport.SCRIPT + "</script>"));
     assertFalse(page.contains("<b>"));
     assertTrue(page.contains("x&lt;b&gt;&amp;y"), "scenario name escaped");
     assertTrue(page.contains("q&quot;uo&#39;te&amp;amp"), "quotes and ampersand escaped");
@@ -229,7 +246,8 @@ class HtmlReportTest {
     assertEquals(0, code, err.toString());
     String page = Files.readString(file, StandardCharsets.UTF_8);
     assertEquals(1, count(page, "<g class=\"unit[ \"]"), "only the workspace bin is rebuilt");
-    assertTrue(page.contains("4 fresh"));
+    assertTrue(page.contains("<tr><th>Fresh units</th><td>4</td></tr>"), "cargo's count");
+    assertTrue(page.contains("<tr><th>Dirty units</th><td>1</td></tr>"));
   }
 
   @Test
