@@ -75,8 +75,9 @@ public final class ChromeTrace {
     return lane;
   }
 
+  /** Whole microseconds, rounded half up from the nearest nanosecond. */
   private static long micros(double seconds) {
-    return Math.round(seconds * 1e6);
+    return Math.floorDiv(Math.round(seconds * 1e9) + 500, 1000);
   }
 
   private static String document(String name, List<Timeline> tls) {
