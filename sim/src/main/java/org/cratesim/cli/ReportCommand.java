@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Charts a sweep's summary.csv: wall time against the first varied parameter "
-            + "(one line per combination of the others, 95 %% CI band) and, when jobs is varied, "
-            + "the speed-up against jobs with the ideal line and the dependency bound; PNG and "
-            + "SVG, plus summary.md.")
+            + "(one line per combination of the others, each with its own colour, dash and "
+            + "marker, 95 %% CI whiskers) and, when jobs is varied, the speed-up against jobs "
+            + "(axis scaled to the data, the ideal line clipped) with each series' dependency "
+            + "bound; PNG and SVG, plus summary.md.")
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
