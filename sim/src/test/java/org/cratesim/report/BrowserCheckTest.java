@@ -163,8 +163,9 @@ class BrowserCheckTest {
   /**
    * The script the test adds to a copy of the page (the copy drops the CSP so that it may run):
    * opens every details element and, after layout, counts the unit names of the per-unit views that
-   * are cut, hidden or outside the window, the lane labels wider than their bars, and writes the
-   * counts on the body.
+   * are cut, hidden or outside the window, the lane labels wider than their bars, any text of a
+   * graph outside it (the -jN label at the right edge, axis labels), and writes the counts on the
+   * body.
    */
   private static final String MEASURE =
       String.join(
@@ -200,6 +201,13 @@ class BrowserCheckTest {
           "    var r = t.getBoundingClientRect();",
           "    if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {",
           "      bad.push('lane ' + t.textContent);",
+          "    }",
+          "  });",
+          "  document.querySelectorAll('svg text').forEach(function (t) {",
+          "    var r = t.getBoundingClientRect(), s = t.ownerSVGElement.getBoundingClientRect();",
+          "    if (r.left < s.left - 0.5 || r.right > s.right + 0.5 || r.right > W + 0.5",
+          "        || r.top < s.top - 0.5 || r.bottom > s.bottom + 0.5) {",
+          "      bad.push('outside its graph: ' + t.textContent);",
           "    }",
           "  });",
           "  document.body.setAttribute('data-names', String(names));",
