@@ -148,7 +148,9 @@ public final class RunCommand implements Callable<Integer> {
             ? null
             : Output.format(
                 format,
-                "--format must be text, json, csv or chrome-trace, was '" + format + "'",
+                "--format must be text, json, csv or chrome-trace, was '"
+                    + format
+                    + "' (see cratesim run --help)",
                 ReportFormat.TEXT,
                 ReportFormat.JSON,
                 ReportFormat.CSV);

@@ -106,7 +106,8 @@ public final class HtmlReport {
           "tr.crit td{font-weight:bold}",
           ".graph{overflow-x:auto}",
           "svg{font-family:sans-serif;font-size:11px;max-width:100%;height:auto}",
-          "svg text.name{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}",
+          "svg text.name{paint-order:stroke;stroke:rgba(255,255,255,.6);stroke-width:2px;"
+              + "stroke-linejoin:round}",
           "svg .dep{display:none;fill:none;stroke:#888;stroke-width:1.2;stroke-dasharray:3,2}",
           "input.deps:checked~.graph .dep{display:inline}",
           "svg g.row:hover .dep{display:inline;stroke:#000;stroke-width:1.6}",
@@ -871,6 +872,12 @@ public final class HtmlReport {
         sb.append("<th data-sort=\"num\">").append(esc("\u0394 end")).append("</th>");
       }
     }
+    boolean features =
+        rows.values().stream()
+            .anyMatch(bs -> Arrays.stream(bs).anyMatch(b -> b != null && !b.features().isEmpty()));
+    if (features) {
+      sb.append("<th>features</th>");
+    }
     sb.append("</tr></thead>\n<tbody>\n");
     List<Timeline.Bar[]> order = new ArrayList<>(rows.values());
     if (tls.size() > 1) {
@@ -895,6 +902,15 @@ public final class HtmlReport {
           deltaCell(sb, dd);
           deltaCell(sb, de);
         }
+      }
+      if (features) {
+        List<String> f =
+            Arrays.stream(bs)
+                .filter(b -> b != null && !b.features().isEmpty())
+                .findFirst()
+                .map(Timeline.Bar::features)
+                .orElse(List.of());
+        sb.append("<td>").append(esc(String.join(", ", f))).append("</td>");
       }
       sb.append("</tr>\n");
     }

@@ -388,8 +388,12 @@ class HtmlReportTest {
     assertTrue(diff.contains("\u0394 duration"));
     assertTrue(
         page.contains("<tr><th>rustc</th><td>rustc 1.95.0 (59807616e 2026-04-14)</td></tr>"));
-    // the measured page's features reach the page
-    assertTrue(page.contains("derive"), "features of the page");
+    // the measured page's features reach the table (cargo's Features column)
+    assertTrue(diff.contains("<th>features</th>"));
+    assertTrue(
+        diff.contains(
+            "<td>color, default, derive, error-context, help, std, suggestions, usage</td>"),
+        "clap's features");
     // the labels show measured -> predicted durations
     assertTrue(view.contains("clap: 2.14s \u2192 "), "clap's measured duration on its label");
   }
