@@ -55,7 +55,9 @@ public final class CompareCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "A strategy to compare (repeatable); 'a+b' switches on both together; "
-              + "NAME:key=value,... sets parameters, e.g. wasm-proc-macros:runtime=jit.")
+              + "NAME:key=value,... sets parameters, e.g. wasm-proc-macros:runtime=jit. "
+              + "wasm-proc-macros rests on published priors (watt): no real build here measures"
+              + " it; the others are checked by validate-strategies and validate-rebuilds.")
   List<String> strategies = new ArrayList<>();
 
   @Option(
