@@ -14,6 +14,7 @@ import org.cratesim.report.ChromeTrace;
 import org.cratesim.report.HtmlReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.scenario.ScenarioReader;
+import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,11 +160,10 @@ public final class RunCommand implements Callable<Integer> {
     String file = scenarioFile.getFileName().toString();
     boolean page = file.endsWith(".html") || file.endsWith(".json");
     Scenario sc;
+    TimingsPage measured = null;
     if (page) {
-      sc =
-          new ModelOptions()
-              .imported(
-                  TimingsReader.read(scenarioFile), graph, metadata, spec.commandLine().getErr());
+      measured = TimingsReader.read(scenarioFile);
+      sc = new ModelOptions().imported(measured, graph, metadata, spec.commandLine().getErr());
     } else {
       if (metadata != null || graph != null) {
         throw new BadInputException("--metadata and --graph go with a timing page, not a scenario");
@@ -182,7 +182,10 @@ public final class RunCommand implements Callable<Integer> {
     BuildResult r = BuildSimulator.simulate(sc);
     Output.emit(spec, output, trace ? ChromeTrace.build(sc, r) : f.reporter().build(sc.name(), r));
     if (html != null) {
-      Output.write("--html: ", html, HtmlReport.render(sc, r));
+      Output.write(
+          "--html: ",
+          html,
+          measured == null ? HtmlReport.render(sc, r) : HtmlReport.render(sc, r, measured));
     }
     return 0;
   }

@@ -193,6 +193,18 @@ public final class HtmlReport {
     return foot(sb);
   }
 
+  /**
+   * The page for a simulated build of a scenario imported from the cargo page {@code measured}:
+   * cargo's summary rows that the page knows (targets, profile, rustc, ncpu) come from it.
+   */
+  public static String render(Scenario sc, BuildResult r, TimingsPage measured) {
+    StringBuilder sb = new StringBuilder(32768);
+    head(sb, "cratesim: " + sc.name());
+    sb.append("<h1>").append(esc("cratesim: " + sc.name())).append("</h1>\n");
+    build(sb, sc, r, measured);
+    return foot(sb);
+  }
+
   /** One build on a page of several, under its own heading. */
   public record Titled(String heading, Scenario scenario, BuildResult result) {}
 
@@ -343,9 +355,13 @@ public final class HtmlReport {
   }
 
   private static void build(StringBuilder sb, Scenario sc, BuildResult r) {
+    build(sb, sc, r, null);
+  }
+
+  private static void build(StringBuilder sb, Scenario sc, BuildResult r, TimingsPage measured) {
     Timeline t = Timeline.of("simulated (-j" + r.jobs() + ")", r, Fingerprints.freshJobs(sc));
     long span = timeSpan(r);
-    summary(sb, sc, r, t);
+    summary(sb, sc, r, t, measured);
     unitView(sb, t, span / 1e9);
     timeline(sb, r, span);
     concurrency(sb, r, span);
@@ -380,7 +396,8 @@ public final class HtmlReport {
     }
   }
 
-  private static void summary(StringBuilder sb, Scenario sc, BuildResult r, Timeline t) {
+  private static void summary(
+      StringBuilder sb, Scenario sc, BuildResult r, Timeline t, TimingsPage measured) {
     long fresh = t.bars().stream().filter(Timeline.Bar::fresh).count();
     int maxActive = 0;
     for (ConcurrencySample c : r.concurrency()) {
@@ -388,8 +405,19 @@ public final class HtmlReport {
     }
     sb.append("<table class=\"summary\">\n");
     // cargo's rows first (report.rs write_summary_table), then what only a simulation knows
-    row(sb, "Targets", targets(sc, r));
-    row(sb, "Profile", profile(r.mode()));
+    boolean known = measured != null;
+    row(
+        sb,
+        "Targets",
+        known && !measured.targets().isEmpty()
+            ? String.join(", ", measured.targets()) + " (the page's)"
+            : targets(sc, r));
+    row(
+        sb,
+        "Profile",
+        known && measured.profile() != null
+            ? measured.profile() + " (the page's; simulated as " + profile(r.mode()) + ")"
+            : profile(r.mode()));
     row(sb, "Fresh units", Long.toString(fresh));
     row(sb, "Dirty units", Long.toString(r.units().size() - fresh));
     row(sb, "Total units", r.units().size() + " (" + TextReport.kinds(r) + ")");
@@ -401,8 +429,29 @@ public final class HtmlReport {
             + Seconds.format(r.startupNanos())
             + " s included)");
     row(sb, "Total time", Seconds.format(r.wallNanos()) + " s");
-    row(sb, "rustc", "cratesim's model of rustc (no compiler ran)");
-    row(sb, "Host", "the simulated machine of the scenario's [machine] settings");
+    row(
+        sb,
+        "rustc",
+        known && measured.rustc() != null
+            ? "cratesim's model of " + measured.rustc() + " (the page's; no compiler ran)"
+            : "cratesim's model of rustc (no compiler ran)");
+    row(
+        sb,
+        "Host",
+        known && measured.ncpu() != null
+            ? "the simulated machine, calibrated to the page's (ncpu=" + measured.ncpu() + ")"
+            : "the simulated machine of the scenario's [machine] settings");
+    if (known) {
+      row(
+          sb,
+          "Measured",
+          secs(measured.totalSeconds())
+              + " at -j"
+              + measured.jobs()
+              + " (cargo's total time on "
+              + measured.source()
+              + ")");
+    }
     row(sb, "Scenario", sc.name());
     row(sb, "Build kind", sc.rebuild().kind().id());
     row(sb, "Wall time", Seconds.format(r.wallNanos()) + " s");

@@ -448,4 +448,22 @@ class HtmlReportTest {
     assertEquals(CratesimCommand.EXIT_BAD_INPUT, code);
     assertEquals("", out.toString());
   }
+
+  @Test
+  void cli_run_page_html_summaryFromThePage() throws Exception {
+    Path pageFile =
+        TestPaths.repo()
+            .resolve("sim/src/test/resources/timings/own-2core-2026/cli-clean-dev-j1-r2.html");
+    Path file = tmp.resolve("run-page.html");
+    StringWriter err = new StringWriter();
+    int code = exec(new StringWriter(), err, "run", pageFile.toString(), "--html", file.toString());
+    assertEquals(0, code, err.toString());
+    String page = Files.readString(file, StandardCharsets.UTF_8);
+    // cargo's page: Targets logscan, Profile dev, Fresh units 0, Dirty units 58, rustc 1.95.0
+    assertTrue(page.contains("<tr><th>Targets</th><td>logscan (the page&#39;s)</td></tr>"));
+    assertTrue(page.contains("<tr><th>Fresh units</th><td>0</td></tr>"));
+    assertTrue(page.contains("<tr><th>Dirty units</th><td>58</td></tr>"));
+    assertTrue(page.contains("rustc 1.95.0 (59807616e 2026-04-14)"));
+    assertTrue(page.contains("(ncpu=2)"));
+  }
 }
