@@ -294,4 +294,64 @@ class BrowserCheckTest {
       assertTrue(text.contains("<button type=\"button\">"), "the page's script did not run");
     }
   }
+
+  /** Clicks the "start" heading of the unit table twice; records the orders it gives. */
+  private static final String SORT =
+      String.join(
+          "\n",
+          "<script>",
+          "window.addEventListener('load', function () {",
+          "  var t = document.querySelector('table.units.sortable');",
+          "  var col = -1;",
+          "  Array.prototype.forEach.call(t.tHead.rows[0].cells, function (th, k) {",
+          "    if (th.textContent === 'start') { col = k; }",
+          "  });",
+          "  var order = function () {",
+          "    var v = [];",
+          "    Array.prototype.forEach.call(t.tBodies[0].rows, function (r) {",
+          "      v.push(parseFloat(r.cells[col].getAttribute('data-v')));",
+          "    });",
+          "    for (var k = 1; k < v.length; k++) {",
+          "      if (v[k] > v[k - 1]) { return 'not-desc'; }",
+          "    }",
+          "    return 'desc';",
+          "  };",
+          "  var asc = function () {",
+          "    var rows = t.tBodies[0].rows;",
+          "    for (var k = 1; k < rows.length; k++) {",
+          "      if (parseFloat(rows[k].cells[col].getAttribute('data-v'))",
+          "          < parseFloat(rows[k - 1].cells[col].getAttribute('data-v'))) {",
+          "        return 'not-asc';",
+          "      }",
+          "    }",
+          "    return 'asc';",
+          "  };",
+          "  var b = t.tHead.rows[0].cells[col].querySelector('button');",
+          "  b.click();",
+          "  document.body.setAttribute('data-first', order());",
+          "  b.click();",
+          "  document.body.setAttribute('data-second', asc());",
+          "  document.body.setAttribute('data-rows', String(t.tBodies[0].rows.length));",
+          "});",
+          "</script>");
+
+  @Test
+  void unitTable_sortsByAColumnOnClick() throws Exception {
+    Scenario sc = ScenarioReader.read(TestPaths.repo().resolve("scenarios/serde-like.toml"));
+    BuildResult r = BuildSimulator.simulate(sc);
+    String page =
+        HtmlReport.render(sc, r)
+            .replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+            .replace("</body>", SORT + "\n</body>");
+    Path file = tmp.resolve("sort.html");
+    Files.writeString(file, page, StandardCharsets.UTF_8);
+    Path dom = tmp.resolve("sort.dom");
+    Process p = chromiumRun(List.of("--dump-dom"), file, dom);
+    assertEquals(0, p.exitValue());
+    String text = Files.readString(dom, StandardCharsets.UTF_8);
+    assertTrue(text.contains("data-first=\"desc\""), "first click: latest start first");
+    assertTrue(text.contains("data-second=\"asc\""), "second click: earliest first");
+    assertTrue(text.contains("data-rows=\"" + r.units().size() + "\""), "no row lost");
+    assertTrue(text.contains("aria-sort=\"ascending\""));
+  }
 }
