@@ -215,10 +215,12 @@ public final class HtmlReport {
     sb.append("<h1>").append(esc(title)).append("</h1>\n");
     for (int k = 0; k < builds.size(); k++) {
       Titled t = builds.get(k);
-      sb.append("<h2>").append(esc(t.heading())).append("</h2>\n");
+      // a section per build: its toggle of dependency lines acts on its own view only
+      sb.append("<section>\n<h2>").append(esc(t.heading())).append("</h2>\n");
       StringBuilder one = new StringBuilder(32768);
       build(one, t.scenario(), t.result());
       sb.append(prefixed(one.toString(), "b" + k + "-"));
+      sb.append("</section>\n");
     }
     return foot(sb);
   }
