@@ -67,7 +67,7 @@ public final class CostCalibration {
   /** The command that regenerates the shipped costs.toml, run from the repository's top. */
   public static final String COMMAND =
       "java -jar sim/target/cratesim.jar calibrate-costs "
-          + "--shared ../shared --write sim/src/main/resources/org/cratesim/cost/costs.toml";
+          + "--shared ../shared -o sim/src/main/resources/org/cratesim/cost/costs.toml";
 
   /** Crates whose leaf unit took less at -j1 carry too little signal. */
   public static final double MIN_DURATION_S = 0.2;

@@ -21,10 +21,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description =
-        "Runs a scenario as a baseline (every strategy off) and with each named "
-            + "strategy on (same build kind, same random numbers), and prints the wall time, the "
-            + "change against the baseline, and what left or joined the critical path.")
+    description = {
+      "Compares strategies against a baseline build.",
+      "Runs a scenario as a baseline (every strategy off) and with each named strategy on "
+          + "(same build kind, same random numbers), and prints the wall time, the change against "
+          + "the baseline, and what left or joined the critical path."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  cratesim compare scenarios/serde-like.toml --strategy precompiled-proc-macros \\",
+      "      --strategy shared-cache+proc-macros-first --format csv"
+    })
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -87,6 +95,12 @@ public final class CompareCommand implements Callable<Integer> {
   String format = "text";
 
   @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
       names = "--html",
       paramLabel = "FILE",
       description =
@@ -121,18 +135,16 @@ public final class CompareCommand implements Callable<Integer> {
     if (file.endsWith(".html") || file.endsWith(".json")) {
       Overrides.requireMembers(sc);
     }
-    if (file.endsWith(".html") || file.endsWith(".json")) {
-      Overrides.requireMembers(sc);
-    }
     StrategyComparison c;
     try {
       c = StrategyComparison.of(sc, strategies);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--strategy: " + e.getMessage());
     }
+    Output.requireWritable("-o: ", output);
     Output.requireWritable("--html: ", html);
     Comparison result = c.run();
-    Output.print(spec, f.reporter().comparison(result));
+    Output.emit(spec, output, f.reporter().comparison(result));
     if (html != null) {
       Output.write("--html: ", html, HtmlReport.renderComparison(result));
     }

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates one cargo build of a scenario and prints the predicted wall time, the lower",
-      "bounds, the critical path with why each link waited, and a per-unit table."
+      "Simulates one cargo build and explains its wall time.",
+      "Simulates one cargo build of a scenario and prints the predicted wall time, the "
+          + "lower bounds, the critical path with why each link waited, and a per-unit table."
     },
     footer = {
       "",

@@ -19,18 +19,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    description =
-        "Runs every combination of the varied parameters (first one slowest), each "
-            + "replicated with run-to-run noise, in parallel; writes OUT/results.csv (one row per "
-            + "point and replication), OUT/summary.csv (n, mean, sd, 95 %% CI of the wall time) and "
-            + "OUT/sweep.txt. Identical files on any number of threads; --resume finishes a sweep "
-            + "that was killed.",
+    description = {
+      "Runs a grid of design points with replications.",
+      "Runs every combination of the varied parameters (first one slowest), each replicated "
+          + "with run-to-run noise, in parallel; writes OUT/results.csv (one row per point and "
+          + "replication), OUT/summary.csv (n, mean, sd, 95 %% CI of the wall time) and "
+          + "OUT/sweep.txt. Identical files on any number of threads; --resume finishes a sweep "
+          + "that was killed."
+    },
     footer = {
       "",
       "Examples:",
-      "  cratesim sweep scenarios/serde-like.toml --vary jobs=1,2,4,8 "
-          + "--vary strategy=none,shared-cache --replications 30 -o out/",
-      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml -o out/",
+      "  cratesim sweep scenarios/serde-like.toml --vary jobs=1,2,4,8 \\",
+      "      --vary strategy=none,shared-cache --replications 30 -o out/",
+      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml -o out2/",
       "Parameters: jobs, mode, build_kind, strategy (none, NAME, a+b, NAME:key=value), "
           + "a profile key (codegen_units, lto, opt_level, linker, ...) or any TABLE.KEY "
           + "of run --set."

@@ -36,17 +36,20 @@ public final class ChromeTrace {
   }
 
   /**
-   * {@code cratesim predict --format chrome-trace}: the measured page and the prediction, as two
-   * processes on one clock.
+   * {@code cratesim predict --format chrome-trace}: the measured page and the prediction at each -j
+   * asked for, a process each on one clock.
    */
-  public static String prediction(Prediction p, TimingsPage measured, Scenario imported) {
-    Scenario at = imported.withBuild(imported.build().withJobs(p.jobs()));
-    List<Timeline> tls =
-        List.of(
-            Timeline.of("measured " + p.page() + " (-j" + p.measuredJobs() + ")", measured),
-            Timeline.of(
-                "predicted (-j" + p.jobs() + ")", p.predicted(), Fingerprints.freshJobs(at)));
-    return document(p.page(), tls);
+  public static String prediction(List<Prediction> ps, TimingsPage measured, Scenario imported) {
+    Prediction first = ps.get(0);
+    List<Timeline> tls = new ArrayList<>();
+    tls.add(
+        Timeline.of("measured " + first.page() + " (-j" + first.measuredJobs() + ")", measured));
+    for (Prediction p : ps) {
+      Scenario at = imported.withBuild(imported.build().withJobs(p.jobs()));
+      tls.add(
+          Timeline.of("predicted (-j" + p.jobs() + ")", p.predicted(), Fingerprints.freshJobs(at)));
+    }
+    return document(first.page(), tls);
   }
 
   /**

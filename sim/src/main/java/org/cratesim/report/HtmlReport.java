@@ -226,24 +226,31 @@ public final class HtmlReport {
   }
 
   /**
-   * {@code cratesim predict --html}: the measured page and the prediction at another -j on one time
-   * axis, the difference per unit, then the predicted build in full.
+   * {@code cratesim predict --html}: the measured page and the prediction at each -j asked for on
+   * one time axis, the difference per unit, then each predicted build in full.
    *
-   * @param p the prediction
-   * @param measured the page it was made from
+   * @param ps the predictions, one per -j (at least one)
+   * @param measured the page they were made from
    * @param imported the page imported as a scenario (at the page's -j)
    */
-  public static String renderPrediction(Prediction p, TimingsPage measured, Scenario imported) {
-    String title = "cratesim predict: " + p.page() + " at -j" + p.jobs();
-    Timeline m = Timeline.of("measured (-j" + p.measuredJobs() + ")", measured);
-    Scenario at = imported.withBuild(imported.build().withJobs(p.jobs()));
-    Timeline pred =
-        Timeline.of("predicted (-j" + p.jobs() + ")", p.predicted(), Fingerprints.freshJobs(at));
+  public static String renderPrediction(
+      List<Prediction> ps, TimingsPage measured, Scenario imported) {
+    Prediction first = ps.get(0);
+    List<String> js = new ArrayList<>();
+    ps.forEach(p -> js.add(Integer.toString(p.jobs())));
+    String title = "cratesim predict: " + first.page() + " at -j" + String.join(",", js);
+    List<Timeline> tls = new ArrayList<>();
+    tls.add(Timeline.of("measured (-j" + first.measuredJobs() + ")", measured));
+    for (Prediction p : ps) {
+      Scenario at = imported.withBuild(imported.build().withJobs(p.jobs()));
+      tls.add(
+          Timeline.of("predicted (-j" + p.jobs() + ")", p.predicted(), Fingerprints.freshJobs(at)));
+    }
     StringBuilder sb = new StringBuilder(65536);
     head(sb, title);
     sb.append("<h1>").append(esc(title)).append("</h1>\n");
     sb.append("<table class=\"summary\">\n");
-    row(sb, "Page", p.page() + " (" + measured.format() + ")");
+    row(sb, "Page", first.page() + " (" + measured.format() + ")");
     row(sb, "Targets", measured.targets().isEmpty() ? "-" : String.join(", ", measured.targets()));
     row(sb, "Profile", measured.profile() == null ? "-" : measured.profile());
     row(sb, "rustc", measured.rustc() == null ? "-" : measured.rustc());
@@ -255,37 +262,43 @@ public final class HtmlReport {
     row(
         sb,
         "Measured",
-        secs(p.measuredSeconds()) + " at -j" + p.measuredJobs() + " (cargo's total time)");
+        secs(first.measuredSeconds()) + " at -j" + first.measuredJobs() + " (cargo's total time)");
     row(
         sb,
         "Replayed",
-        Seconds.format(p.replayed().wallNanos())
+        Seconds.format(first.replayed().wallNanos())
             + " s at -j"
-            + p.measuredJobs()
+            + first.measuredJobs()
             + " (the imported page simulated at its own -j)");
-    double predicted = p.predicted().wallNanos() / 1e9;
-    row(
-        sb,
-        "Predicted",
-        Seconds.format(p.predicted().wallNanos())
-            + " s at -j"
-            + p.jobs()
-            + String.format(
-                Locale.ROOT,
-                " (%+.3f s, %+.1f %% against the measured page)",
-                predicted - p.measuredSeconds(),
-                p.measuredSeconds() > 0
-                    ? 100 * (predicted - p.measuredSeconds()) / p.measuredSeconds()
-                    : 0.0));
+    for (Prediction p : ps) {
+      double predicted = p.predicted().wallNanos() / 1e9;
+      row(
+          sb,
+          "Predicted at -j" + p.jobs(),
+          Seconds.format(p.predicted().wallNanos())
+              + " s"
+              + String.format(
+                  Locale.ROOT,
+                  " (%+.3f s, %+.1f %% against the measured page)",
+                  predicted - p.measuredSeconds(),
+                  p.measuredSeconds() > 0
+                      ? 100 * (predicted - p.measuredSeconds()) / p.measuredSeconds()
+                      : 0.0));
+    }
     sb.append("</table>\n");
-    compared(sb, List.of(m, pred));
-    sb.append("<details>\n<summary>")
-        .append(esc("The predicted build (-j" + p.jobs() + "): lanes, concurrency, critical path"))
-        .append("</summary>\n");
-    StringBuilder one = new StringBuilder(32768);
-    build(one, at, p.predicted());
-    sb.append(prefixed(one.toString(), "p-"));
-    sb.append("</details>\n");
+    compared(sb, tls);
+    for (int k = 0; k < ps.size(); k++) {
+      Prediction p = ps.get(k);
+      Scenario at = imported.withBuild(imported.build().withJobs(p.jobs()));
+      sb.append("<details>\n<summary>")
+          .append(
+              esc("The predicted build (-j" + p.jobs() + "): lanes, concurrency, critical path"))
+          .append("</summary>\n");
+      StringBuilder one = new StringBuilder(32768);
+      build(one, at, p.predicted());
+      sb.append(prefixed(one.toString(), "p" + k + "-"));
+      sb.append("</details>\n");
+    }
     return foot(sb);
   }
 
