@@ -160,4 +160,20 @@ class ChromeTraceTest {
     assertTrue(r[2].contains("chrome-trace"), r[2]);
     assertEquals("", r[1]);
   }
+
+  @Test
+  void predict_severalJobs_aProcessPerPrediction() throws Exception {
+    String[] r = exec("predict", page().toString(), "-j", "2,4", "--format", "chrome-trace");
+    assertEquals("0", r[0], r[2]);
+    JsonNode doc = JSON.readTree(r[1]);
+    List<String> names = new ArrayList<>();
+    for (JsonNode e : doc.get("traceEvents")) {
+      if (e.get("name").asText().equals("process_name")) {
+        names.add(e.get("args").get("name").asText());
+      }
+    }
+    assertEquals(
+        List.of("measured cli-clean-dev-j1-r2.html (-j1)", "predicted (-j2)", "predicted (-j4)"),
+        names);
+  }
 }

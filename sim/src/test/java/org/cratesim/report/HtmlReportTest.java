@@ -466,4 +466,32 @@ class HtmlReportTest {
     assertTrue(page.contains("rustc 1.95.0 (59807616e 2026-04-14)"));
     assertTrue(page.contains("(ncpu=2)"));
   }
+
+  @Test
+  void cli_predict_html_severalJobs_aBarPerBuild() throws Exception {
+    Path pageFile =
+        TestPaths.repo()
+            .resolve("sim/src/test/resources/timings/own-2core-2026/cli-clean-dev-j1-r2.html");
+    Path file = tmp.resolve("predict24.html");
+    StringWriter err = new StringWriter();
+    int code =
+        exec(
+            new StringWriter(),
+            err,
+            "predict",
+            pageFile.toString(),
+            "-j",
+            "2,4",
+            "--html",
+            file.toString());
+    assertEquals(0, code, err.toString());
+    String page = Files.readString(file, StandardCharsets.UTF_8);
+    int units = TimingsReader.read(pageFile).units().size();
+    int from = page.indexOf("<svg class=\"compared\"");
+    String view = page.substring(from, page.indexOf("</svg>", from));
+    assertEquals(3 * units, count(view, "<rect class=\"box\""), "measured, -j2, -j4");
+    assertTrue(page.contains("<th>Predicted at -j2</th>"));
+    assertTrue(page.contains("<th>Predicted at -j4</th>"));
+    assertEquals(2, count(page, "<details>"));
+  }
 }
