@@ -50,11 +50,11 @@ public final class SparkExecutor implements PointExecutor, AutoCloseable {
   private final TaskHook hook;
 
   /**
-   * An executor on a session of its own, stopped by {@link #close()}: on {@code master} ({@code
-   * local[*]}, {@code spark://host:7077}, {@code yarn}, {@code k8s://...}), or on the one {@code
-   * spark-submit} configured ({@code spark.master}) when {@code master} is null, else {@code
-   * local[*]}. A local master binds the driver to 127.0.0.1, runs without the web UI and, unless a
-   * log4j2 configuration is given, logs warnings only.
+   * An executor on a session of its own (unless one runs in this JVM already), stopped by {@link
+   * #close()}: on {@code master} ({@code local[*]}, {@code spark://host:7077}, {@code yarn}, {@code
+   * k8s://...}), or on the one {@code spark-submit} configured ({@code spark.master}) when {@code
+   * master} is null, else {@code local[*]}. A local master binds the driver to 127.0.0.1, runs
+   * without the web UI and, unless a log4j2 configuration is given, logs warnings only.
    */
   public static SparkExecutor start(String master, int taskSize) {
     String m = master != null ? master : System.getProperty("spark.master", "local[*]");
@@ -69,7 +69,9 @@ public final class SparkExecutor implements PointExecutor, AutoCloseable {
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.ui.enabled", "false");
     }
-    return new SparkExecutor(b.getOrCreate(), true, taskSize, NONE);
+    // a session already running in this JVM is reused, and left running
+    boolean running = SparkSession.getDefaultSession().isDefined();
+    return new SparkExecutor(b.getOrCreate(), !running, taskSize, NONE);
   }
 
   /** An executor on an existing session (left running by {@link #close()}). */
