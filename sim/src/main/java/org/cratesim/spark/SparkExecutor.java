@@ -113,15 +113,18 @@ public final class SparkExecutor implements PointExecutor, AutoCloseable {
               .mapPartitions(new RunRows(recipe, hook));
       ClassTag<SweepRow[]> tag = ClassTag$.MODULE$.apply(SweepRow[].class);
       sc.runJob(rows.rdd(), new ToArray(), new Deliver(done), tag);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // runJob throws SparkException, a checked exception Java does not see
       throw unwrap(e);
     } finally {
       recipe.destroy();
     }
   }
 
-  /** Our own failure when it was ours (in writing a row on the driver), else Spark's. */
-  private static RuntimeException unwrap(RuntimeException e) {
+  /**
+   * The failure as the local executor reports it: the exception a task (after its last attempt) or
+   * the driver's writer threw, when Spark passes it on; else Spark's message, one line.
+   */
+  private static RuntimeException unwrap(Exception e) {
     Throwable c = e;
     while (c.getCause() != null && c.getClass().getName().startsWith("org.apache.spark")) {
       c = c.getCause();
