@@ -219,7 +219,7 @@ public final class ModelCalibration {
         """
         # cratesim calibration: the fitted parameters of the model of what changes when a measured
         # build runs again with another -j. Written by `cratesim calibrate --shared ../shared
-        # --write sim/src/main/resources/org/cratesim/importer/calibration.toml` (deterministic:
+        # -o sim/src/main/resources/org/cratesim/importer/calibration.toml` (deterministic:
         # the same data gives the same file). Fitted on ../shared/groundtruth only.
         #
         # Procedure: for each mode, pages measured at -j1 are imported (front end = .rmeta time,

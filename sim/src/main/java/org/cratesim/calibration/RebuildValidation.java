@@ -719,6 +719,8 @@ public final class RebuildValidation {
       Optional<Fit> fit) {
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = om.createObjectNode();
+    root.put("format", "cratesim-validate-rebuilds");
+    root.put("version", 1);
     root.set("rows", rowsJson(om, inc));
     root.set("summary", summaryJson(om, inc));
     ArrayNode sk = root.putArray("skipped");

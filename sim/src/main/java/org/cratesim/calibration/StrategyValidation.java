@@ -79,7 +79,9 @@ public final class StrategyValidation {
       double measuredChange,
       double measuredLow,
       double measuredHigh,
-      double predictedChange) {
+      double predictedChange,
+      double measuredBaselineS,
+      double predictedBaselineS) {
     /** The change predicted: the strategy spec, or the knobs set. */
     public String change() {
       return whatIf.strategy().isEmpty() ? String.join(" ", whatIf.set()) : whatIf.strategy();
@@ -227,7 +229,17 @@ public final class StrategyValidation {
     BuildResult b = BuildSimulator.simulate(off);
     BuildResult v = BuildSimulator.simulate(on);
     double predicted = (double) v.wallNanos() / b.wallNanos() - 1;
-    return new Row(w, TimingsImporter.modeOf(p).id(), jobs, n, measured, low, high, predicted);
+    return new Row(
+        w,
+        TimingsImporter.modeOf(p).id(),
+        jobs,
+        n,
+        measured,
+        low,
+        high,
+        predicted,
+        median(base),
+        b.wallNanos() / 1e9);
   }
 
   /**

@@ -137,6 +137,37 @@ public final class Fingerprints {
     return dirty;
   }
 
+  private boolean timedBin(Unit unit) {
+    return unit.kind() == TargetKind.BIN
+        && unit.mode() == CompileMode.BUILD
+        && timed.contains(unit.name());
+  }
+
+  /**
+   * A bin given in seconds has no .rmeta: its front end is at most bin_frontend_share of its
+   * compile time (lib_bin_frontend_share over workspace libs).
+   */
+  private long binFrontendCap(Unit unit) {
+    UnitWork u = unit.work();
+    double share =
+        libBins.contains(unit.name()) ? rebuild.libBinFrontendShare() : rebuild.binFrontendShare();
+    return Math.round((u.frontendNanos() + u.codegenNanos()) * share);
+  }
+
+  /**
+   * The share of a unit's imported front end that is its front end in a rebuild: below 1 for a bin
+   * given in seconds whose page split overstates its front end (see {@link #binFrontendCap}); the
+   * part of its macro expansion a strategy can change scales with it.
+   */
+  double frontendScale(Unit unit) {
+    long fe = unit.work().frontendNanos();
+    if (!timedBin(unit) || fe == 0) {
+      return 1;
+    }
+    long cap = binFrontendCap(unit);
+    return fe > cap ? (double) cap / fe : 1;
+  }
+
   State state(String crate) {
     return states.getOrDefault(crate, State.FULL);
   }
@@ -178,16 +209,9 @@ public final class Fingerprints {
     long fe = u.frontendNanos();
     long cg = u.codegenNanos();
     long expansion = Math.min(fe, expansionNanos);
-    boolean timedBin =
-        unit.kind() == TargetKind.BIN
-            && unit.mode() == CompileMode.BUILD
-            && timed.contains(unit.name());
+    boolean timedBin = timedBin(unit);
     if (timedBin) {
-      // no .rmeta for a bin: its front end is at most bin_frontend_share of its compile time
-      // (lib_bin_frontend_share over workspace libs)
-      double share =
-          libBins.contains(unit.name()) ? rb.libBinFrontendShare() : rb.binFrontendShare();
-      long cap = Math.round((fe + cg) * share);
+      long cap = binFrontendCap(unit);
       if (fe > cap) {
         expansion = fe == 0 ? 0 : Math.round(expansion * (double) cap / fe);
         cg += fe - cap;

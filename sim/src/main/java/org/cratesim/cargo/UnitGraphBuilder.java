@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.cratesim.cost.CostModel;
 import org.cratesim.engine.RandomStreams;
 import org.cratesim.model.BuildScriptSpec;
@@ -238,6 +239,13 @@ public final class UnitGraphBuilder {
         boolean incremental =
             rebuilt
                 && (state == Fingerprints.State.EDITED || state == Fingerprints.State.DEPENDENT);
+        double scale = rebuild ? plan.frontendScale(clean) : 1;
+        if (scale < 1) {
+          // a bin given in seconds: only the expansion in its (capped) front end
+          Map<String, Long> scaled = new java.util.TreeMap<>();
+          byMacro.forEach((m, ns) -> scaled.put(m, Math.round(ns * scale)));
+          byMacro = scaled;
+        }
         UnitFacts facts =
             new UnitFacts(
                 c,
@@ -401,16 +409,38 @@ public final class UnitGraphBuilder {
       c.size().get().macroInvocations().forEach((m, n) -> out.put(m, nanos(n * per)));
       return out;
     }
-    List<String> macros =
-        c.deps().stream()
-            .filter(d -> byName.get(d).kind() == CrateKind.PROC_MACRO && !facadeOf(c.name(), d))
-            .toList();
+    List<String> macros = macrosUsed(c, byName);
     if (!macros.isEmpty()) {
       long share =
           Math.round(clean.work().frontendNanos() * sc.rebuild().expansionShare() / macros.size());
       macros.forEach(m -> out.put(m, share));
     }
     return out;
+  }
+
+  /**
+   * The proc macros a crate given in seconds invokes: its proc-macro dependencies, and those it
+   * reaches through a facade that re-exports them (a crate deriving Serialize depends on serde with
+   * its "derive" feature, and serde on serde_derive), not the facade's own dependency on its macro
+   * crate.
+   */
+  static List<String> macrosUsed(CrateSpec c, Map<String, CrateSpec> byName) {
+    TreeSet<String> out = new TreeSet<>();
+    for (String d : c.deps()) {
+      CrateSpec dep = byName.get(d);
+      if (dep.kind() == CrateKind.PROC_MACRO) {
+        if (!facadeOf(c.name(), d)) {
+          out.add(d);
+        }
+        continue;
+      }
+      for (String m : dep.deps()) {
+        if (byName.get(m).kind() == CrateKind.PROC_MACRO && facadeOf(d, m)) {
+          out.add(m);
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

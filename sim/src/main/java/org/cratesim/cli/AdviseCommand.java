@@ -29,22 +29,24 @@ import picocli.CommandLine.Spec;
     name = "advise",
     mixinStandardHelpOptions = true,
     description = {
-      "Tries every change that applies to a build (more cores; precompiled and WASM proc macros,"
-          + " the expansion cache, a shared cache; the scheduling what-ifs; profile knobs; splitting"
-          + " the crate that holds the critical path longest) on its clean build and on its edit"
-          + " loop, and ranks them by saving with a 95 %% interval over replications under the"
-          + " noise model (same random numbers for every change).",
-      "A saving whose interval includes 0 is not significant; one smaller than run-to-run noise"
-          + " (from several pages of the same build when given, else the noise model) is marked"
-          + " 'below noise'."
+      "Ranks every change that applies to a build by saving.",
+      "Tries every change that applies to a build (more cores; precompiled and WASM proc "
+          + "macros, the expansion cache, a shared cache; the scheduling what-ifs; profile knobs; "
+          + "splitting the crate that holds the critical path longest) on its clean build and on "
+          + "its edit loop, and ranks them by saving with a 95 %% interval over replications "
+          + "under the noise model (same random numbers for every change). A saving whose "
+          + "interval includes 0 is not significant; one smaller than run-to-run noise (from "
+          + "several pages of the same build when given, else the noise model) is marked 'below "
+          + "noise'."
     },
     footer = {
       "",
       "Examples:",
       "  java -jar sim/target/cratesim.jar advise scenarios/serde-like.toml -j 8,16",
-      "  P=sim/src/test/resources/timings/own-2core-2026",
-      "  java -jar sim/target/cratesim.jar advise $P/cli-clean-dev-j1-r2.html \\",
-      "      --metadata $P/cli-metadata.json --jobs 2,4"
+      "  java -jar sim/target/cratesim.jar advise \\",
+      "      sim/src/test/resources/timings/own-2core-2026/cli-clean-dev-j1-r2.html \\",
+      "      --metadata sim/src/test/resources/timings/own-2core-2026/cli-metadata.json \\",
+      "      --jobs 2,4"
     })
 public final class AdviseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

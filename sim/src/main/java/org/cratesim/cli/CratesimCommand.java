@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "cratesim 0.1.0",
     description = {
-      "Simulates cargo builds of Rust crate graphs: cargo's scheduler, the jobserver, rustc's",
-      "front end, codegen units and link, on N cores; predicts wall time and explains it."
+      "Simulates cargo builds of Rust crate graphs: cargo's scheduler, the jobserver, "
+          + "rustc's front end, codegen units and link, on N cores; predicts wall time and "
+          + "explains it."
     },
     subcommands = {
       RunCommand.class,
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line).",
-      "Example: java -jar sim/target/cratesim.jar run scenarios/tiny.toml"
+      "Example:",
+      "  java -jar sim/target/cratesim.jar run scenarios/tiny.toml"
     })
 public final class CratesimCommand implements Runnable {
   /** Exit code for bad input (malformed scenario, unknown crate, bad option). */
@@ -61,6 +63,7 @@ public final class CratesimCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new CratesimCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    HelpText.install(cl);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           PrintWriter err = cmd.getErr();

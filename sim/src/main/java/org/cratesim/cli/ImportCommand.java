@@ -20,9 +20,17 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Turns a cargo --timings page (HTML, or the JSON extracted from one; cargo 1.60 to 1.95)",
-      "into a scenario: measured front-end / codegen split per unit, edges from the page's",
-      "unblocked lists (or the full graph with --graph), start-up, jobs and mode."
+      "Turns a cargo --timings page into a scenario.",
+      "Turns a cargo --timings page (HTML, or the JSON extracted from one; cargo 1.60 to "
+          + "1.95) into a scenario: measured front-end / codegen split per unit, edges from the "
+          + "page's unblocked lists (or the full graph with --graph), start-up, jobs and mode."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  cratesim import sim/src/test/resources/timings/own-2core-2026/cli-clean-dev-j1-r2.html \\",
+      "      --metadata sim/src/test/resources/timings/own-2core-2026/cli-metadata.json \\",
+      "      -o cli.toml"
     })
 public final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -24,27 +24,27 @@ import picocli.CommandLine.Spec;
     name = "measure",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a real cargo build of WORKSPACE under a baseline and variants, interleaved (A B A B",
-      "...), --reps times each, and keeps every run's --timings page: the calibration loop for",
-      "your own build. clean and check runs start from an empty target directory (each variant",
-      "has its own CARGO_TARGET_DIR, OUT/target/<variant>); incremental runs follow an edit of",
-      "--edit FILE (a line appended, different every run, the file restored after) in a target",
-      "directory built once, unrecorded, before the first run. --warm NAME gives a variant one",
-      "unrecorded warm-up run (to fill sccache's cache). Writes OUT/runs.csv (own-2core-2026's",
-      "columns: workspace,kind,jobs,rep,wall_s,rc,cpu_pct,maxrss_kb,cmd; kind is",
-      "<kind>-<variant>, e.g. check-base), OUT/summary.csv (min, median, max, spread, ratio to",
-      "the baseline's median), OUT/timings/<variant>-r<N>.html, OUT/logs/; progress on stderr,",
-      "one line per run. CSVs are written at the end; an interrupted run leaves the pages, the",
-      "logs and OUT/runs.partial.csv. OUT holding a previous measurement is refused unless",
-      "--force. Without cargo: exit 1; --cargo naming a missing file: exit 2.",
-      "",
-      "A variant is NAME=WORD... : each WORD is KEY=VALUE (an environment variable set on top of",
-      "yours; KEY= sets it empty: RUSTC_WRAPPER= turns a wrapper off) or a cargo argument",
-      "starting with '-' (--release, --config profile.dev.debug=0, -j 1; the options that take a",
-      "value, --config -Z --profile -p --features -F --target ..., take the next word). Quotes",
-      "group: RUSTFLAGS='-C debuginfo=0'. A variant's -j replaces -j. The first variant is the",
-      "baseline. Arguments after -- go to cargo in every run.",
-      ""
+      "Measures real cargo builds, variants interleaved.",
+      "Runs a real cargo build of WORKSPACE under a baseline and variants, interleaved (A B "
+          + "A B ...), --reps times each, and keeps every run's --timings page: the calibration "
+          + "loop for your own build. clean and check runs start from an empty target directory "
+          + "(each variant has its own CARGO_TARGET_DIR, OUT/target/<variant>); incremental runs "
+          + "follow an edit of --edit FILE (a line appended, different every run, the file "
+          + "restored after) in a target directory built once, unrecorded, before the first run. "
+          + "--warm NAME gives a variant one unrecorded warm-up run (to fill sccache's cache). "
+          + "Writes OUT/runs.csv (own-2core-2026's columns: "
+          + "workspace,kind,jobs,rep,wall_s,rc,cpu_pct,maxrss_kb,cmd; kind is <kind>-<variant>, "
+          + "e.g. check-base), OUT/summary.csv (min, median, max, spread, ratio to the baseline's "
+          + "median), OUT/timings/<variant>-r<N>.html, OUT/logs/; progress on stderr, one line "
+          + "per run. CSVs are written at the end; an interrupted run leaves the pages, the logs "
+          + "and OUT/runs.partial.csv. OUT holding a previous measurement is refused unless "
+          + "--force. Without cargo: exit 1; --cargo naming a missing file: exit 2.",
+      "A variant is NAME=WORD... : each WORD is KEY=VALUE (an environment variable set on "
+          + "top of yours; KEY= sets it empty: RUSTC_WRAPPER= turns a wrapper off) or a cargo "
+          + "argument starting with '-' (--release, --config profile.dev.debug=0, -j 1; the "
+          + "options that take a value, --config -Z --profile -p --features -F --target ..., take "
+          + "the next word). Quotes group: RUSTFLAGS='-C debuginfo=0'. A variant's -j replaces "
+          + "-j. The first variant is the baseline. Arguments after -- go to cargo in every run."
     },
     footer = {
       "",
@@ -52,8 +52,9 @@ import picocli.CommandLine.Spec;
       "  cratesim measure sim/src/test/resources/measure/hello --kind check --reps 2 -j 2 \\",
       "    --variant 'base=' --variant 'nodebug=CARGO_PROFILE_DEV_DEBUG=0' -o /tmp/measured",
       "Incremental, a comment edit of the top crate, sccache against none:",
-      "  cratesim measure ../my-ws --kind incremental --edit src/main.rs --reps 5 \\",
-      "    --variant base --variant 'sccache=RUSTC_WRAPPER=sccache' --warm sccache -o out"
+      "  cratesim measure sim/src/test/resources/measure/hello --kind incremental \\",
+      "    --edit src/main.rs --reps 5 --variant base \\",
+      "    --variant 'sccache=RUSTC_WRAPPER=sccache' --warm sccache -o out"
     })
 public final class MeasureCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

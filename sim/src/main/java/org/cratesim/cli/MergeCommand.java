@@ -19,24 +19,24 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a new scenario in which crates are replaced by one crate X, then",
-      "compares the simulated builds before and after at each -j. Crates described",
-      "by their size (loc): sizes are summed, references between them dropped,",
-      "dependents use X. Crates given in seconds: their phases are summed minus",
-      "what a split of X into them adds (rustc's start-up per crate, metadata",
-      "loaded between them and of their dependencies more than once, metadata a",
-      "bin's lib parts write, generic copies made again by several of them, inlined",
-      "code translated again, link inputs), with the options split uses. Merging",
-      "the parts a split produced, in order and with the split's options, restores",
-      "the scenario that was split."
+      "Merges crates into one and compares builds.",
+      "Writes a new scenario in which crates are replaced by one crate X, then compares the "
+          + "simulated builds before and after at each -j. Crates described by their size (loc): "
+          + "sizes are summed, references between them dropped, dependents use X. Crates given in "
+          + "seconds: their phases are summed minus what a split of X into them adds (rustc's "
+          + "start-up per crate, metadata loaded between them and of their dependencies more than "
+          + "once, metadata a bin's lib parts write, generic copies made again by several of "
+          + "them, inlined code translated again, link inputs), with the options split uses. "
+          + "Merging the parts a split produced, in order and with the split's options, restores "
+          + "the scenario that was split."
     },
     footer = {
       "",
-      "Examples:",
-      "  cratesim merge split.toml --crates core-1,core-2,core-3 --into core \\",
-      "    -o merged.toml",
-      "  cratesim merge mono-split.toml --crates mono-1,mono-2 --into mono \\",
-      "    --generic-share 0.76 --jobs 1,2 -o mono.toml"
+      "Examples (own-2core's split workspace as one crate; a split undone):",
+      "  cratesim merge scenarios/workspaces/split.toml \\",
+      "      --crates m00,m01,m02,m03,m04,m05,m06,m07,m08,m09 --into mono --jobs 1,2 -o mono.toml",
+      "  cratesim split scenarios/workspaces/mono.toml --crate mono --parts 3 -o split.toml",
+      "  cratesim merge split.toml --crates mono-1,mono-2,mono-3 --into mono -o merged.toml"
     })
 public final class MergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,6 +48,7 @@ public final class MergeCommand implements Callable<Integer> {
       names = "--crates",
       required = true,
       split = ",",
+      hideParamSyntax = true,
       paramLabel = "A,B,..",
       description =
           "Crates to merge, comma-separated; the first gives X its version, "

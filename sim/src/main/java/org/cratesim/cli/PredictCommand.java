@@ -1,6 +1,8 @@
 package org.cratesim.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cratesim.calibration.Prediction;
 import org.cratesim.model.Scenario;
@@ -19,9 +21,16 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports a cargo --timings page and predicts the wall time of the same build at",
-      "another -j, with the calibrated model of what changes per unit (codegen units on more",
-      "tokens, contention between busy threads)."
+      "Predicts a measured build's wall time at other -j.",
+      "Imports a cargo --timings page and predicts the wall time of the same build at "
+          + "another -j, with the calibrated model of what changes per unit (codegen units on "
+          + "more tokens, contention between busy threads)."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  cratesim predict sim/src/test/resources/timings/own-2core-2026/cli-clean-dev-j1-r2.html \\",
+      "      --metadata sim/src/test/resources/timings/own-2core-2026/cli-metadata.json -j 2,4,8"
     })
 public final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -32,9 +41,16 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(
       names = {"-j", "--jobs"},
       required = true,
-      paramLabel = "N",
-      description = "The -j to predict for.")
-  int jobs;
+      paramLabel = "N,..",
+      description =
+          "The -j values to predict for, comma-separated (2,4,8): one line (or JSON entry) each.")
+  String jobs;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
 
   @Option(
       names = "--graph",
@@ -59,20 +75,22 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (jobs < 1 || jobs > 100_000) {
-      throw new BadInputException("--jobs must be between 1 and 100000, was " + jobs);
-    }
     ReportFormat f =
         Output.format(
             format,
             "--format must be text or json, was '" + format + "'",
             ReportFormat.TEXT,
             ReportFormat.JSON);
+    List<Integer> js = SplitCommand.parseJobs(jobs, null);
     model.validate();
+    Output.requireWritable("-o: ", output);
     TimingsPage p = TimingsReader.read(page);
     Scenario sc = model.imported(p, graph, metadata, spec.commandLine().getErr());
-    Prediction at = Prediction.of(page.getFileName().toString(), p, sc, jobs);
-    Output.print(spec, f.reporter().prediction(at));
+    List<Prediction> at = new ArrayList<>();
+    for (int j : js) {
+      at.add(Prediction.of(page.getFileName().toString(), p, sc, j));
+    }
+    Output.emit(spec, output, f.reporter().predictions(at));
     return 0;
   }
 }

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates one cargo build of a scenario and prints the predicted wall time, the lower",
-      "bounds, the critical path with why each link waited, and a per-unit table."
+      "Simulates one cargo build and explains its wall time.",
+      "Simulates one cargo build of a scenario and prints the predicted wall time, the "
+          + "lower bounds, the critical path with why each link waited, and a per-unit table."
     },
     footer = {
       "",
@@ -97,7 +98,9 @@ public final class RunCommand implements Callable<Integer> {
           "Switch a strategy on (repeatable): precompiled-proc-macros, "
               + "wasm-proc-macros, expansion-cache, shared-cache, proc-macros-first; with the "
               + "scenario's [[strategy]] parameters, or the defaults; NAME:key=value,... sets "
-              + "parameters, e.g. wasm-proc-macros:runtime=jit.")
+              + "parameters, e.g. wasm-proc-macros:runtime=jit. wasm-proc-macros rests on "
+              + "published priors (watt): no real build here measures it; the others are checked "
+              + "by validate-strategies and validate-rebuilds.")
   List<String> strategies = new ArrayList<>();
 
   @Option(

@@ -17,27 +17,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cratesim split SCENARIO --crate X --into K -o OUT}: one crate becomes K crates. */
+/** {@code cratesim split SCENARIO --crate X --parts K -o OUT}: one crate becomes K crates. */
 @Command(
     name = "split",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a new scenario in which crate X is replaced by K crates X-1 .. X-K,",
-      "then compares the simulated builds at each -j: the parallelism gained",
-      "against the work added. A crate described by its size (loc) shares its",
-      "lines, macro invocations and instantiations; the cost model charges the new",
-      "graph (every part loads its dependencies' metadata again; parts re-",
-      "instantiate generics they share). A crate given in seconds (imported from a",
-      "timing page, or written with phases) shares its measured front end, codegen",
-      "and link, plus what splitting adds: rustc's start-up per part (--part-",
-      "startup), metadata written per part and loaded by each dependent part",
-      "(costs.metadata_load_per_dep_s, and the per-kloc load and write rates as a",
-      "share of the front end: metadata_load_per_dep_kloc_s and _write_ over",
-      "frontend_per_kloc_s), the generic share of codegen made by the parts nothing",
-      "in the split depends on (--generic-share, duplicated between several of them",
-      "by --duplication), inlined code translated again (costs.inline_share of each",
-      "dependency part's codegen) and one more link input per part",
-      "(costs.link_per_input_s)."
+      "Splits one crate into K crates and compares builds.",
+      "Writes a new scenario in which crate X is replaced by K crates X-1 .. X-K, then "
+          + "compares the simulated builds at each -j: the parallelism gained against the work "
+          + "added. A crate described by its size (loc) shares its lines, macro invocations and "
+          + "instantiations; the cost model charges the new graph (every part loads its "
+          + "dependencies' metadata again; parts re-instantiate generics they share). A crate "
+          + "given in seconds (imported from a timing page, or written with phases) shares its "
+          + "measured front end, codegen and link, plus what splitting adds: rustc's start-up per "
+          + "part (--part-startup), metadata written per part and loaded by each dependent part "
+          + "(costs.metadata_load_per_dep_s, and the per-kloc load and write rates as a share of "
+          + "the front end: metadata_load_per_dep_kloc_s and _write_ over frontend_per_kloc_s), "
+          + "the generic share of codegen made by the parts nothing in the split depends on "
+          + "(--generic-share, duplicated between several of them by --duplication), inlined code "
+          + "translated again (costs.inline_share of each dependency part's codegen) and one more "
+          + "link input per part (costs.link_per_input_s)."
     },
     footer = {
       "",
@@ -47,14 +46,14 @@ import picocli.CommandLine.Spec;
       "second on part 1 and one of the first), then the last part on all (for",
       "K = 10: m00 -> {m01..m04} -> {m05..m08} -> m09); dependents use the last.",
       "Undo with: cratesim merge OUT --crates X-1,..,X-K --into X (same options)",
-      "Examples:",
-      "  cratesim split scenarios/workspaces/mono.toml --crate mono --into 4 \\",
-      "    -o split.toml",
-      "  cratesim import \\",
-      "    sim/src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json \\",
-      "    -o mono.toml",
-      "  cratesim split mono.toml --crate mono --into 10 --shape layered \\",
-      "    --generic-share 0.76 --jobs 1,2,4 -o mono-split.toml"
+      "--into K is an old name of --parts K (merge's --into names the merged crate).",
+      "",
+      "Examples (a crate described by its size; then a measured build, imported first):",
+      "  cratesim split scenarios/workspaces/mono.toml --crate mono --parts 4 -o split.toml",
+      "  cratesim import sim/src/test/resources/timings/own-2core-2026/mono-check-j1-r2.json \\",
+      "      -o mono.toml",
+      "  cratesim split mono.toml --crate mono --parts 10 --shape layered \\",
+      "      --generic-share 0.76 --jobs 1,2,4 -o mono-split.toml"
     })
 public final class SplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -66,11 +65,17 @@ public final class SplitCommand implements Callable<Integer> {
   String crate;
 
   @Option(
-      names = "--into",
-      required = true,
+      names = "--parts",
       paramLabel = "K",
       description = "Number of parts (at least 2, at most the crate's loc).")
-  int parts;
+  Integer partsOption;
+
+  /**
+   * Deprecated name of {@code --parts} ({@code --into} names the merged crate on merge; a count
+   * here was the same word for another thing). Kept for old scripts.
+   */
+  @Option(names = "--into", hidden = true, paramLabel = "K", description = "Same as --parts.")
+  Integer into;
 
   @Option(
       names = "--shape",
@@ -133,6 +138,13 @@ public final class SplitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (partsOption == null && into == null) {
+      throw new BadInputException("Missing required option: '--parts=K'");
+    }
+    if (partsOption != null && into != null && !partsOption.equals(into)) {
+      throw new BadInputException("--parts and its old name --into disagree; give --parts only");
+    }
+    int parts = partsOption != null ? partsOption : into;
     SplitMerge.Shape s = parseShape(shape);
     ReportFormat f = parseFormat(format);
     Scenario before = ScenarioReader.read(scenarioFile);
@@ -212,6 +224,9 @@ public final class SplitCommand implements Callable<Integer> {
    * own when not given.
    */
   static List<Integer> parseJobs(String value, Scenario sc) {
+    if (value == null && sc == null) {
+      throw new BadInputException("--jobs: give at least one -j");
+    }
     if (value == null) {
       return List.of(sc.build().jobs());
     }

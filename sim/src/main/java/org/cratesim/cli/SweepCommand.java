@@ -27,19 +27,21 @@ import picocli.CommandLine.Spec;
     name = "sweep",
     mixinStandardHelpOptions = true,
     subcommands = SweepCommand.Merge.class,
-    description =
-        "Runs every combination of the varied parameters (first one slowest), each "
-            + "replicated with run-to-run noise, in parallel; writes OUT/results.csv (one row per "
-            + "point and replication), OUT/summary.csv (n, mean, sd, 95 %% CI of the wall time) and "
-            + "OUT/sweep.txt. Identical files on any number of threads, on Spark (--executor "
-            + "spark) or as shards merged (--shard I/N, then sweep merge); --resume finishes a "
-            + "sweep that was killed.",
+    description = {
+      "Runs a grid of design points with replications.",
+      "Runs every combination of the varied parameters (first one slowest), each replicated "
+          + "with run-to-run noise, in parallel; writes OUT/results.csv (one row per point and "
+          + "replication), OUT/summary.csv (n, mean, sd, 95 %% CI of the wall time) and "
+          + "OUT/sweep.txt. Identical files on any number of threads, on Spark (--executor "
+          + "spark) or as shards merged (--shard I/N, then sweep merge); --resume finishes a "
+          + "sweep that was killed."
+    },
     footer = {
       "",
       "Examples:",
-      "  cratesim sweep scenarios/serde-like.toml --vary jobs=1,2,4,8 "
-          + "--vary strategy=none,shared-cache --replications 30 -o out/",
-      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml -o out/",
+      "  cratesim sweep scenarios/serde-like.toml --vary jobs=1,2,4,8 \\",
+      "      --vary strategy=none,shared-cache --replications 30 -o out/",
+      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml -o out2/",
       "Parameters: jobs, mode, build_kind, strategy (none, NAME, a+b, NAME:key=value), "
           + "a profile key (codegen_units, lto, opt_level, linker, ...) or any TABLE.KEY "
           + "of run --set.",
@@ -49,7 +51,14 @@ import picocli.CommandLine.Spec;
       "  spark-submit --master 'local[2]' --class org.cratesim.cli.Main sim/target/cratesim.jar "
           + "sweep scenarios/sweeps/serde-cores-strategies.toml --executor spark -o out/spark",
       "",
-      "As a job array: shard I of N runs every N-th run; merge the N folders when all are done.",
+      "As shards: shard I of N runs every N-th run; merge the N folders when all are done.",
+      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml --replications 4 \\",
+      "      --shard 1/2 -o out/shard-1",
+      "  cratesim sweep scenarios/sweeps/serde-cores-strategies.toml --replications 4 \\",
+      "      --shard 2/2 -o out/shard-2",
+      "  cratesim sweep merge out/shard-1 out/shard-2 -o out/all",
+      "",
+      "As a job array (the README has both in full):",
       "  Slurm (sbatch --array=1-8 job.sh), job.sh:",
       "    java -jar cratesim.jar sweep sweep.toml --shard $SLURM_ARRAY_TASK_ID/8 "
           + "-o out/shard-$SLURM_ARRAY_TASK_ID",
@@ -83,6 +92,7 @@ public final class SweepCommand implements Callable<Integer> {
       description = "A parameter and its values (repeatable).")
   List<String> vary = new ArrayList<>();
 
+  // required, but checked in call(): picocli would ask the parent for it before `sweep merge`
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
@@ -264,11 +274,13 @@ public final class SweepCommand implements Callable<Integer> {
   @Command(
       name = "merge",
       mixinStandardHelpOptions = true,
-      description =
-          "Combines the folders of the N shards of one sweep (sweep FILE --shard I/N) into "
-              + "OUT/results.csv, OUT/summary.csv and OUT/sweep.txt, byte for byte what one run "
-              + "of the whole sweep writes. Refuses a shard of another sweep, a missing, "
-              + "duplicated or unfinished shard (nothing written).",
+      description = {
+        "Combines the shards of a sweep into the files of one run.",
+        "Combines the folders of the N shards of one sweep (sweep FILE --shard I/N) into "
+            + "OUT/results.csv, OUT/summary.csv and OUT/sweep.txt, byte for byte what one run "
+            + "of the whole sweep writes. Refuses a shard of another sweep, a missing, "
+            + "duplicated or unfinished shard (nothing written)."
+      },
       footer = {
         "",
         "Example:",

@@ -23,15 +23,19 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Pairs the timing files of two folders (searched recursively; names equal once -jN is",
-      "removed), imports each file of the first, predicts it at the -j of its partner and",
-      "compares with the partner's measured wall time. Errors are predicted / measured - 1."
+      "Checks predictions against measured builds at other -j.",
+      "Pairs the timing files of two folders (searched recursively; names equal once -jN is "
+          + "removed), imports each file of the first, predicts it at the -j of its partner and "
+          + "compares with the partner's measured wall time. Errors are predicted / measured - 1."
     },
     footer = {
       "",
-      "Example: cratesim validate --from ../shared/groundtruth/lqd-epyc-2022/"
-          + "round-8-cargo-timing-debug-j1 --to ../shared/groundtruth/lqd-epyc-2022/"
-          + "round-12-cargo-timing-debug-j8"
+      "Examples:",
+      "  cratesim validate --from sim/src/test/resources/validate \\",
+      "      --to sim/src/test/resources/validate --unit-graphs --format csv -o pairs.csv",
+      "  cratesim validate \\",
+      "      --from ../shared/groundtruth/lqd-epyc-2022/round-8-cargo-timing-debug-j1 \\",
+      "      --to ../shared/groundtruth/lqd-epyc-2022/round-12-cargo-timing-debug-j8"
     })
 public final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -63,8 +67,16 @@ public final class ValidateCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
+      description =
+          "text (the pairs and the summary), json (the summary and every pair) or csv (every"
+              + " pair) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
 
   @Option(
       names = "--metadata",
@@ -74,7 +86,12 @@ public final class ValidateCommand implements Callable<Integer> {
               + " package edge (a page of another build is an error).")
   Path metadataFile;
 
-  @Option(names = "--rows", paramLabel = "FILE", description = "Write per-pair rows as CSV.")
+  /** Deprecated: {@code --format csv -o FILE} writes the same rows; kept for old scripts. */
+  @Option(
+      names = "--rows",
+      hidden = true,
+      paramLabel = "FILE",
+      description = "Also write per-pair rows as CSV (deprecated: --format csv -o FILE).")
   Path rowsFile;
 
   @Option(
@@ -111,9 +128,12 @@ public final class ValidateCommand implements Callable<Integer> {
     ReportFormat f =
         Output.format(
             format,
-            "--format must be text or json, was '" + format + "'",
+            "--format must be text, json or csv, was '" + format + "'",
             ReportFormat.TEXT,
-            ReportFormat.JSON);
+            ReportFormat.JSON,
+            ReportFormat.CSV);
+    Output.requireWritable("-o: ", output);
+    Output.requireWritable("--rows: ", rowsFile);
     model.validate();
     List<Validation.Pair> pairs;
     try {
@@ -159,9 +179,9 @@ public final class ValidateCommand implements Callable<Integer> {
               + " pairs was measured that long; nothing to summarise");
     }
     if (rowsFile != null) {
-      ValidationReport.writeRows(rowsFile, rows);
+      Output.write("--rows: ", rowsFile, ValidationReport.rows(rows));
     }
-    Output.print(spec, f.reporter().validation(rows, minSeconds));
+    Output.emit(spec, output, f.reporter().validation(rows, minSeconds));
     return 0;
   }
 }

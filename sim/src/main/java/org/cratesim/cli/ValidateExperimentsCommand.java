@@ -19,17 +19,19 @@ import picocli.CommandLine.Spec;
     name = "validate-experiments",
     mixinStandardHelpOptions = true,
     description = {
-      "Predicts measured changes of cargo (build dependencies without debuginfo, the pending "
-          + "queue sorted by priority, scheduling hints) from each crate's -j1 page and compares "
-          + "the predicted ratio custom / base with the measured one, per experiment, mode and "
-          + "-j; plus the core-count curve T(-jN) / T(-j8) of the baselines."
+      "Checks measured cargo changes against predictions.",
+      "Predicts measured changes of cargo (build dependencies without debuginfo, the "
+          + "pending queue sorted by priority, scheduling hints) from each crate's -j1 page and "
+          + "compares the predicted ratio custom / base with the measured one, per experiment, "
+          + "mode and -j; plus the core-count curve T(-jN) / T(-j8) of the baselines."
     },
     footer = {
       "",
       "DIR holds hyperfine-train.csv with the columns experiment, mode, jobs,",
       "crate, base_mean_s, base_sd_s, custom_mean_s, custom_sd_s. A measured change",
       "is significant above 2 %% and 3 sd of the difference.",
-      "Example: cratesim validate-experiments ../shared/groundtruth/lqd-experiments"
+      "Example:",
+      "  cratesim validate-experiments ../shared/groundtruth/lqd-experiments"
     })
 public final class ValidateExperimentsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,10 +49,21 @@ public final class ValidateExperimentsCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text or json (default: text).")
+      description = "text, json or csv (per-crate rows) (default: text).")
   String format;
 
-  @Option(names = "--rows", paramLabel = "FILE", description = "Write per-crate rows as CSV.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  /** Deprecated: {@code --format csv -o FILE} writes the same rows; kept for old scripts. */
+  @Option(
+      names = "--rows",
+      hidden = true,
+      paramLabel = "FILE",
+      description = "Also write per-crate rows as CSV (deprecated: --format csv -o FILE).")
   Path rowsFile;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all).")
@@ -68,9 +81,12 @@ public final class ValidateExperimentsCommand implements Callable<Integer> {
     ReportFormat f =
         Output.format(
             format,
-            "--format must be text or json, was '" + format + "'",
+            "--format must be text, json or csv, was '" + format + "'",
             ReportFormat.TEXT,
-            ReportFormat.JSON);
+            ReportFormat.JSON,
+            ReportFormat.CSV);
+    Output.requireWritable("-o: ", output);
+    Output.requireWritable("--rows: ", rowsFile);
     Path csv = dir.resolve("hyperfine-train.csv");
     if (!Files.isRegularFile(csv)) {
       throw new BadInputException(dir + ": no hyperfine-train.csv in it");
@@ -97,7 +113,7 @@ public final class ValidateExperimentsCommand implements Callable<Integer> {
     if (rowsFile != null) {
       Output.write("--rows: ", rowsFile, ExperimentReport.rows(r));
     }
-    Output.print(spec, f.reporter().experiments(r));
+    Output.emit(spec, output, f.reporter().experiments(r));
     return 0;
   }
 }

@@ -18,16 +18,19 @@ import picocli.CommandLine.Spec;
     name = "validate-rebuilds",
     mixinStandardHelpOptions = true,
     description = {
-      "Predicts every incremental rebuild of an own-2core-2026-style folder (each incr-* kind of",
-      "runs.csv or of <ws>/timings/ that has clean pages of the same workspace, mode and -j; the",
-      "edited crate from cargo metadata and the kind's name: top, leaf, mid; incr-dev-edit-* is a",
-      "signature edit, the others comment edits) and its precompiled-proc-macro builds from the",
-      "clean builds' pages, and reports the error against the measured medians. --fit refits the",
-      "[incremental] parameters on the rebuilds (and reports the leave-one-workspace-out error)."
+      "Checks incremental rebuilds against measured ones.",
+      "Predicts every incremental rebuild of an own-2core-2026-style folder (each incr-* "
+          + "kind of runs.csv or of <ws>/timings/ that has clean pages of the same workspace, "
+          + "mode and -j; the edited crate from cargo metadata and the kind's name: top, leaf, "
+          + "mid; incr-dev-edit-* is a signature edit, the others comment edits) and its "
+          + "precompiled-proc-macro builds from the clean builds' pages, and reports the error "
+          + "against the measured medians. --fit refits the [incremental] parameters on the "
+          + "rebuilds (and reports the leave-one-workspace-out error)."
     },
     footer = {
       "",
-      "Example: cratesim validate-rebuilds --own ../shared/groundtruth/own-2core-2026 --format json"
+      "Example:",
+      "  cratesim validate-rebuilds --own ../shared/groundtruth/own-2core-2026 --format json"
     })
 public final class ValidateRebuildsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

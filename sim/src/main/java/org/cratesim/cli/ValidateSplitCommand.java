@@ -19,17 +19,17 @@ import picocli.CommandLine.Spec;
     name = "validate-split",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports own-2core-2026's mono pages (check, clean-dev, clean-release, every",
-      "-j) with mono's cargo metadata, splits its one crate the way the split",
-      "workspace was written (as many parts as split has members, shape layered:",
-      "m00 -> {m01..m04} -> {m05..m08} -> m09) and compares the predicted wall time",
-      "with split's measured builds (median of runs.csv), with mono's own replay",
-      "and the ordering mono vs split."
+      "Checks the split model against own-2core's builds.",
+      "Imports own-2core-2026's mono pages (check, clean-dev, clean-release, every -j) with "
+          + "mono's cargo metadata, splits its one crate the way the split workspace was written "
+          + "(as many parts as split has members, shape layered: m00 -> {m01..m04} -> {m05..m08} "
+          + "-> m09) and compares the predicted wall time with split's measured builds (median of "
+          + "runs.csv), with mono's own replay and the ordering mono vs split."
     },
     footer = {
       "",
-      "Example: cratesim validate-split --own ../shared/groundtruth/own-2core-2026"
-          + " --generic-share 0.76"
+      "Example:",
+      "  cratesim validate-split --own ../shared/groundtruth/own-2core-2026 --generic-share 0.76"
     })
 public final class ValidateSplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,9 +71,16 @@ public final class ValidateSplitCommand implements Callable<Integer> {
       description = "text, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
   @Override
   public Integer call() throws Exception {
     ReportFormat f = SplitCommand.parseFormat(format);
+    Output.requireWritable("-o: ", output);
     if (!Files.isRegularFile(own.resolve("runs.csv"))) {
       throw new BadInputException(own + ": not an own-2core-2026 directory (no runs.csv)");
     }
@@ -87,8 +94,9 @@ public final class ValidateSplitCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IOException e) {
       throw new BadInputException(e.getMessage());
     }
-    Output.print(
+    Output.emit(
         spec,
+        output,
         switch (f) {
           case JSON -> SplitMergeReport.validationJson(r);
           case CSV -> SplitMergeReport.validationCsv(r);

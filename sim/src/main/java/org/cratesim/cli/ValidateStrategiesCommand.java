@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
     name = "validate-strategies",
     mixinStandardHelpOptions = true,
     description = {
-      "Predicts every measured what-if of DIR (rustc's expansion cache, sccache, ...) from the"
-          + " baseline's timing page with cargo metadata, and compares the predicted change with"
-          + " the measured median change (and the range of the paired runs)."
+      "Checks measured what-ifs against their predictions.",
+      "Predicts every measured what-if of DIR (rustc's expansion cache, sccache, ...) from "
+          + "the baseline's timing page with cargo metadata, and compares the predicted change "
+          + "with the measured median change (and the range of the paired runs)."
     },
     footer = {
       "",
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
       "measure folders it names.",
       "Example:",
       "  java -jar sim/target/cratesim.jar validate-strategies \\",
-      "      sim/src/test/resources/measured/own-2core-2026-12-02"
+      "      sim/src/test/resources/measured/own-2core-2026-12-02 --format json"
     })
 public final class ValidateStrategiesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,6 +46,12 @@ public final class ValidateStrategiesCommand implements Callable<Integer> {
       defaultValue = "text",
       description = "text or json (default: text).")
   String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
 
   @Override
   public Integer call() throws Exception {
@@ -63,8 +70,10 @@ public final class ValidateStrategiesCommand implements Callable<Integer> {
     } catch (DataException e) {
       throw new BadInputException(e.getMessage());
     }
-    Output.print(
+    Output.requireWritable("-o: ", output);
+    Output.emit(
         spec,
+        output,
         f == ReportFormat.JSON
             ? StrategyValidationReport.json(rows)
             : StrategyValidationReport.text(rows));

@@ -71,7 +71,9 @@ public final class MeasureReport {
   public static String json(Measurement.Result r) {
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = om.createObjectNode();
-    root.put("workspace", r.workspace())
+    root.put("format", "cratesim-measure")
+        .put("version", 1)
+        .put("workspace", r.workspace())
         .put("kind", r.kind().id())
         .put("cargo", r.cargoVersion())
         .put("reps", r.reps())

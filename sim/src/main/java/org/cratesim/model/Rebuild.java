@@ -101,15 +101,17 @@ public record Rebuild(
    *
    * <p>Fitted on own-2core-2026's 36 rebuilds with {@code cratesim validate-rebuilds --fit}
    * (RebuildValidation.fit: least squares of log(predicted / measured), Nelder-Mead from the
-   * previous defaults, each rebuild predicted from every clean page of its workspace, mode and -j):
-   * items_share 0.239, check_items_share 0.180 (an edited crate redoes about a fifth of its front
-   * end after expansion: parsing, name resolution, loading and saving the dependency graph; the
-   * time-passes logs give 15 % for mono and 22 % for macro-heavy in check), cgu_share 0.034,
-   * dependent_items_share 0.153, dependent_cgu_share 0.037 (split's m01..m08 after an edit to m00:
-   * 0.08 of 0.57 s front end, 0.04 of 0.5 s codegen), overhead_s 0 (absorbed by the shares),
-   * signature_share 0.041, bin_link_s 0.155 (time-passes: 0.09–0.47 s). Median |error| 9 %, largest
-   * 35 % (mono's incremental check); leave-one-workspace-out median 15 %, largest 82 % (mono's
-   * check, predicted without mono).
+   * previous defaults, each rebuild predicted from every clean page of its workspace, mode and -j;
+   * refitted on 2026-12-02 once derives reached through a facade — serde's "derive" feature — count
+   * as the crate's proc macros, as -Z time-passes shows: async's kvserve spends 0.016 of 0.18 s of
+   * its check expanding, 9 %): items_share 0.239, check_items_share 0.176 (an edited crate redoes
+   * about a fifth of its front end after expansion: parsing, name resolution, loading and saving
+   * the dependency graph; the time-passes logs give 15 % for mono and 22 % for macro-heavy in
+   * check), cgu_share 0.034, dependent_items_share 0.150, dependent_cgu_share 0.037 (split's
+   * m01..m08 after an edit to m00: 0.08 of 0.57 s front end, 0.04 of 0.5 s codegen), overhead_s 0
+   * (absorbed by the shares), signature_share 0.041, bin_link_s 0.153 (time-passes: 0.09–0.47 s).
+   * Median |error| 10 %, largest 34 % (mono's incremental check); leave-one-workspace-out median 13
+   * %, largest 79 % (mono's check, predicted without mono).
    */
   public static final Rebuild CLEAN =
       new Rebuild(
@@ -118,9 +120,9 @@ public record Rebuild(
           List.of(),
           Optional.empty(),
           0.239,
-          0.180,
+          0.176,
           0.034,
-          0.153,
+          0.150,
           0.037,
           0.10,
           0.025,
@@ -128,7 +130,7 @@ public record Rebuild(
           0.005,
           0.041,
           0.10,
-          0.155,
+          0.153,
           0.01);
 
   public Rebuild {

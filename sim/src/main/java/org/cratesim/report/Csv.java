@@ -1,5 +1,6 @@
 package org.cratesim.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,28 @@ public final class Csv {
     return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
         ? "\"" + v.replace("\"", "\"\"") + "\""
         : v;
+  }
+
+  /**
+   * A number in plain decimal, as {@link Double#toString} writes it ("1.0", "0.25") but never in
+   * scientific notation ({@code -6.0E-4} is "-0.0006", {@code 1.0E7} is "10000000.0"). NaN and the
+   * infinities are an empty field (a missing value).
+   */
+  public static String number(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return "";
+    }
+    String s = Double.toString(v);
+    if (s.indexOf('E') < 0) {
+      return s;
+    }
+    String plain = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    return plain.indexOf('.') < 0 ? plain + ".0" : plain;
+  }
+
+  /** One row: the fields, already quoted or formatted, joined by commas, and a line break. */
+  public static void row(StringBuilder out, List<String> fields) {
+    out.append(String.join(",", fields)).append('\n');
   }
 
   /** Splits a line with quoted fields; null when a quote is left open (a torn line). */

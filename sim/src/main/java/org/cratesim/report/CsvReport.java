@@ -1,84 +1,70 @@
 package org.cratesim.report;
 
-import java.io.StringWriter;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.UnitData;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The per-unit table as CSV, one row per unit, columns named after cargo's {@code UnitData} fields
  * ({@code i, name, version, target, mode, start, duration, rmeta_time, ...}) plus the section
- * boundaries and the time the unit became ready. Times in seconds.
+ * boundaries, the time the unit became ready and, on every row, the build's wall time ({@code
+ * wall_time_s}: the same value on each row, so a table loaded elsewhere keeps it). Times in
+ * seconds, plain decimals; a phase the unit does not have is an empty field.
  */
 public final class CsvReport {
   private CsvReport() {}
 
-  /** The units of a build as a Tablesaw table. */
-  public static Table unitTable(BuildResult r) {
-    IntColumn i = IntColumn.create("i");
-    StringColumn name = StringColumn.create("name");
-    StringColumn version = StringColumn.create("version");
-    StringColumn target = StringColumn.create("target");
-    StringColumn mode = StringColumn.create("mode");
-    DoubleColumn start = DoubleColumn.create("start");
-    DoubleColumn duration = DoubleColumn.create("duration");
-    DoubleColumn rmeta = DoubleColumn.create("rmeta_time");
-    DoubleColumn frontend = DoubleColumn.create("frontend_end");
-    DoubleColumn codegen = DoubleColumn.create("codegen_end");
-    DoubleColumn ready = DoubleColumn.create("ready");
-    StringColumn unblocked = StringColumn.create("unblocked_units");
-    StringColumn unblockedRmeta = StringColumn.create("unblocked_rmeta_units");
-    for (UnitData u : r.units()) {
-      i.append(u.unit().index());
-      name.append(u.unit().name());
-      version.append(u.unit().version());
-      target.append(u.unit().target());
-      mode.append(u.unit().mode().id());
-      start.append(Seconds.rounded(u.startNanos()));
-      duration.append(Seconds.rounded(u.durationNanos()));
-      appendOptional(rmeta, u.rmetaNanos());
-      appendOptional(frontend, u.frontendEndNanos());
-      appendOptional(codegen, u.codegenEndNanos());
-      ready.append(Seconds.rounded(u.readyNanos()));
-      unblocked.append(join(u.unblockedUnits()));
-      unblockedRmeta.append(join(u.unblockedRmetaUnits()));
-    }
-    return Table.create(
-        "units",
-        i,
-        name,
-        version,
-        target,
-        mode,
-        start,
-        duration,
-        rmeta,
-        frontend,
-        codegen,
-        ready,
-        unblocked,
-        unblockedRmeta);
-  }
+  /** The columns, in order. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "i",
+          "name",
+          "version",
+          "target",
+          "mode",
+          "start",
+          "duration",
+          "rmeta_time",
+          "frontend_end",
+          "codegen_end",
+          "ready",
+          "unblocked_units",
+          "unblocked_rmeta_units",
+          "wall_time_s");
 
   public static String render(BuildResult r) {
-    StringWriter w = new StringWriter();
-    unitTable(r).write().csv(w);
-    return w.toString();
-  }
-
-  private static void appendOptional(DoubleColumn c, long nanos) {
-    if (nanos < 0) {
-      c.appendMissing();
-    } else {
-      c.append(Seconds.rounded(nanos));
+    StringBuilder out = new StringBuilder();
+    Csv.row(out, COLUMNS);
+    String wall = Csv.number(Seconds.rounded(r.wallNanos()));
+    for (UnitData u : r.units()) {
+      Csv.row(
+          out,
+          List.of(
+              String.valueOf(u.unit().index()),
+              Csv.field(u.unit().name()),
+              Csv.field(u.unit().version()),
+              Csv.field(u.unit().target()),
+              Csv.field(u.unit().mode().id()),
+              seconds(u.startNanos()),
+              seconds(u.durationNanos()),
+              seconds(u.rmetaNanos()),
+              seconds(u.frontendEndNanos()),
+              seconds(u.codegenEndNanos()),
+              seconds(u.readyNanos()),
+              join(u.unblockedUnits()),
+              join(u.unblockedRmetaUnits()),
+              wall));
     }
+    return out.toString();
   }
 
-  private static String join(java.util.List<Integer> xs) {
+  /** Seconds rounded to milliseconds; a negative time (no such phase) is an empty field. */
+  private static String seconds(long nanos) {
+    return nanos < 0 ? "" : Csv.number(Seconds.rounded(nanos));
+  }
+
+  private static String join(List<Integer> xs) {
     return xs.stream().map(String::valueOf).collect(Collectors.joining(" "));
   }
 }

@@ -1,6 +1,9 @@
 package org.cratesim.report;
 
+import java.util.List;
 import java.util.Locale;
+import org.cratesim.calibration.ExperimentValidation;
+import org.cratesim.calibration.Validation;
 import org.cratesim.cargo.BuildResult;
 
 /** Results as tables: one CSV row per unit of a build, or per strategy of a comparison. */
@@ -30,6 +33,18 @@ public final class CsvReporter implements Reporter {
               Csv.field(v.whyNot().orElse(""))));
     }
     return out.toString();
+  }
+
+  /** Every pair, one row each ({@link ValidationReport#rows}). */
+  @Override
+  public String validation(List<Validation.Row> rows, double minSeconds) {
+    return ValidationReport.rows(rows);
+  }
+
+  /** One row per crate ({@link ExperimentReport#rows}). */
+  @Override
+  public String experiments(ExperimentValidation.Report r) {
+    return ExperimentReport.rows(r);
   }
 
   private static String path(BuildResult r) {

@@ -81,7 +81,9 @@ public final class ExperimentReport {
 
   /** The document for programs (effects and errors as fractions, differences in points). */
   public static String json(Report r) {
-    StringBuilder sb = new StringBuilder("{\"experiments\": [");
+    StringBuilder sb =
+        new StringBuilder(
+            "{\"format\": \"cratesim-validate-experiments\", \"version\": 1, \"experiments\": [");
     List<Group> gs = r.experiments();
     for (int i = 0; i < gs.size(); i++) {
       Group g = gs.get(i);

@@ -23,6 +23,8 @@ public final class JsonReport {
 
   private static void write(JsonGenerator g, String name, BuildResult r) throws IOException {
     g.writeStartObject();
+    g.writeStringField("format", "cratesim-run");
+    g.writeNumberField("version", 1);
     g.writeStringField("scenario", name);
     g.writeNumberField("wall_time_s", Seconds.decimal(r.wallNanos()));
     g.writeNumberField("dependency_bound_s", Seconds.decimal(r.dependencyBoundNanos()));

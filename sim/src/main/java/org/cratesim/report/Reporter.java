@@ -25,6 +25,18 @@ public interface Reporter {
   }
 
   /**
+   * The same measured build predicted at several {@code -j} ({@code cratesim predict -j 2,4,8});
+   * one prediction renders as {@link #prediction}.
+   */
+  default String predictions(List<Prediction> ps) {
+    if (ps.size() == 1) {
+      return prediction(ps.get(0));
+    }
+    throw new UnsupportedOperationException(
+        "no " + getClass().getSimpleName() + " of several predictions");
+  }
+
+  /**
    * Validation rows and their summary over rows measured at least {@code minSeconds} ({@code
    * cratesim validate}).
    */

@@ -164,6 +164,8 @@ public final class SplitMergeReport {
     return Json.pretty(
         g -> {
           g.writeStartObject();
+          g.writeStringField("format", "cratesim-split-merge");
+          g.writeNumberField("version", 1);
           g.writeStringField("what", res.what());
           g.writeStringField("written", res.written().toString());
           g.writeNumberField("crates_before", res.cratesBefore());
@@ -301,6 +303,8 @@ public final class SplitMergeReport {
     return Json.pretty(
         g -> {
           g.writeStartObject();
+          g.writeStringField("format", "cratesim-validate-split");
+          g.writeNumberField("version", 1);
           g.writeStringField("crate", r.crate());
           g.writeNumberField("parts", r.parts());
           g.writeStringField("shape", "layered");

@@ -16,7 +16,8 @@ public final class StrategyValidationReport {
   public static String text(List<StrategyValidation.Row> rows) {
     StringBuilder sb = new StringBuilder();
     sb.append("Measured what-ifs predicted from the baseline's page (cargo metadata given)\n");
-    sb.append("changes are changed / baseline - 1; diff = |predicted - measured| in points\n\n");
+    sb.append("changes are changed / baseline - 1; diff = |predicted - measured| in points;\n");
+    sb.append("baseline: the build without the change, measured median / simulated\n\n");
     int ws = "workspace".length();
     int st = "change".length();
     int kd = "kind".length();
@@ -25,7 +26,7 @@ public final class StrategyValidationReport {
       st = Math.max(st, r.change().length());
       kd = Math.max(kd, kind(r.whatIf()).length());
     }
-    String f = "%-" + ws + "s  %-" + st + "s  %-" + kd + "s %-6s %3s %3s  %9s  %-19s %9s %6s%n";
+    String f = "%-" + ws + "s  %-" + st + "s  %-" + kd + "s %-6s %3s %3s  %9s  %-19s %9s %6s  %s%n";
     sb.append(
         String.format(
             Locale.ROOT,
@@ -39,7 +40,8 @@ public final class StrategyValidationReport {
             "measured",
             "(paired runs)",
             "predicted",
-            "diff"));
+            "diff",
+            "baseline meas/pred"));
     for (StrategyValidation.Row r : rows) {
       var w = r.whatIf();
       sb.append(
@@ -55,7 +57,8 @@ public final class StrategyValidationReport {
               pct(r.measuredChange()),
               "(" + pct(r.measuredLow()) + ".." + pct(r.measuredHigh()) + ")",
               pct(r.predictedChange()),
-              String.format(Locale.ROOT, "%.1f", r.diffPoints())));
+              String.format(Locale.ROOT, "%.1f", r.diffPoints()),
+              seconds(r.measuredBaselineS()) + " / " + seconds(r.predictedBaselineS())));
     }
     double[] d = rows.stream().mapToDouble(StrategyValidation.Row::diffPoints).toArray();
     long within = rows.stream().filter(r -> r.diffPoints() <= 5).count();
@@ -83,6 +86,10 @@ public final class StrategyValidationReport {
         .orElse(w.buildKind());
   }
 
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, s < 10 ? "%.3fs" : "%.2fs", s);
+  }
+
   private static String pct(double v) {
     return String.format(Locale.ROOT, "%+.1f%%", 100 * v);
   }
@@ -108,6 +115,8 @@ public final class StrategyValidationReport {
             g.writeNumberField("measured_low", frac(r.measuredLow()));
             g.writeNumberField("measured_high", frac(r.measuredHigh()));
             g.writeNumberField("n", r.n());
+            g.writeNumberField("measured_baseline_s", frac(r.measuredBaselineS()));
+            g.writeNumberField("predicted_baseline_s", frac(r.predictedBaselineS()));
             g.writeEndObject();
           }
           g.writeEndArray();

@@ -97,22 +97,38 @@ public final class TextReporter implements Reporter {
 
   @Override
   public String prediction(Prediction p) {
-    BuildResult at = p.predicted();
-    return String.format(
-            Locale.ROOT, "%s: %s, %d units%n", p.page(), p.mode().id(), at.units().size())
-        + String.format(
-            Locale.ROOT, "  measured at -j%-4d %9.2f s%n", p.measuredJobs(), p.measuredSeconds())
-        + String.format(
+    return predictions(List.of(p));
+  }
+
+  /** The page, measured and replayed once, then one line per predicted -j. */
+  @Override
+  public String predictions(List<Prediction> ps) {
+    Prediction p = ps.get(0);
+    BuildResult first = p.predicted();
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT, "%s: %s, %d units%n", p.page(), p.mode().id(), first.units().size()));
+    out.append(
+        String.format(
+            Locale.ROOT, "  measured at -j%-4d %9.2f s%n", p.measuredJobs(), p.measuredSeconds()));
+    out.append(
+        String.format(
             Locale.ROOT,
             "  replayed at -j%-4d %9.2f s  (the model on the page's own -j)%n",
             p.measuredJobs(),
-            p.replayed().wallNanos() / 1e9)
-        + String.format(
-            Locale.ROOT,
-            "  predicted at -j%-3d %9.2f s  (dependency bound %.2f s)%n",
-            p.jobs(),
-            at.wallNanos() / 1e9,
-            at.dependencyBoundNanos() / 1e9);
+            p.replayed().wallNanos() / 1e9));
+    for (Prediction q : ps) {
+      BuildResult at = q.predicted();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  predicted at -j%-3d %9.2f s  (dependency bound %.2f s)%n",
+              q.jobs(),
+              at.wallNanos() / 1e9,
+              at.dependencyBoundNanos() / 1e9));
+    }
+    return out.toString();
   }
 
   @Override

@@ -1,14 +1,10 @@
 package org.cratesim.report;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import org.cratesim.calibration.Validation;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /** Text, JSON and CSV renderings of a validation ({@code cratesim validate}). */
 public final class ValidationReport {
@@ -61,45 +57,82 @@ public final class ValidationReport {
     return sb.toString();
   }
 
-  /** The summary as one JSON object on one line. */
-  public static String json(Validation.Summary s, double minSeconds) {
-    return String.format(
-        Locale.ROOT,
-        "{\"pairs\": %d, \"min_seconds\": %s, \"median_abs_error\": %.4f, \"p90_abs_error\": "
-            + "%.4f, \"within_10pct\": %.4f, \"median_signed_error\": %.4f, "
-            + "\"mean_abs_error\": %.4f}%n",
-        s.pairs(),
-        minSeconds,
-        s.medianAbsError(),
-        s.p90AbsError(),
-        s.within10pct(),
-        s.medianSignedError(),
-        s.meanAbsError());
+  /**
+   * The summary (over pairs measured at least {@code minSeconds}) and every pair: {@code {format:
+   * cratesim-validate, version, pairs, min_seconds, median_abs_error, p90_abs_error, within_10pct,
+   * median_signed_error, mean_abs_error, rows: [{pair, mode, from_jobs, to_jobs, from_wall_s,
+   * measured_wall_s, predicted_wall_s, error, summarised}]}}; errors are fractions.
+   */
+  public static String json(Validation.Summary s, List<Validation.Row> rows, double minSeconds) {
+    return Json.pretty(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("format", "cratesim-validate");
+          g.writeNumberField("version", 1);
+          g.writeNumberField("pairs", s.pairs());
+          g.writeNumberField("min_seconds", minSeconds);
+          g.writeNumberField("median_abs_error", round4(s.medianAbsError()));
+          g.writeNumberField("p90_abs_error", round4(s.p90AbsError()));
+          g.writeNumberField("within_10pct", round4(s.within10pct()));
+          g.writeNumberField("median_signed_error", round4(s.medianSignedError()));
+          g.writeNumberField("mean_abs_error", round4(s.meanAbsError()));
+          g.writeArrayFieldStart("rows");
+          for (Validation.Row r : rows) {
+            g.writeStartObject();
+            g.writeStringField("pair", r.key());
+            g.writeStringField("mode", r.mode());
+            g.writeNumberField("from_jobs", r.fromJobs());
+            g.writeNumberField("to_jobs", r.toJobs());
+            g.writeNumberField("from_wall_s", BigDecimal.valueOf(r.fromWallS()));
+            g.writeNumberField("measured_wall_s", BigDecimal.valueOf(r.measuredS()));
+            g.writeNumberField(
+                "predicted_wall_s",
+                BigDecimal.valueOf(r.predictedS()).setScale(3, RoundingMode.HALF_EVEN));
+            g.writeNumberField("error", round4(r.error()));
+            g.writeBooleanField("summarised", r.measuredS() >= minSeconds);
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
-  /** Every pair as a CSV row ({@code --rows FILE}). */
-  public static void writeRows(Path file, List<Validation.Row> rows) throws IOException {
-    StringColumn key = StringColumn.create("pair");
-    StringColumn mode = StringColumn.create("mode");
-    IntColumn fromJobs = IntColumn.create("from_jobs");
-    IntColumn toJobs = IntColumn.create("to_jobs");
-    DoubleColumn fromWall = DoubleColumn.create("from_wall_s");
-    DoubleColumn measured = DoubleColumn.create("measured_wall_s");
-    DoubleColumn predicted = DoubleColumn.create("predicted_wall_s");
-    DoubleColumn error = DoubleColumn.create("error");
+  private static BigDecimal round4(double v) {
+    return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * Every pair as a CSV row ({@code --format csv}, and {@code --rows FILE}): pair, mode, from_jobs,
+   * to_jobs, from_wall_s, measured_wall_s, predicted_wall_s (to ms), error (predicted / measured -
+   * 1, to 0.0001); numbers in plain decimal.
+   */
+  public static String rows(List<Validation.Row> rows) {
+    StringBuilder out = new StringBuilder();
+    Csv.row(
+        out,
+        List.of(
+            "pair",
+            "mode",
+            "from_jobs",
+            "to_jobs",
+            "from_wall_s",
+            "measured_wall_s",
+            "predicted_wall_s",
+            "error"));
     for (Validation.Row r : rows) {
-      key.append(r.key());
-      mode.append(r.mode());
-      fromJobs.append(r.fromJobs());
-      toJobs.append(r.toJobs());
-      fromWall.append(r.fromWallS());
-      measured.append(r.measuredS());
-      predicted.append(Math.round(r.predictedS() * 1000) / 1000.0);
-      error.append(Math.round(r.error() * 10000) / 10000.0);
+      Csv.row(
+          out,
+          List.of(
+              Csv.field(r.key()),
+              Csv.field(r.mode()),
+              String.valueOf(r.fromJobs()),
+              String.valueOf(r.toJobs()),
+              Csv.number(r.fromWallS()),
+              Csv.number(r.measuredS()),
+              Csv.number(Math.round(r.predictedS() * 1000) / 1000.0),
+              Csv.number(Math.round(r.error() * 10000) / 10000.0)));
     }
-    Table.create("validation", key, mode, fromJobs, toJobs, fromWall, measured, predicted, error)
-        .write()
-        .csv(file.toFile());
+    return out.toString();
   }
 
   private static String shorten(String s, int n) {

@@ -26,14 +26,14 @@ public record ExpansionCache(
   public static final String ID = "expansion-cache";
 
   /**
-   * The prior: every expansion the model counts is cacheable. On rustc 1.95's {@code
-   * -Zcache-proc-macros} measured on own-2core's cli (incremental check and dev after comment and
+   * Every expansion the model counts is cacheable. Checked on rustc 1.95's {@code
+   * -Zcache-proc-macros} on own-2core's cli and async (incremental check and dev after comment and
    * body edits, -j2; {@code cratesim validate-strategies
-   * sim/src/test/resources/measured/own-2core-2026-12-02} with {@code
-   * expansion-cache:cacheable_share=X}) a grid over X gives the smallest median |predicted −
-   * measured| at 0.30 (1.5 points; the check build after a body edit stays 21 points off). It is
-   * not the default yet: one workspace only (async's is predicted 0 because the model sees its
-   * derives only through the serde facade), and it would move the five CodeRemote seeds.
+   * sim/src/test/resources/measured/own-2core-2026-12-02}): with the expansion attributed where
+   * rustc spends it (derives reached through a facade such as serde's "derive" feature; a bin's
+   * capped front end), a grid over cacheable_share 0.7-1.0, changed_share 0.05-0.4 and hit_cost_s
+   * 0-1 ms has its smallest error at the priors (1.0, 0.05, 0.2 ms: median 1.5 points, largest 8.4,
+   * rms 4.2 over the eight what-ifs); the data cannot tell them apart more finely.
    */
   public static final double DEFAULT_CACHEABLE_SHARE = 1.0;
 

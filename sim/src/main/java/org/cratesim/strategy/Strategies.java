@@ -80,7 +80,13 @@ public final class Strategies {
     r.put(
         SharedCache.ID,
         new Entry(
-            map("hit_rate", 0.8, "fetch_share", 0.1, "write_share", 0.05),
+            map(
+                "hit_rate",
+                SharedCache.DEFAULT_HIT_RATE,
+                "fetch_share",
+                SharedCache.DEFAULT_FETCH_SHARE,
+                "write_share",
+                0.05),
             p -> new SharedCache(p.num("hit_rate"), p.num("fetch_share"), p.num("write_share"))));
     r.put(ProcMacrosFirst.ID, new Entry(map(), p -> new ProcMacrosFirst()));
     r.put(

@@ -36,6 +36,63 @@ public final class Benchmark {
    */
   public record Figure(String text, String json) {}
 
+  /** Repetitions of each timed figure unless told otherwise. */
+  public static final int DEFAULT_REPETITIONS = 5;
+
+  /**
+   * Above this max / min of the repetitions the machine was probably busy (hyperfine warns on
+   * outliers the same way: a quiet machine repeats a measurement within a few per cent).
+   */
+  public static final double BUSY_MAX_OVER_MIN = 1.5;
+
+  /** Above this relative standard deviation of the repetitions the machine was probably busy. */
+  public static final double BUSY_RELATIVE_SD = 0.10;
+
+  /**
+   * The spread of one figure over its repetitions.
+   *
+   * @param min the smallest repetition
+   * @param median the median repetition
+   * @param max the largest repetition
+   * @param relativeSd the sample standard deviation over the mean (0 for one repetition)
+   * @param n repetitions
+   */
+  public record Spread(double min, double median, double max, double relativeSd, int n) {
+    /** The spread of {@code xs} (at least one value). */
+    public static Spread of(double[] xs) {
+      double[] t = xs.clone();
+      Arrays.sort(t);
+      int n = t.length;
+      double median = n % 2 == 1 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+      double mean = Arrays.stream(t).average().orElse(0);
+      double ss = 0;
+      for (double x : t) {
+        ss += (x - mean) * (x - mean);
+      }
+      double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+      return new Spread(t[0], median, t[n - 1], mean > 0 ? sd / mean : 0, n);
+    }
+
+    /** Whether the repetitions disagree more than a quiet machine's would. */
+    public boolean busy() {
+      return (min > 0 && max / min > BUSY_MAX_OVER_MIN) || relativeSd > BUSY_RELATIVE_SD;
+    }
+
+    /** The warning line for people, or "" when the repetitions agree. */
+    public String warning(String what) {
+      return busy()
+          ? String.format(
+              Locale.ROOT,
+              "  warning: %s varied over %d repetitions (max / min %.2f, relative sd %.0f %%):"
+                  + " the machine was probably busy; close other programs and run again%n",
+              what,
+              n,
+              min > 0 ? max / min : Double.POSITIVE_INFINITY,
+              100 * relativeSd)
+          : "";
+    }
+  }
+
   /**
    * Measures, handing each figure to {@code each} as soon as it is known.
    *
@@ -43,6 +100,15 @@ public final class Benchmark {
    * @param skip100k skip the 100,000-unit heap measurement
    */
   public static void run(double seconds, boolean skip100k, Consumer<Figure> each) {
+    run(seconds, skip100k, DEFAULT_REPETITIONS, each);
+  }
+
+  /**
+   * Measures with {@code repetitions} repetitions of each timed build figure: the measurement time
+   * is cut into that many windows, each giving its median per-build time; the figure is the median
+   * of the windows, with their min and max, and a warning when they disagree ({@link Spread#busy}).
+   */
+  public static void run(double seconds, boolean skip100k, int repetitions, Consumer<Figure> each) {
     // (a) the hold model: 1,000 pending events, each fired event schedules one more
     for (int w = 0; w < 3; w++) {
       HoldModel.run(1_000, 1_000_000, w);
@@ -75,7 +141,7 @@ public final class Benchmark {
                 taskNs),
             String.format(Locale.ROOT, "\"engine_task_ns\": %.1f, ", taskNs)));
     for (int n : new int[] {100, 1_000, 10_000}) {
-      each.accept(build(n, seconds));
+      each.accept(build(n, seconds, repetitions));
     }
     if (!skip100k) {
       System.gc();
@@ -99,51 +165,77 @@ public final class Benchmark {
     }
   }
 
-  /** The figures as one JSON object. */
-  public static String json(List<Figure> figures) {
-    StringBuilder js = new StringBuilder("{");
+  /**
+   * The figures as one JSON object: {@code format}, {@code version}, {@code repetitions}, then each
+   * figure's keys.
+   */
+  public static String json(List<Figure> figures, int repetitions) {
+    StringBuilder js = new StringBuilder("{\"format\": \"cratesim-bench\", \"version\": 1, ");
+    js.append("\"repetitions\": ").append(repetitions).append(", ");
     figures.forEach(f -> js.append(f.json()));
     js.setLength(js.length() - 2);
     return js.append("}").toString();
   }
 
   /** One simulated build of a layered graph of {@code n} units, timed after a warm-up. */
-  private static Figure build(int n, double seconds) {
+  private static Figure build(int n, double seconds, int repetitions) {
     Scenario sc = SyntheticGraphs.layered(n, 16, 8, Mode.DEBUG, 42);
     UnitGraph g = UnitGraphBuilder.build(sc);
     long deadline = System.nanoTime() + (long) (seconds * 0.5e9);
     while (System.nanoTime() < deadline) {
       BuildSimulator.simulate(sc, g); // warm-up
     }
-    long[] times = new long[4096];
+    double[] windows = new double[repetitions];
     int runs = 0;
     long events = 0;
-    deadline = System.nanoTime() + (long) (seconds * 1e9);
-    while ((runs < 3 || System.nanoTime() < deadline) && runs < times.length) {
-      long t0 = System.nanoTime();
-      BuildResult r = BuildSimulator.simulate(sc, g);
-      times[runs++] = System.nanoTime() - t0;
-      events = r.events();
+    for (int w = 0; w < repetitions; w++) {
+      long[] times = new long[4096];
+      int k = 0;
+      deadline = System.nanoTime() + (long) (seconds * 1e9 / repetitions);
+      while ((k < 3 || System.nanoTime() < deadline) && k < times.length) {
+        long t0 = System.nanoTime();
+        BuildResult r = BuildSimulator.simulate(sc, g);
+        times[k++] = System.nanoTime() - t0;
+        events = r.events();
+      }
+      long[] t = Arrays.copyOf(times, k);
+      Arrays.sort(t);
+      windows[w] = t[k / 2] / 1e6;
+      runs += k;
     }
-    long[] t = Arrays.copyOf(times, runs);
-    Arrays.sort(t);
-    double ms = t[runs / 2] / 1e6;
-    double eps = events / (t[runs / 2] / 1e9);
+    Spread sp = Spread.of(windows);
+    double ms = sp.median();
+    double eps = events / (ms / 1e3);
     String key = n >= 1_000 ? (n / 1_000) + "k" : String.valueOf(n);
     return new Figure(
         String.format(
-            Locale.ROOT,
-            "%,7d units: %8.3f ms per build (median of %d), %,d events, " + "%,.0f events/s%n",
-            g.size(),
-            ms,
-            runs,
-            events,
-            eps),
+                Locale.ROOT,
+                "%,7d units: %8.3f ms per build (median of %d repetitions, min %.3f, max %.3f;"
+                    + " %d builds), %,d events, %,.0f events/s%n",
+                g.size(),
+                ms,
+                sp.n(),
+                sp.min(),
+                sp.max(),
+                runs,
+                events,
+                eps)
+            + sp.warning(String.format(Locale.ROOT, "the %,d-unit build", g.size())),
         String.format(
             Locale.ROOT,
-            "\"build_%s_ms\": %.3f, \"build_%s_events_per_s\": " + "%.0f, ",
+            "\"build_%s_ms\": %.3f, \"build_%s_min_ms\": %.3f, \"build_%s_max_ms\": %.3f, "
+                + "\"build_%s_relative_sd\": %.3f, \"build_%s_busy\": %s, "
+                + "\"build_%s_events_per_s\": %.0f, ",
             key,
             ms,
+            key,
+            sp.min(),
+            key,
+            sp.max(),
+            key,
+            sp.relativeSd(),
+            key,
+            sp.busy(),
             key,
             eps));
   }

@@ -180,6 +180,7 @@ class MeasureCommandTest {
     assertEquals(0, forced.code(), forced.err());
     JsonNode j = new ObjectMapper().readTree(forced.out());
     assertEquals("cargo 1.95.0 (fake)", j.get("cargo").asText());
+    assertEquals(List.of(), SchemaCheck.errors(j));
     assertEquals(1, j.get("variants").size());
     assertEquals("base", j.get("variants").get(0).get("variant").asText());
     assertEquals(1.0, j.get("variants").get(0).get("ratio_to_baseline").asDouble());
