@@ -3,7 +3,9 @@
 # a 300-unit graph, 10 core counts x REPS replications) on the local executor (1 and 2 threads),
 # on Spark local[1] and local[2] (runs per Spark task: the default, and 1), and as 2 shards run
 # in parallel then merged. Each figure is the median (min-max) of REPEATS runs of a fresh JVM, so
-# Spark's start-up is included; every run's results.csv is checked byte-identical to the first.
+# Spark's start-up is included: wall time, and CPU time (user + sys of every process: on a shared
+# machine less disturbed by other load than the wall time). Every run's results.csv is checked
+# byte-identical to the first.
 # A benchmark, not a test: the figures depend on the machine and on what else runs on it.
 #
 #   mvn -B -DskipTests package            # sim/target/cratesim.jar, and Spark in ~/.m2
@@ -35,7 +37,8 @@ trap 'rm -rf "$WORK" "$CP_FILE"' EXIT
 RUNS=$((10 * REPS))
 local_run() { java -jar "$JAR" sweep "$SWEEP" --replications "$REPS" "$@" >/dev/null; }
 spark_run() {
-  java "${OPENS[@]}" -cp "$SPARK_CP:$JAR" org.cratesim.cli.Main sweep "$SWEEP" \
+  # shellcheck disable=SC2086
+  java $OPENS_LINE -cp "$SPARK_CP:$JAR" org.cratesim.cli.Main sweep "$SWEEP" \
     --replications "$REPS" --executor spark "$@" >/dev/null
 }
 shards_run() { # -o OUT
@@ -45,27 +48,31 @@ shards_run() { # -o OUT
   wait
   java -jar "$JAR" sweep merge "$out.s1" "$out.s2" -o "$out" >/dev/null
 }
-declare -A WALL
+export JAR SWEEP REPS SPARK_CP
+export -f local_run spark_run shards_run
+export OPENS_LINE="${OPENS[*]}"
+declare -A WALL CPU
 NAMES=()
+MED='{a[NR]=$1} END {printf "%.2f %.2f %.2f", a[int((NR+1)/2)], a[1], a[NR]}'
 measure() { # NAME COMMAND...: times REPEATS runs, each into a fresh folder
   local name=$1
   shift
   NAMES+=("$name")
-  local ts=()
+  local ts=() cs=()
   for i in $(seq "$REPEATS"); do
     local out="$WORK/$name.$i"
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" -o "$out"
-    t1=$(date +%s.%N)
-    ts+=("$(echo "$t1 - $t0" | bc -l)")
+    /usr/bin/time -f "%e %U %S" -o "$WORK/time" bash -c '"$@"' _ "$@" -o "$out"
+    read -r e u s <"$WORK/time"
+    ts+=("$e")
+    cs+=("$(echo "$u + $s" | bc -l)")
     if [ -f "$WORK/first.csv" ]; then
       cmp -s "$WORK/first.csv" "$out/results.csv" || { echo "$name: results.csv differs" >&2; exit 1; }
     else
       cp "$out/results.csv" "$WORK/first.csv"
     fi
   done
-  WALL[$name]=$(printf '%s\n' "${ts[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.2f %.2f %.2f", a[int((NR+1)/2)], a[1], a[NR]}')
+  WALL[$name]=$(printf '%s\n' "${ts[@]}" | sort -g | awk "$MED")
+  CPU[$name]=$(printf '%s\n' "${cs[@]}" | sort -g | awk "$MED")
 }
 measure "local, 1 thread" local_run --threads 1
 measure "local, 2 threads" local_run --threads 2
@@ -75,18 +82,22 @@ measure "Spark local[2], 1 run per task" spark_run --master 'local[2]' --task-si
 measure "2 shards in parallel + merge" shards_run
 echo "$RUNS simulated builds (sweep-scaling.toml, $REPS replications), medians of $REPEATS on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| executor | wall time (s), median (min-max) | builds/s |"
-echo "|---|---:|---:|"
+echo "| executor | wall time (s) | builds/s | CPU time (s) |"
+echo "|---|---:|---:|---:|"
 for n in "${NAMES[@]}"; do
   read -r med lo hi <<<"${WALL[$n]}"
-  printf '| %s | %s (%s-%s) | %.0f |\n' "$n" "$med" "$lo" "$hi" "$(echo "$RUNS / $med" | bc -l)"
+  read -r cmed clo chi <<<"${CPU[$n]}"
+  printf '| %s | %s (%s-%s) | %.0f | %s (%s-%s) |\n' "$n" "$med" "$lo" "$hi" \
+    "$(echo "$RUNS / $med" | bc -l)" "$cmed" "$clo" "$chi"
 done
-read -r s16 _ _ <<<"${WALL[Spark local[2]]}"
-read -r s1 _ _ <<<"${WALL[Spark local[2], 1 run per task]}"
-read -r l2 _ _ <<<"${WALL[local, 2 threads]}"
 TASKS16=$(((RUNS + 15) / 16))
 echo
-printf 'Spark overhead per task: %.1f ms ((%s s - %s s) / (%d - %d tasks))\n' \
-  "$(echo "($s1 - $s16) * 1000 / ($RUNS - $TASKS16)" | bc -l)" "$s1" "$s16" "$RUNS" "$TASKS16"
-printf 'Spark fixed cost (session start and stop, local[2] against 2 local threads): %.1f s\n' \
-  "$(echo "$s16 - $l2" | bc -l)"
+for kind in WALL CPU; do
+  declare -n T=$kind
+  read -r s16 _ _ <<<"${T[Spark local[2]]}"
+  read -r s1 _ _ <<<"${T[Spark local[2], 1 run per task]}"
+  read -r l2 _ _ <<<"${T[local, 2 threads]}"
+  printf '%s: Spark overhead per task %.1f ms ((%s s - %s s) / (%d - %d tasks)); ' "$kind" \
+    "$(echo "($s1 - $s16) * 1000 / ($RUNS - $TASKS16)" | bc -l)" "$s1" "$s16" "$RUNS" "$TASKS16"
+  printf 'fixed cost (Spark local[2] minus 2 local threads) %.1f s\n' "$(echo "$s16 - $l2" | bc -l)"
+done
