@@ -203,7 +203,8 @@ public final class SweepCommand implements Callable<Integer> {
           throw new IllegalStateException(
               "Spark is not on the class path: run the jar with spark-submit --class "
                   + "org.cratesim.cli.Main cratesim.jar sweep ..., or java -cp "
-                  + "cratesim.jar:$SPARK_HOME/jars/* with the --add-opens flags of the README");
+                  + "\"$SPARK_HOME/jars/*:cratesim.jar\" org.cratesim.cli.Main with the JVM flags of "
+                  + "the README");
         }
         o = OnSpark.run(s, out, resume, sh, master, size, bar::stepTo);
       } else {
