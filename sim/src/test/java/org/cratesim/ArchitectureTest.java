@@ -66,6 +66,31 @@ class ArchitectureTest {
   }
 
   @Test
+  void spark_isOptional_onlyItsPackageNamesSpark_onlyCliNamesIt() {
+    // Spark is a provided dependency: every other package must load without it
+    Pattern sparkImport =
+        Pattern.compile("^import\\s+(?:static\\s+)?org\\.apache\\.spark\\.", Pattern.MULTILINE);
+    List<String> naming = new ArrayList<>();
+    for (Source s : mainSources()) {
+      if (!s.pkg().equals("spark") && sparkImport.matcher(s.text()).find()) {
+        naming.add(s.name());
+      }
+    }
+    assertTrue(naming.isEmpty(), () -> "Spark imported outside the spark package: " + naming);
+    Set<String> users = new TreeSet<>();
+    scan(mainSources())
+        .uses()
+        .forEach(
+            (p, used) -> {
+              if (used.contains("spark")) {
+                users.add(p);
+              }
+            });
+    assertEquals(Set.of("cli"), users, "packages that use the spark package");
+    assertEquals(Set.of("sweep"), scan(mainSources()).uses().get("spark"));
+  }
+
+  @Test
   void noPackageNamedBuild() {
     // a standard `build/` line in .gitignore would ignore it, and tools skip build output
     assertFalse(Files.exists(MAIN.resolve("build")), "a source package named build");

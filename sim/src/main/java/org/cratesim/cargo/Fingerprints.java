@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.cratesim.model.CrateKind;
 import org.cratesim.model.CrateSpec;
 import org.cratesim.model.Rebuild;
@@ -135,6 +136,20 @@ public final class Fingerprints {
       }
     }
     return dirty;
+  }
+
+  /**
+   * Which units of the build {@code sc} describes cargo runs as fresh jobs: its "Fresh units" on
+   * the timings page (src/cargo/core/compiler/timings/report.rs counts a job fresh from its
+   * fingerprint, not from how long it took: a clean build has none, however short its build-script
+   * runs). A crate not in {@code sc} (a strategy's shim) is dirty.
+   */
+  public static Predicate<Unit> freshJobs(Scenario sc) {
+    Fingerprints f = new Fingerprints(sc);
+    return u -> {
+      State s = f.state(u.name());
+      return s == State.FRESH || s != State.FULL && u.kind().isBuildScript();
+    };
   }
 
   private boolean timedBin(Unit unit) {

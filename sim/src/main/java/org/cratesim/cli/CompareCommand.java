@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.Comparison;
+import org.cratesim.report.HtmlReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.scenario.ScenarioReader;
 import org.cratesim.sweep.StrategyComparison;
@@ -98,6 +100,14 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write a self-contained HTML page: the baseline and each strategy on one time"
+              + " axis, the difference per unit, each build's lanes.")
+  Path html;
+
   @Override
   public Integer call() throws Exception {
     ReportFormat f =
@@ -132,7 +142,12 @@ public final class CompareCommand implements Callable<Integer> {
       throw new BadInputException("--strategy: " + e.getMessage());
     }
     Output.requireWritable("-o: ", output);
-    Output.emit(spec, output, f.reporter().comparison(c.run()));
+    Output.requireWritable("--html: ", html);
+    Comparison result = c.run();
+    Output.emit(spec, output, f.reporter().comparison(result));
+    if (html != null) {
+      Output.write("--html: ", html, HtmlReport.renderComparison(result));
+    }
     return 0;
   }
 }

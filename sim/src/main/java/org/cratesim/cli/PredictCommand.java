@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cratesim.calibration.Prediction;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.ChromeTrace;
+import org.cratesim.report.HtmlReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
@@ -62,7 +64,9 @@ public final class PredictCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
+      description =
+          "text, json, or chrome-trace (Trace Event JSON: the measured build and each"
+              + " prediction as a process) (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Mixin ModelOptions model;
@@ -73,24 +77,40 @@ public final class PredictCommand implements Callable<Integer> {
       description = "cargo metadata --format-version 1 of the same workspace: every package edge.")
   Path metadata;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write a self-contained HTML page: the measured and the predicted build on one"
+              + " time axis, the difference per unit, the predicted build's lanes.")
+  Path html;
+
   @Override
   public Integer call() throws Exception {
+    boolean trace = format.equals(RunCommand.CHROME_TRACE);
     ReportFormat f =
-        Output.format(
-            format,
-            "--format must be text or json, was '" + format + "'",
-            ReportFormat.TEXT,
-            ReportFormat.JSON);
+        trace
+            ? null
+            : Output.format(
+                format,
+                "--format must be text, json or chrome-trace, was '" + format + "'",
+                ReportFormat.TEXT,
+                ReportFormat.JSON);
     List<Integer> js = SplitCommand.parseJobs(jobs, null);
     model.validate();
     Output.requireWritable("-o: ", output);
     TimingsPage p = TimingsReader.read(page);
     Scenario sc = model.imported(p, graph, metadata, spec.commandLine().getErr());
+    Output.requireWritable("--html: ", html);
     List<Prediction> at = new ArrayList<>();
     for (int j : js) {
       at.add(Prediction.of(page.getFileName().toString(), p, sc, j));
     }
-    Output.emit(spec, output, f.reporter().predictions(at));
+    Output.emit(
+        spec, output, trace ? ChromeTrace.prediction(at, p, sc) : f.reporter().predictions(at));
+    if (html != null) {
+      Output.write("--html: ", html, HtmlReport.renderPrediction(at, p, sc));
+    }
     return 0;
   }
 }

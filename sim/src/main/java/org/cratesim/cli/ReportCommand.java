@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Charts a finished sweep (PNG, SVG, Markdown).",
       "Charts a sweep's summary.csv: wall time against the first varied parameter (one line "
-          + "per combination of the others, 95 %% CI band) and, when jobs is varied, the speed-up "
-          + "against jobs with the ideal line and the dependency bound; PNG and SVG, plus "
+          + "per combination of the others, each with its own colour, dash and marker, 95 %% CI "
+          + "whiskers) and, when jobs is varied, the speed-up against jobs (axis scaled to the "
+          + "data, the ideal line clipped) with each series' dependency bound; PNG and SVG, plus "
           + "summary.md."
     },
     footer = {

@@ -10,9 +10,11 @@ import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.model.Mode;
 import org.cratesim.model.Scenario;
+import org.cratesim.report.ChromeTrace;
 import org.cratesim.report.HtmlReport;
 import org.cratesim.report.ReportFormat;
 import org.cratesim.scenario.ScenarioReader;
+import org.cratesim.timings.TimingsPage;
 import org.cratesim.timings.TimingsReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +40,9 @@ import picocli.CommandLine.Spec;
       "    --metadata sim/src/test/resources/own2core/split/metadata.json --edit m03:signature"
     })
 public final class RunCommand implements Callable<Integer> {
+  /** The --format of the Trace Event JSON ({@link ChromeTrace}). */
+  static final String CHROME_TRACE = "chrome-trace";
+
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -118,8 +123,11 @@ public final class RunCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
+      description =
+          "Output: text, json, csv, or chrome-trace (Trace Event JSON for Perfetto and"
+              + " chrome://tracing: a lane per thread, an event per unit) (default:"
+              + " ${DEFAULT-VALUE}).")
+  String format;
 
   @Option(
       names = {"-o", "--output"},
@@ -131,20 +139,32 @@ public final class RunCommand implements Callable<Integer> {
       names = "--html",
       paramLabel = "FILE",
       description =
-          "Also write a self-contained HTML page: timeline by thread lane, "
-              + "concurrency, critical path.")
+          "Also write a self-contained HTML page: cargo's summary, the units in start order"
+              + " (cargo's layout), the timeline by thread lane, concurrency, critical path, a"
+              + " sortable unit table.")
   Path html;
 
   @Override
   public Integer call() throws Exception {
+    boolean trace = format.equals(CHROME_TRACE);
+    ReportFormat f =
+        trace
+            ? null
+            : Output.format(
+                format,
+                "--format must be text, json, csv or chrome-trace, was '"
+                    + format
+                    + "' (see cratesim run --help)",
+                ReportFormat.TEXT,
+                ReportFormat.JSON,
+                ReportFormat.CSV);
     String file = scenarioFile.getFileName().toString();
     boolean page = file.endsWith(".html") || file.endsWith(".json");
     Scenario sc;
+    TimingsPage measured = null;
     if (page) {
-      sc =
-          new ModelOptions()
-              .imported(
-                  TimingsReader.read(scenarioFile), graph, metadata, spec.commandLine().getErr());
+      measured = TimingsReader.read(scenarioFile);
+      sc = new ModelOptions().imported(measured, graph, metadata, spec.commandLine().getErr());
     } else {
       if (metadata != null || graph != null) {
         throw new BadInputException("--metadata and --graph go with a timing page, not a scenario");
@@ -162,8 +182,11 @@ public final class RunCommand implements Callable<Integer> {
     Output.requireWritable("--html: ", html);
     BuildResult r = BuildSimulator.simulate(sc);
     // everything rendered, then written, then printed: a failure leaves nothing behind
-    String text = format.reporter().build(sc.name(), r);
-    String htmlPage = html == null ? null : HtmlReport.render(sc, r);
+    String text = trace ? ChromeTrace.build(sc, r) : f.reporter().build(sc.name(), r);
+    String htmlPage =
+        html == null
+            ? null
+            : measured == null ? HtmlReport.render(sc, r) : HtmlReport.render(sc, r, measured);
     if (output != null) {
       Output.write("-o: ", output, text);
     }

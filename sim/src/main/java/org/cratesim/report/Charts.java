@@ -1,11 +1,11 @@
 package org.cratesim.report;
 
-import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -38,9 +38,11 @@ public final class Charts {
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      r.setSeriesStroke(i, new BasicStroke(2f));
+      SweepCharts.seriesStyle(r, i, i);
     }
     plot.setRenderer(r);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+    SweepCharts.style(chart);
     return chart.createBufferedImage(width, height);
   }
 }

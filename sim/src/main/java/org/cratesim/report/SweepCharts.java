@@ -2,6 +2,8 @@ package org.cratesim.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Shape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +18,16 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -31,6 +39,15 @@ import org.jfree.svg.SVGGraphics2D;
  * per combination of the others, with the 95 % confidence band; and, when {@code jobs} is varied,
  * the speed-up against jobs with the ideal line and the dependency bound. Each as PNG and SVG, plus
  * a Markdown table.
+ *
+ * <p>So that a reader can trust them: every series has its own colour, dash pattern and (hollow)
+ * marker, drawn first to last, so a series equal to another (a strategy that changes nothing) still
+ * shows as a dashed line and a second marker over the first; the 95 % confidence intervals are
+ * whiskers in the series' colour, not translucent bands, so two overlapping intervals never blend
+ * into a colour of a third series; the speed-up axis is scaled to the measured series and the
+ * dependency bounds (the ideal line is clipped at the top, not driving the range); the legend lists
+ * one entry per series (the bounds share their series' colour and are named once in a subtitle) and
+ * moves to the right side in a column when there are many.
  */
 public final class SweepCharts {
   private SweepCharts() {}
@@ -98,7 +115,8 @@ public final class SweepCharts {
     return sb.length() == 0 ? "wall time" : sb.toString();
   }
 
-  private static JFreeChart wallChart(Summary s, String x, boolean numeric) {
+  /** The wall-time chart against the first varied parameter {@code x}. */
+  static JFreeChart wallChart(Summary s, String x, boolean numeric) {
     Map<String, YIntervalSeries> series = new LinkedHashMap<>();
     List<String> categories = new ArrayList<>();
     for (Map<String, String> r : s.rows()) {
@@ -127,15 +145,22 @@ public final class SweepCharts {
             "Wall time (mean, 95 % CI)",
             xLabel, "seconds", data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
-    DeviationRenderer r = new DeviationRenderer(true, true);
+    // the CI as whiskers in the series' colour: nothing translucent to blend
+    XYErrorRenderer r = new XYErrorRenderer();
+    r.setDrawXError(false);
+    r.setDrawYError(true);
+    r.setCapLength(8);
+    r.setErrorStroke(new BasicStroke(1.2f));
     for (int i = 0; i < series.size(); i++) {
-      Color c = palette(i);
-      r.setSeriesPaint(i, c);
-      r.setSeriesFillPaint(i, c);
-      r.setSeriesStroke(i, new BasicStroke(2f));
+      seriesStyle(r, i, i);
     }
-    r.setAlpha(0.2f);
     plot.setRenderer(r);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+    chart.addSubtitle(
+        new TextTitle(
+            "whiskers: 95 % confidence interval of the mean; equal series overlap, "
+                + "each keeps its dash and marker",
+            new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
     if (numeric && x.equals("jobs") || numeric && logScale(s, x)) {
       LogAxis axis = new LogAxis(x);
       axis.setBase(2);
@@ -163,7 +188,8 @@ public final class SweepCharts {
     return max / min >= 16;
   }
 
-  private static JFreeChart speedupChart(Summary s) {
+  /** The speed-up against jobs, each series over its own fewest jobs. */
+  static JFreeChart speedupChart(Summary s) {
     Map<String, List<double[]>> byKey = new LinkedHashMap<>();
     for (Map<String, String> r : s.rows()) {
       byKey
@@ -211,20 +237,39 @@ public final class SweepCharts {
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     int n = data.getSeriesCount();
+    double lo = 1;
+    double hi = 1;
     for (int i = 0; i < n - 1; i++) {
-      Color c = palette(i / 2);
-      r.setSeriesPaint(i, c);
-      r.setSeriesStroke(
-          i,
-          i % 2 == 0
-              ? new BasicStroke(2f)
-              : new BasicStroke(
-                  1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
-      r.setSeriesShapesVisible(i, i % 2 == 0);
+      if (i % 2 == 0) {
+        seriesStyle(r, i, i / 2);
+      } else {
+        // the bound: thin (1 px), finely dotted, its series' colour, no marker, not in the legend
+        r.setSeriesPaint(i, palette(i / 2));
+        r.setSeriesStroke(
+            i,
+            new BasicStroke(
+                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {1f, 3f}, 0f));
+        r.setSeriesShapesVisible(i, false);
+        r.setSeriesVisibleInLegend(i, false);
+      }
+      XYSeries ser = data.getSeries(i);
+      lo = Math.min(lo, ser.getMinY());
+      hi = Math.max(hi, ser.getMaxY());
     }
     r.setSeriesPaint(n - 1, Color.GRAY);
+    r.setSeriesStroke(n - 1, new BasicStroke(1f));
     r.setSeriesShapesVisible(n - 1, false);
     plot.setRenderer(r);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+    // scaled to the series and their bounds: the ideal line is clipped, not driving the range
+    NumberAxis range = (NumberAxis) plot.getRangeAxis();
+    range.setAutoRange(false);
+    double pad = Math.max(0.05, (hi - lo) * 0.08);
+    range.setRange(Math.max(0, lo - pad), hi + pad);
+    chart.addSubtitle(
+        new TextTitle(
+            "thin dotted, in each series' colour: its dependency bound; grey: ideal (clipped)",
+            new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
     LogAxis axis = new LogAxis("jobs");
     axis.setBase(2);
     axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -234,13 +279,55 @@ public final class SweepCharts {
     return chart;
   }
 
-  /** White background, light grid: the look of every chart cratesim draws. */
+  /**
+   * White background, light grid, and a legend that stays readable: at the bottom for a few
+   * entries, in a column on the right for more than {@value #LEGEND_BOTTOM_MAX}.
+   */
   static void style(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
+    LegendTitle legend = chart.getLegend();
+    if (legend != null) {
+      legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      if (plot.getLegendItems().getItemCount() > LEGEND_BOTTOM_MAX) {
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setVerticalAlignment(VerticalAlignment.TOP);
+      }
+    }
+  }
+
+  /** More legend entries than this go in a column on the right. */
+  static final int LEGEND_BOTTOM_MAX = 5;
+
+  /** Dash patterns (null: solid), one per series in turn. */
+  private static final float[][] DASHES = {
+    null, {9f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}, {5f, 5f}, {14f, 4f, 4f, 4f}
+  };
+
+  /** Marker shapes: JFreeChart's ten standard ones (square, circle, triangles, diamond, ...). */
+  private static final Shape[] SHAPES = DefaultDrawingSupplier.createStandardSeriesShapes();
+
+  /**
+   * Series {@code i} of {@code r} in the {@code k}-th look: colour, dash and hollow marker all
+   * change with {@code k} (colours repeat after 10, dashes after 6, markers after 10: the triple
+   * repeats only after 30 series).
+   */
+  static void seriesStyle(XYLineAndShapeRenderer r, int i, int k) {
+    r.setSeriesPaint(i, palette(k));
+    float[] dash = DASHES[k % DASHES.length];
+    r.setSeriesStroke(
+        i,
+        dash == null
+            ? new BasicStroke(2f)
+            : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, dash, 0f));
+    r.setSeriesShape(i, SHAPES[k % SHAPES.length]);
+    r.setSeriesLinesVisible(i, true);
+    r.setSeriesShapesVisible(i, true);
+    r.setSeriesShapesFilled(i, false);
+    r.setUseOutlinePaint(false);
   }
 
   private static Color palette(int i) {

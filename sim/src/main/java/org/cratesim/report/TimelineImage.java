@@ -27,11 +27,11 @@ public final class TimelineImage {
           "frontend",
           new Color(0x95cce8),
           "codegen",
-          new Color(0xf0a060),
-          "link",
           new Color(0xaa95e8),
+          "link",
+          new Color(0x95e8aa),
           "run",
-          new Color(0xa3d39c));
+          new Color(0xf0b165));
   private static final int LANE_H = 22;
   private static final int LEFT = 60;
   private static final int TOP = 30;

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** Runs tasks on a fixed pool of threads of this JVM. */
 public final class LocalExecutor implements PointExecutor {
@@ -20,8 +19,7 @@ public final class LocalExecutor implements PointExecutor {
   }
 
   @Override
-  public void execute(
-      List<SweepTask> tasks, Function<SweepTask, SweepRow> run, Consumer<SweepRow> done)
+  public void execute(List<SweepTask> tasks, SweepWork work, Consumer<SweepRow> done)
       throws InterruptedException {
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -34,7 +32,7 @@ public final class LocalExecutor implements PointExecutor {
     try {
       ExecutorCompletionService<SweepRow> cs = new ExecutorCompletionService<>(pool);
       for (SweepTask t : tasks) {
-        cs.submit(() -> run.apply(t));
+        cs.submit(() -> work.run(t));
       }
       for (int i = 0; i < tasks.size(); i++) {
         try {

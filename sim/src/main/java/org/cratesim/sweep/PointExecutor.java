@@ -2,15 +2,15 @@ package org.cratesim.sweep;
 
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * What runs a sweep's tasks: the only piece to replace to run sweeps elsewhere (a distributed
- * engine). It applies {@code run} to every task, in any order and on any number of workers, and
- * hands each result to {@code done} (called from one thread at a time) as soon as it is ready; it
- * returns when every task is done, or throws the first failure.
+ * engine). It computes {@link SweepWork#run} of every task, in any order and on any number of
+ * workers (in other JVMs through {@link SweepWork#recipe()}), and hands each result to {@code done}
+ * (called from one thread at a time) as soon as it is ready; it returns when every task is done, or
+ * throws the first failure.
  */
 public interface PointExecutor {
-  void execute(List<SweepTask> tasks, Function<SweepTask, SweepRow> run, Consumer<SweepRow> done)
+  void execute(List<SweepTask> tasks, SweepWork work, Consumer<SweepRow> done)
       throws InterruptedException;
 }

@@ -1,5 +1,6 @@
 package org.cratesim.sweep;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param task point and replication
  * @param metrics wall time, critical path, utilisation, per-phase work totals
  */
-public record SweepRow(SweepTask task, double[] metrics) {
+public record SweepRow(SweepTask task, double[] metrics) implements Serializable {
   /** Metric column names (seconds unless noted). */
   public static final List<String> METRICS =
       List.of("wall_s", "dependency_bound_s", "utilisation", "frontend_s", "codegen_s", "link_s");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -20,7 +21,6 @@ import org.cratesim.cargo.BuildResult;
 import org.cratesim.cargo.BuildSimulator;
 import org.cratesim.cargo.Unit;
 import org.cratesim.cargo.UnitGraph;
-import org.cratesim.cargo.UnitGraphBuilder;
 import org.cratesim.engine.RandomStreams;
 import org.cratesim.model.Scenario;
 import org.cratesim.report.Csv;
@@ -52,23 +52,28 @@ public final class SweepRunner {
   public static Outcome run(
       SweepSpec spec, Path dir, boolean resume, PointExecutor executor, IntConsumer progress)
       throws IOException, InterruptedException {
+    return run(spec, dir, resume, null, executor, progress);
+  }
+
+  /**
+   * Runs a sweep, or with a {@code shard} only that shard's runs: then {@code results.csv} holds
+   * them, {@code shard.txt} says which shard of how many runs, and no {@code summary.csv} is
+   * written ({@link ShardMerge} combines the shards into the files of one run).
+   */
+  public static Outcome run(
+      SweepSpec spec,
+      Path dir,
+      boolean resume,
+      Shard shard,
+      PointExecutor executor,
+      IntConsumer progress)
+      throws IOException, InterruptedException {
     List<Map<String, String>> points = spec.points();
-    List<Scenario> scenarios = new ArrayList<>();
-    List<UnitGraph> graphs = new ArrayList<>();
-    for (Map<String, String> p : points) {
-      Scenario sc;
-      try {
-        sc = spec.scenarioOf(p);
-        scenarios.add(sc);
-        graphs.add(UnitGraphBuilder.build(sc));
-        // a build too long to simulate is refused before the folder is touched
-        BuildSimulator.checkWork(sc, graphs.get(graphs.size() - 1));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(describe(p) + ": " + e.getMessage(), e);
-      }
-    }
+    SweepWork work = SweepWork.of(spec);
     Path sweepTxt = dir.resolve("sweep.txt");
     Path results = dir.resolve("results.csv");
+    Path shardTxt = dir.resolve(SHARD_FILE);
+    String shardLine = shard == null ? null : shardLine(shard, points.size(), spec.replications());
     String header = header(spec);
     Map<SweepTask, SweepRow> done = new HashMap<>();
     boolean started = false;
@@ -81,6 +86,17 @@ public final class SweepRunner {
       if (!was.equals(spec.describe())) {
         throw new SweepStateException(dir + ": holds another sweep (" + was + ")");
       }
+      String wasShard =
+          Files.isRegularFile(shardTxt)
+              ? Files.readString(shardTxt, StandardCharsets.UTF_8).strip()
+              : null;
+      if (!Objects.equals(wasShard, shardLine)) {
+        throw new SweepStateException(
+            dir
+                + (wasShard == null
+                    ? ": holds the whole sweep, not shard " + shard + ": resume it without --shard"
+                    : ": holds " + wasShard + ": resume it with that --shard"));
+      }
       List<String> kept = new ArrayList<>();
       if (Files.isRegularFile(results)) {
         String text = Files.readString(results, StandardCharsets.UTF_8);
@@ -88,7 +104,9 @@ public final class SweepRunner {
         // the last element is what follows the last newline: a torn line, or empty
         for (int i = 1; i < lines.length - 1; i++) {
           SweepRow r = parse(lines[i], spec, points.size());
-          if (r != null && !done.containsKey(r.task())) {
+          if (r != null
+              && (shard == null || shard.owns(r.task(), spec.replications()))
+              && !done.containsKey(r.task())) {
             done.put(r.task(), r);
             kept.add(lines[i]);
           }
@@ -105,6 +123,9 @@ public final class SweepRunner {
       fresh = !Files.exists(dir);
       Files.createDirectories(dir);
       Files.writeString(sweepTxt, spec.describe() + "\n", StandardCharsets.UTF_8);
+      if (shard != null) {
+        Files.writeString(shardTxt, shardLine + "\n", StandardCharsets.UTF_8);
+      }
       writeLines(results, header, List.of());
       started = true;
     }
@@ -112,7 +133,7 @@ public final class SweepRunner {
     for (int p = 0; p < points.size(); p++) {
       for (int r = 0; r < spec.replications(); r++) {
         SweepTask t = new SweepTask(p, r);
-        if (!done.containsKey(t)) {
+        if (!done.containsKey(t) && (shard == null || shard.owns(t, spec.replications()))) {
           todo.add(t);
         }
       }
@@ -124,7 +145,7 @@ public final class SweepRunner {
         Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
       executor.execute(
           todo,
-          t -> runOne(spec, scenarios.get(t.point()), graphs.get(t.point()), t),
+          work,
           row -> {
             try {
               w.write(line(row, points.get(row.task().point())));
@@ -141,6 +162,7 @@ public final class SweepRunner {
         // a sweep that failed before its first row leaves nothing that blocks a re-run
         Files.deleteIfExists(results);
         Files.deleteIfExists(sweepTxt);
+        Files.deleteIfExists(shardTxt);
         if (fresh) {
           Files.deleteIfExists(dir);
         }
@@ -156,8 +178,26 @@ public final class SweepRunner {
       lines.add(line(r, points.get(r.task().point())));
     }
     writeLines(results, header, lines);
-    writeSummary(dir.resolve("summary.csv"), spec, points, rows);
+    if (shard == null) {
+      writeSummary(
+          dir.resolve("summary.csv"), List.copyOf(spec.parameters().keySet()), points, rows);
+    }
     return new Outcome(todo.size(), kept, rows);
+  }
+
+  /** The file of a shard's folder that says which shard it holds. */
+  static final String SHARD_FILE = "shard.txt";
+
+  /** What {@code shard.txt} holds: {@code shard=I/N points=P replications=R runs=K}. */
+  static String shardLine(Shard shard, int points, int replications) {
+    return "shard="
+        + shard
+        + " points="
+        + points
+        + " replications="
+        + replications
+        + " runs="
+        + shard.size(points, replications);
   }
 
   /** One simulated build of a design point with the replication's draws. */
@@ -207,15 +247,18 @@ public final class SweepRunner {
 
   /** A row of results.csv, or null when it is torn or not of this sweep. */
   static SweepRow parse(String line, SweepSpec spec, int points) {
-    List<String> f = Csv.split(line);
-    int params = spec.parameters().size();
+    return parse(Csv.split(line), spec.parameters().size(), points, spec.replications());
+  }
+
+  /** A row of results.csv split into fields, or null when it is torn or not of such a sweep. */
+  static SweepRow parse(List<String> f, int params, int points, int replications) {
     if (f == null || f.size() != 2 + params + SweepRow.METRICS.size()) {
       return null;
     }
     try {
       int p = Integer.parseInt(f.get(0));
       int r = Integer.parseInt(f.get(1));
-      if (p < 0 || p >= points || r < 0 || r >= spec.replications()) {
+      if (p < 0 || p >= points || r < 0 || r >= replications) {
         return null;
       }
       double[] m = new double[SweepRow.METRICS.size()];
@@ -228,11 +271,11 @@ public final class SweepRunner {
     }
   }
 
-  private static void writeSummary(
-      Path file, SweepSpec spec, List<Map<String, String>> points, List<SweepRow> rows)
+  static void writeSummary(
+      Path file, List<String> parameters, List<Map<String, String>> points, List<SweepRow> rows)
       throws IOException {
     List<String> cols = new ArrayList<>(List.of("point"));
-    cols.addAll(spec.parameters().keySet());
+    cols.addAll(parameters);
     cols.addAll(
         List.of(
             "n",
@@ -291,7 +334,7 @@ public final class SweepRunner {
     return new double[] {s.getMean() - h, s.getMean() + h};
   }
 
-  private static void writeLines(Path file, String header, List<String> lines) throws IOException {
+  static void writeLines(Path file, String header, List<String> lines) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     StringBuilder sb = new StringBuilder(header).append('\n');
     lines.forEach(l -> sb.append(l).append('\n'));
@@ -302,11 +345,5 @@ public final class SweepRunner {
   static String num(double d) {
     String s = String.format(Locale.ROOT, "%.6f", d);
     return s.equals("-0.000000") ? "0.000000" : s;
-  }
-
-  private static String describe(Map<String, String> point) {
-    StringBuilder sb = new StringBuilder("design point");
-    point.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
-    return sb.toString();
   }
 }
