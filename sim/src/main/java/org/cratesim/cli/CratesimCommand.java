@@ -148,6 +148,9 @@ public final class CratesimCommand implements Runnable {
     if (ex instanceof IOException) {
       return m == null ? "input or output failed" : m;
     }
+    if (ex instanceof EnvironmentException) {
+      return m;
+    }
     String kind = ex.getClass().getSimpleName();
     return (m == null ? kind : m + " (" + kind + ")") + "; CRATESIM_DEBUG=1 shows where";
   }

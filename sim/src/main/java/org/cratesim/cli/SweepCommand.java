@@ -200,7 +200,7 @@ public final class SweepCommand implements Callable<Integer> {
           throw new BadInputException("--task-size must be >= 1");
         }
         if (!sparkOnClassPath()) {
-          throw new IllegalStateException(
+          throw new EnvironmentException(
               "Spark is not on the class path: run the jar with spark-submit --class "
                   + "org.cratesim.cli.Main cratesim.jar sweep ..., or java -cp "
                   + "\"$SPARK_HOME/jars/*:cratesim.jar\" org.cratesim.cli.Main with the JVM flags of "
