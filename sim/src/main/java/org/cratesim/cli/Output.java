@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,7 +80,21 @@ final class Output {
     }
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      // a fresh name beside the file, created with the default permissions (the umask's), as the
+      // file itself would be: createTempFile would make it readable by its owner only
+      Path base = dir == null ? file.toAbsolutePath() : dir;
+      for (int k = 0; tmp == null; k++) {
+        Path t =
+            base.resolve(
+                "." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + k + ".tmp");
+        try {
+          tmp = Files.createFile(t);
+        } catch (FileAlreadyExistsException e) {
+          if (k > 1000) {
+            throw e;
+          }
+        }
+      }
       contents.writeTo(tmp);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

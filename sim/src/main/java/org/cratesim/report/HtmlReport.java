@@ -205,6 +205,18 @@ public final class HtmlReport {
     return foot(sb);
   }
 
+  /** The page's host triple and ncpu, as far as it shows them. */
+  private static String hostOf(TimingsPage p, String none) {
+    List<String> parts = new ArrayList<>();
+    if (p.host() != null) {
+      parts.add(p.host());
+    }
+    if (p.ncpu() != null) {
+      parts.add("ncpu=" + p.ncpu());
+    }
+    return parts.isEmpty() ? none : String.join(", ", parts);
+  }
+
   /** One build on a page of several, under its own heading. */
   public record Titled(String heading, Scenario scenario, BuildResult result) {}
 
@@ -254,10 +266,8 @@ public final class HtmlReport {
     row(sb, "Targets", measured.targets().isEmpty() ? "-" : String.join(", ", measured.targets()));
     row(sb, "Profile", measured.profile() == null ? "-" : measured.profile());
     row(sb, "rustc", measured.rustc() == null ? "-" : measured.rustc());
-    row(
-        sb,
-        "Host",
-        measured.ncpu() == null ? "not on the page" : "ncpu=" + measured.ncpu() + " (measured)");
+    row(sb, "Build start", measured.buildStart() == null ? "-" : measured.buildStart());
+    row(sb, "Host", hostOf(measured, "not on the page") + " (measured)");
     row(sb, "Total units", Integer.toString(measured.units().size()) + " measured");
     row(
         sb,
@@ -442,7 +452,10 @@ public final class HtmlReport {
         "Build start",
         "t = 0: cargo starts (simulated; its start-up of "
             + Seconds.format(r.startupNanos())
-            + " s included)");
+            + " s included)"
+            + (known && measured.buildStart() != null
+                ? "; the page's build started " + measured.buildStart()
+                : ""));
     row(sb, "Total time", Seconds.format(r.wallNanos()) + " s");
     row(
         sb,
@@ -453,8 +466,8 @@ public final class HtmlReport {
     row(
         sb,
         "Host",
-        known && measured.ncpu() != null
-            ? "the simulated machine, calibrated to the page's (ncpu=" + measured.ncpu() + ")"
+        known && (measured.ncpu() != null || measured.host() != null)
+            ? "the simulated machine, calibrated to the page's (" + hostOf(measured, "") + ")"
             : "the simulated machine of the scenario's [machine] settings");
     if (known) {
       row(

@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
  * @param format where and in which field generation the data came from: one of {@link #JSON_160},
  *     {@link #JSON_195}, {@link #HTML_160}, {@link #HTML_195}
  * @param units the units, sorted by start time then index
+ * @param targets the packages of the page's "Targets:" row (none in the extracted JSON)
+ * @param host the host triple of the rustc row ({@code Host: x86_64-unknown-linux-gnu}), or {@code
+ *     null}
+ * @param buildStart the "Build start:" row as cargo wrote it (an RFC 3339 time), or {@code null}
  */
 public record TimingsPage(
     String source,
@@ -39,7 +43,9 @@ public record TimingsPage(
     double totalSeconds,
     String format,
     List<PageUnit> units,
-    List<String> targets) {
+    List<String> targets,
+    String host,
+    String buildStart) {
 
   /** Extracted JSON with cargo 1.60's unit fields ({@code rmeta_time}, {@code unlocked_*}). */
   public static final String JSON_160 = "json-1.60";
@@ -68,6 +74,20 @@ public record TimingsPage(
       String format,
       List<PageUnit> units) {
     this(source, jobs, ncpu, profile, rustc, totalSeconds, format, units, List.of());
+  }
+
+  /** A page without host and build start. */
+  public TimingsPage(
+      String source,
+      int jobs,
+      Integer ncpu,
+      String profile,
+      String rustc,
+      double totalSeconds,
+      String format,
+      List<PageUnit> units,
+      List<String> targets) {
+    this(source, jobs, ncpu, profile, rustc, totalSeconds, format, units, targets, null, null);
   }
 
   /** The most jobs a page may show (cargo -j), as a scenario's [build] jobs. */

@@ -69,6 +69,12 @@ public final class TimingsReader {
 
   private static final Pattern RUSTC_CELL =
       Pattern.compile("<td>\\s*rustc:\\s*</td>\\s*<td>([^<]*)");
+
+  /** The host triple in the rustc row ({@code <br>Host: x86_64-unknown-linux-gnu<br>}). */
+  private static final Pattern HOST = Pattern.compile("Host:\\s*([A-Za-z0-9_.-]{1,100})");
+
+  private static final Pattern BUILD_START_CELL =
+      Pattern.compile("<td>\\s*Build start:\\s*</td>\\s*<td>([^<]{1,100})</td>");
   private static final Pattern SECONDS_TEXT = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)s\\b");
   private static final Pattern MINUTES_TEXT =
       Pattern.compile("^\\s*(\\d+)m\\s*(\\d+(?:\\.\\d+)?)s\\b");
@@ -182,7 +188,11 @@ public final class TimingsReader {
         total,
         parsed.generation().json(),
         parsed.units(),
-        List.of());
+        List.of(),
+        Optional.ofNullable(Json.optionalText(root, "rustc", "the envelope"))
+            .flatMap(r -> cell(HOST, r))
+            .orElse(null),
+        null);
   }
 
   private static TimingsPage htmlPage(String summary, JsonNode array, String sourceName) {
@@ -209,7 +219,9 @@ public final class TimingsReader {
         total,
         parsed.generation().html(),
         parsed.units(),
-        cell(TARGETS_CELL, summary).map(TimingsReader::targetPackages).orElse(List.of()));
+        cell(TARGETS_CELL, summary).map(TimingsReader::targetPackages).orElse(List.of()),
+        cell(HOST, summary).orElse(null),
+        cell(BUILD_START_CELL, summary).orElse(null));
   }
 
   /** The package names of a Targets cell: the first word of each {@code name version (kinds)}. */
@@ -233,7 +245,9 @@ public final class TimingsReader {
       double total,
       String format,
       List<PageUnit> units,
-      List<String> targets) {
+      List<String> targets,
+      String host,
+      String buildStart) {
     if (jobs < 1) {
       throw new Problem("jobs is " + jobs + ", expected at least 1");
     }
@@ -250,7 +264,8 @@ public final class TimingsReader {
               throw new Problem(p);
             });
     try {
-      return new TimingsPage(source, jobs, ncpu, profile, rustc, total, format, units, targets);
+      return new TimingsPage(
+          source, jobs, ncpu, profile, rustc, total, format, units, targets, host, buildStart);
     } catch (IllegalArgumentException e) {
       throw new Problem(e.getMessage());
     }

@@ -464,7 +464,8 @@ class HtmlReportTest {
     assertTrue(page.contains("<tr><th>Fresh units</th><td>0</td></tr>"));
     assertTrue(page.contains("<tr><th>Dirty units</th><td>58</td></tr>"));
     assertTrue(page.contains("rustc 1.95.0 (59807616e 2026-04-14)"));
-    assertTrue(page.contains("(ncpu=2)"));
+    assertTrue(page.contains("(x86_64-unknown-linux-gnu, ncpu=2)"), page);
+    assertTrue(page.contains("the page&#39;s build started 2026-11-21T01:07:09.192808353Z"));
   }
 
   @Test

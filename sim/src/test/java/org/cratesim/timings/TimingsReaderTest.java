@@ -64,6 +64,10 @@ class TimingsReaderTest {
     assertEquals(TimingsPage.HTML_195, html.format());
     assertEquals("cli-clean-dev-j1-r2.html", html.source());
     assertSameBuild(json, html);
+    // cargo's summary rows the HTML report repeats: the rustc row's host, the build start
+    assertEquals("x86_64-unknown-linux-gnu", html.host());
+    assertEquals("2026-11-21T01:07:09.192808353Z", html.buildStart());
+    assertEquals("rustc 1.95.0 (59807616e 2026-04-14)", html.rustc());
   }
 
   @Test
