@@ -205,6 +205,21 @@ public final class HtmlReport {
     return foot(sb);
   }
 
+  /** One section of a unit's bar (front end, codegen, link ...) in cargo's colours. */
+  private static void sectionRect(
+      StringBuilder sb, String name, double x, int y, double width, int height) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<rect class=\"%s\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"/>",
+            esc(name),
+            x,
+            y,
+            Math.max(width, 0.5),
+            height,
+            SECTION_COLOURS.getOrDefault(name, OTHER_COLOUR)));
+  }
+
   /** The page's host triple and ncpu, as far as it shows them. */
   private static String hostOf(TimingsPage p, String none) {
     List<String> parts = new ArrayList<>();
@@ -714,17 +729,7 @@ public final class HtmlReport {
         continue;
       }
       double sx = xs(b.start() + s.start(), span);
-      double sw = xs(b.start() + s.end(), span) - sx;
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<rect class=\"%s\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"/>",
-              esc(s.name()),
-              sx,
-              y,
-              Math.max(sw, 0.5),
-              h,
-              SECTION_COLOURS.getOrDefault(s.name(), OTHER_COLOUR)));
+      sectionRect(sb, s.name(), sx, y, xs(b.start() + s.end(), span) - sx, h);
     }
     boolean crit = b.critical();
     sb.append(
@@ -1167,17 +1172,7 @@ public final class HtmlReport {
         continue;
       }
       double sx = x(u.startNanos() + s.startNanos(), span);
-      double sw = x(u.startNanos() + s.endNanos(), span) - sx;
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<rect class=\"%s\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"/>",
-              esc(s.name()),
-              sx,
-              y,
-              Math.max(sw, 0.5),
-              BAR_H,
-              SECTION_COLOURS.getOrDefault(s.name(), OTHER_COLOUR)));
+      sectionRect(sb, s.name(), sx, y, x(u.startNanos() + s.endNanos(), span) - sx, BAR_H);
     }
     if (u.rmetaNanos() >= 0 && u.rmetaNanos() < u.durationNanos()) {
       double rx = x(u.startNanos() + u.rmetaNanos(), span);
