@@ -205,6 +205,44 @@ public final class HtmlReport {
     return foot(sb);
   }
 
+  /** Opens a graph: a div holding an SVG of {@code cls}, its size and an accessible label. */
+  private static void svgOpen(StringBuilder sb, String cls, int width, int height, String label) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<div class=\"graph\"><svg class=\"%s\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
+            cls,
+            width,
+            height,
+            width,
+            height,
+            esc(label)));
+  }
+
+  /** A row's number in the margin of a per-unit view. */
+  private static void rowNumber(StringBuilder sb, int y, int n) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text class=\"n\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#777\">%d</text>",
+            LEFT - 6,
+            y + 11,
+            n));
+  }
+
+  /** A row's name and duration, where {@link #place} put it (on, beside or before its bar). */
+  private static void rowLabel(StringBuilder sb, Placed p, int y, String label) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text class=\"name\" x=\"%.2f\" y=\"%d\" text-anchor=\"%s\" fill=\"#111\">%s</text>",
+            p.x(),
+            y + 11,
+            p.anchor(),
+            esc(label)));
+  }
+
   /** One section of a unit's bar (front end, codegen, link ...) in cargo's colours. */
   private static void sectionRect(
       StringBuilder sb, String name, double x, int y, double width, int height) {
@@ -625,16 +663,7 @@ public final class HtmlReport {
     }
     int width = (int) Math.ceil(maxRight) + RIGHT;
     int height = axisY + 28;
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<div class=\"graph\"><svg class=\"per-unit\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
-            width,
-            height,
-            width,
-            height,
-            esc(bars.size() + " units in start order")));
+    svgOpen(sb, "per-unit", width, height, bars.size() + " units in start order");
     timeAxis(sb, (long) Math.round(span * 1e9), top, axisY, true);
     for (int k = 0; k < bars.size(); k++) {
       Timeline.Bar b = bars.get(k);
@@ -648,23 +677,10 @@ public final class HtmlReport {
           .append("\"><title>")
           .append(esc(tooltip(b)))
           .append("</title>");
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<text class=\"n\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#777\">%d</text>",
-              LEFT - 6,
-              y + 11,
-              k + 1));
+      rowNumber(sb, y, k + 1);
       boxes(sb, b, x0, w, y, ROW_BAR_H, span, null);
       Placed p = placed.get(k);
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<text class=\"name\" x=\"%.2f\" y=\"%d\" text-anchor=\"%s\" fill=\"#111\">%s</text>",
-              p.x(),
-              y + 11,
-              p.anchor(),
-              esc(labels.get(k))));
+      rowLabel(sb, p, y, labels.get(k));
       // cargo's dependency lines (timings.js _draw_dep_lines): from the end, or the .rmeta, of
       // this unit down to the start of each unit it unblocked
       deps(sb, b, b.unblocked(), b.end(), bars, rowOf, y, top, span);
@@ -839,37 +855,20 @@ public final class HtmlReport {
     }
     int width = (int) Math.ceil(maxRight) + RIGHT;
     int height = axisY + 28;
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<div class=\"graph\"><svg class=\"compared\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
-            width,
-            height,
-            width,
-            height,
-            esc(rows.size() + " units of " + tls.size() + " builds on one time axis")));
+    svgOpen(
+        sb,
+        "compared",
+        width,
+        height,
+        rows.size() + " units of " + tls.size() + " builds on one time axis");
     timeAxis(sb, (long) Math.round(span * 1e9), top, axisY, true);
     int k = 0;
     for (Timeline.Bar[] bs : rows.values()) {
       int y = top + k * rowH;
       sb.append("<g class=\"row\"><title>").append(esc(compareTooltip(tls, bs))).append("</title>");
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<text class=\"n\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#777\">%d</text>",
-              LEFT - 6,
-              y + 11,
-              k + 1));
+      rowNumber(sb, y, k + 1);
       Placed p = placed.get(k);
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<text class=\"name\" x=\"%.2f\" y=\"%d\" text-anchor=\"%s\" fill=\"#111\">%s</text>",
-              p.x(),
-              y + 11,
-              p.anchor(),
-              esc(labels.get(k))));
+      rowLabel(sb, p, y, labels.get(k));
       for (int j = 0; j < bs.length; j++) {
         Timeline.Bar b = bs[j];
         if (b == null) {
@@ -1099,16 +1098,7 @@ public final class HtmlReport {
     int axisY = top + plotH;
     int height = axisY + 28;
     int width = LEFT + PLOT_W + RIGHT;
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<div class=\"graph\"><svg class=\"timeline\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
-            width,
-            height,
-            width,
-            height,
-            esc("timeline of " + lanes + " lanes")));
+    svgOpen(sb, "timeline", width, height, "timeline of " + lanes + " lanes");
     timeAxis(sb, span, top, axisY, false);
     for (int l = 0; l < lanes; l++) {
       sb.append(
@@ -1303,16 +1293,7 @@ public final class HtmlReport {
     int axisY = top + CONC_H;
     int height = axisY + 28;
     int width = LEFT + PLOT_W + RIGHT;
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<div class=\"graph\"><svg class=\"concurrency\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
-            width,
-            height,
-            width,
-            height,
-            esc("concurrency over time")));
+    svgOpen(sb, "concurrency", width, height, "concurrency over time");
     timeAxis(sb, span, top, axisY, false);
     int yStep = niceIntStep(yMax);
     for (int v = 0; v <= yMax; v += yStep) {
